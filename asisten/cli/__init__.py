@@ -1,0 +1,1 @@
+"""The `asisten` command line."""

@@ -1,0 +1,47 @@
+"""What every subcommand needs: settings, friendly errors, the engine."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+import typer
+
+from asisten.config import Settings, load_settings
+from asisten.errors import AsistenError
+
+T = TypeVar("T")
+
+
+@contextmanager
+def friendly_errors() -> Iterator[None]:
+    """Translate our errors into an Indonesian message and exit code 1, never a traceback."""
+    try:
+        yield
+    except AsistenError as exc:
+        typer.secho(f"Galat: {exc}", err=True, fg=typer.colors.RED)
+        raise typer.Exit(1) from exc
+    except KeyboardInterrupt:
+        typer.echo("\nDihentikan.", err=True)
+        raise typer.Exit(130) from None
+
+
+def settings() -> Settings:
+    return load_settings()
+
+
+def engine(settings: Settings):
+    from asisten.jawab.engine import Engine
+
+    return Engine(settings)
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def run(action: Callable[[], T]) -> T:
+    with friendly_errors():
+        return action()

@@ -1,0 +1,76 @@
+"""`asisten indeks [PATH ...]`: the ingestion job with a progress bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from asisten.cli.common import friendly_errors, settings
+
+_STAGES = {"baca": "Membaca berkas", "embed": "Membuat embedding", "simpan": "Menyimpan indeks"}
+
+
+def indeks(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Berkas/folder; bawaan: folder corpus/.")
+    ] = None,
+    ulang: Annotated[
+        bool, typer.Option("--ulang", help="Bangun ulang penuh, tanpa memakai ulang.")
+    ] = False,
+) -> None:
+    with friendly_errors():
+        config = settings()
+        result = build(config, paths or [config.corpus_dir], force=ulang)
+        report(result)
+        if result.errors and not result.documents:
+            raise typer.Exit(1)
+
+
+def build(config, paths: list[Path], force: bool = False):
+    from asisten.indeks.build import build_index
+    from asisten.indeks.embedder import create_embedder
+    from asisten.indeks.store import IndexStore
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        typer.secho(f"Tidak ditemukan: {', '.join(map(str, missing))}", err=True, fg="red")
+        raise typer.Exit(2)
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=console, transient=True,
+    ) as bar:  # fmt: skip
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(_STAGES.get(stage, stage), total=total or 1)
+            bar.update(tasks[stage], completed=done, total=total or 1)
+
+        return build_index(
+            IndexStore(config.index_dir), paths, lambda: create_embedder(config.model),
+            config.model, config.max_file_bytes, progress=progress, force=force,
+            keep_versions=config.keep_versions,
+        )  # fmt: skip
+
+
+def report(result) -> None:
+    for error in result.errors:
+        typer.secho(f"Dilewati — {error}", err=True, fg="yellow")
+    for warning in result.warnings:
+        typer.secho(f"Peringatan — {warning}", err=True, fg="yellow")
+    if not result.changed:
+        typer.echo(
+            f"Indeks sudah mutakhir ({result.version}: {result.documents} dokumen, "
+            f"{result.chunks} potongan); tidak ada yang diubah."
+        )
+        return
+    typer.echo(
+        f"Indeks {result.version} diterbitkan: {result.documents} dokumen, {result.chunks} "
+        f"potongan ({result.embedded} di-embed baru, {result.reused} dipakai ulang) "
+        f"dalam {result.seconds:.1f} dtk."
+    )

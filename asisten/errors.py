@@ -1,0 +1,98 @@
+"""The exceptions asisten raises.
+
+    AsistenError
+    ├── ConfigError              a setting is missing or malformed
+    ├── DocumentError            one input file cannot be used (message says what to do)
+    │   ├── EmptyFileError
+    │   ├── FileTooLargeError
+    │   ├── UnsupportedTypeError
+    │   ├── NotAPdfError
+    │   ├── EncryptedPdfError
+    │   ├── CorruptFileError
+    │   └── NoTextLayerError
+    └── IndexError_              the knowledge index is missing, busy or unusable
+        ├── IndexNotFoundError
+        └── IndexBusyError
+
+Messages are in Bahasa Indonesia because they reach users verbatim at the edges (CLI, Slack).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AsistenError(Exception):
+    """Base class for every error asisten raises on purpose."""
+
+
+class ConfigError(AsistenError):
+    """A setting is missing or malformed; the message names the variable."""
+
+
+class DocumentError(AsistenError):
+    """A single file cannot be ingested. Other files still load."""
+
+    problem = "berkas tidak dapat dibaca"
+    advice = "Periksa berkasnya lalu coba lagi."
+
+    def __init__(self, path: Path | str, detail: str = "") -> None:
+        self.path = Path(path)
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        detail = f" ({self.detail})" if self.detail else ""
+        return f"{self.path.name}: {self.problem}{detail}. {self.advice}"
+
+
+class EmptyFileError(DocumentError):
+    problem = "berkas kosong (0 bita)"
+    advice = "Unggah ulang berkas aslinya; kemungkinan unggahan terputus."
+
+
+class FileTooLargeError(DocumentError):
+    problem = "berkas melebihi batas ukuran"
+    advice = "Pecah dokumen menjadi beberapa berkas atau naikkan ASISTEN_MAX_FILE_MB."
+
+
+class UnsupportedTypeError(DocumentError):
+    problem = "jenis berkas tidak didukung"
+    advice = "Gunakan PDF, DOCX, Markdown (.md), teks (.txt), atau FAQ (.yaml)."
+
+
+class NotAPdfError(DocumentError):
+    problem = "berkas berakhiran .pdf tetapi isinya bukan PDF"
+    advice = "Unduh ulang PDF dari sumber resminya; berkas ini mungkin halaman web atau rusak."
+
+
+class EncryptedPdfError(DocumentError):
+    problem = "PDF terkunci kata sandi"
+    advice = "Minta versi tanpa kata sandi dari penerbitnya, atau buka kuncinya lalu unggah ulang."
+
+
+class CorruptFileError(DocumentError):
+    problem = "berkas rusak dan tidak dapat diurai"
+    advice = "Unduh ulang berkas dari sumber resminya."
+
+
+class NoTextLayerError(DocumentError):
+    problem = "PDF tidak memiliki lapisan teks (hasil pindai gambar)"
+    advice = "Jalankan OCR terlebih dahulu (misalnya ocrmypdf), lalu unggah hasilnya."
+
+
+class IndexError_(AsistenError):  # noqa: N801 - avoid shadowing the builtin IndexError
+    """The knowledge index cannot be used."""
+
+
+class IndexNotFoundError(IndexError_):
+    def __init__(self, home: Path) -> None:
+        super().__init__(
+            f"Indeks pengetahuan belum dibuat di {home}. Jalankan `asisten indeks` terlebih dahulu."
+        )
+
+
+class IndexBusyError(IndexError_):
+    def __init__(self) -> None:
+        super().__init__("Pembaruan indeks lain sedang berjalan; coba lagi setelah selesai.")

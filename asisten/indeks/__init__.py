@@ -1,0 +1,1 @@
+"""The knowledge index: ingestion job, versioned storage, dense + keyword search."""

@@ -1,0 +1,233 @@
+"""The ingestion job: files → chunks → vectors + keyword index → a new published version.
+
+Incremental: a chunk whose content hash is already in the published version (same model) reuses
+its vector. When nothing changed (same files, same model, same parser) no version is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+from filelock import FileLock, Timeout
+
+from asisten.errors import DocumentError, IndexBusyError
+from asisten.indeks import text
+from asisten.indeks.embedder import Embedder
+from asisten.indeks.store import IndexStore, write_version
+from asisten.kb.loaders import iter_files, load_paths
+from asisten.kb.models import Chunk, Document, DocumentMeta
+
+# Bump when parsing or chunking changes, so a re-index rebuilds instead of skipping.
+PARSER_VERSION = "1"
+EMBED_BATCH = 32
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class BuildResult:
+    version: str | None
+    changed: bool
+    documents: int = 0
+    chunks: int = 0
+    embedded: int = 0
+    reused: int = 0
+    errors: list[DocumentError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    encode_seconds: float = 0.0
+
+
+def build_index(
+    store: IndexStore,
+    paths: Sequence[Path],
+    embedder_factory: Callable[[], Embedder],
+    model_name: str,
+    max_file_bytes: int,
+    *,
+    progress: Progress | None = None,
+    force: bool = False,
+    keep_versions: int = 3,
+    built_by: str = "cli",
+    lock_timeout: float = 0,
+) -> BuildResult:
+    """Build or refresh the index from `paths`. Raises IndexBusyError if a job is running."""
+    store.root.mkdir(parents=True, exist_ok=True)
+    try:
+        with FileLock(str(store.lock_path), timeout=lock_timeout):
+            return _build_locked(
+                store, paths, embedder_factory, model_name, max_file_bytes,
+                progress or _silent, force, keep_versions, built_by,
+            )  # fmt: skip
+    except Timeout as exc:
+        raise IndexBusyError() from exc
+
+
+def _build_locked(
+    store, paths, embedder_factory, model_name, max_file_bytes, progress, force, keep, built_by
+) -> BuildResult:
+    started = time.perf_counter()
+    store.clear_staging()
+    files = iter_files(paths)
+    file_hashes = {str(p.resolve()): _sha256(p) for p in files}
+    previous = store.current_manifest()
+    if not force and previous and _unchanged(previous, file_hashes, model_name):
+        return BuildResult(
+            version=store.current_name(),
+            changed=False,
+            documents=previous["document_count"],
+            chunks=previous["chunk_count"],
+            seconds=time.perf_counter() - started,
+        )
+    progress("baca", 0, len(files))
+    report = load_paths(files, max_file_bytes)
+    progress("baca", len(files), len(files))
+    documents = _unique_ids(report.documents)
+    chunks = [c for d in documents for c in d.chunks]
+    metas = {d.meta.doc_id: d.meta for d in documents}
+    hashes = [c.content_hash(metas[c.doc_id]) for c in chunks]
+
+    reusable = _reusable_vectors(store, model_name) if not force else {}
+    missing = [i for i, h in enumerate(hashes) if h not in reusable]
+    embedder = embedder_factory() if missing or not reusable else None
+    dimension = embedder.dimension if embedder else len(next(iter(reusable.values())))
+    vectors = np.zeros((len(chunks), dimension), dtype=np.float32)
+    for i, h in enumerate(hashes):
+        if h in reusable:
+            vectors[i] = reusable[h]
+    encode_seconds = _embed_missing(embedder, chunks, metas, missing, vectors, progress)
+
+    dense = _dense_index(vectors)
+    keyword, vocabulary, corpus_tokens = _keyword_index(chunks, metas)
+    manifest = {
+        "version": None,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "built_by": built_by,
+        "model": model_name,
+        "dimension": dimension,
+        "parser_version": PARSER_VERSION,
+        "document_count": len(documents),
+        "chunk_count": len(chunks),
+        "embedded": len(missing),
+        "reused": len(chunks) - len(missing),
+        "previous": store.current_name(),
+        "files": file_hashes,
+        "documents": {
+            d.meta.doc_id: {
+                "sha256": d.sha256,
+                "path": d.meta.source_path,
+                "title": d.meta.title,
+                "type": d.meta.doc_type,
+                "chunks": len(d.chunks),
+            }
+            for d in documents
+        },
+        "chunk_hashes": hashes,
+    }
+    staged = store.new_staging()
+    manifest["version"] = staged.name
+    progress("simpan", 0, 1)
+    write_version(staged, manifest, chunks, metas, dense, keyword, vocabulary, corpus_tokens)
+    name = store.publish(staged)
+    store.prune(keep)
+    progress("simpan", 1, 1)
+    return BuildResult(
+        version=name,
+        changed=True,
+        documents=len(documents),
+        chunks=len(chunks),
+        embedded=len(missing),
+        reused=len(chunks) - len(missing),
+        errors=report.errors,
+        warnings=[f"{d.meta.source_path}: {w}" for d in documents for w in d.warnings],
+        seconds=time.perf_counter() - started,
+        encode_seconds=encode_seconds,
+    )
+
+
+def _unchanged(manifest: dict, file_hashes: dict[str, str], model_name: str) -> bool:
+    return (
+        manifest.get("files") == file_hashes
+        and manifest.get("model") == model_name
+        and manifest.get("parser_version") == PARSER_VERSION
+    )
+
+
+def _reusable_vectors(store: IndexStore, model_name: str) -> dict[str, np.ndarray]:
+    """Vectors of the published version keyed by chunk hash, if it used the same model."""
+    manifest = store.current_manifest()
+    if not manifest or manifest.get("model") != model_name:
+        return {}  # a different model: rebuild cleanly rather than mix vector spaces
+    version = store.load()
+    vectors = version.vectors()
+    return dict(zip(manifest["chunk_hashes"], vectors, strict=True))
+
+
+def _embed_missing(embedder, chunks, metas, missing, vectors, progress) -> float:
+    spent = 0.0
+    progress("embed", 0, len(missing))
+    for start in range(0, len(missing), EMBED_BATCH):
+        batch = missing[start : start + EMBED_BATCH]
+        texts = [chunks[i].search_text(metas[chunks[i].doc_id]) for i in batch]
+        began = time.perf_counter()
+        vectors[batch] = embedder.encode(texts)
+        spent += time.perf_counter() - began
+        progress("embed", min(start + EMBED_BATCH, len(missing)), len(missing))
+    return spent
+
+
+def _dense_index(vectors: np.ndarray):
+    import faiss
+
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    if len(vectors):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
+
+
+def _keyword_index(chunks: list[Chunk], metas: dict[str, DocumentMeta]):
+    import bm25s
+
+    corpus_tokens = []
+    vocabulary: Counter[str] = Counter()
+    for chunk in chunks:
+        search_text = chunk.search_text(metas[chunk.doc_id])
+        corpus_tokens.append(text.tokens(search_text) or ["_"])
+        vocabulary.update(set(text.words(search_text)))
+    keyword = bm25s.BM25()
+    keyword.index(corpus_tokens, show_progress=False)
+    return keyword, dict(vocabulary), corpus_tokens
+
+
+def _unique_ids(documents: list[Document]) -> list[Document]:
+    """Two files describing the same regulation get distinct ids (the later one suffixed)."""
+    seen: Counter[str] = Counter()
+    for document in documents:
+        doc_id = document.meta.doc_id
+        seen[doc_id] += 1
+        if seen[doc_id] > 1:
+            new_id = f"{doc_id}-{seen[doc_id]}"
+            document.meta = DocumentMeta(**{**document.meta.as_dict(), "doc_id": new_id})
+            for chunk in document.chunks:
+                chunk.doc_id = new_id
+                chunk.chunk_id = new_id + chunk.chunk_id[len(doc_id) :]
+    return documents
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    return None

@@ -1,0 +1,130 @@
+"""Indonesian text normalisation for the keyword index and for queries.
+
+The embedding model is English-trained, so the keyword side carries Indonesian retrieval:
+informal spellings are normalised ("klo mo bikin" → "kalau mau buat"), common English query words
+are mapped to the corpus's Indonesian terms, and words are stemmed with Sastrawi so "pengusulan",
+"diusulkan" and "usulan" meet at "usul".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+# Function words only: numbers, time words ("bulan", "hari") and "tanpa"/"tidak" carry meaning in
+# regulations and are kept.
+STOPWORDS = frozenset(
+    """
+    yang dan di ke dari ini itu untuk dengan pada dalam adalah atau oleh sebagaimana dimaksud
+    serta bagi para akan telah sudah juga pun lah kah nya apa apakah bagaimana gimana siapa
+    siapakah kapan berapa mengapa kenapa dimana mana saja sih dong ya kok deh nih tuh min saya
+    aku kami kita anda kamu mereka dia beliau tolong mohon bisa boleh bolehkah dapatkah jelaskan
+    sebutkan terangkan apa-apa hal tersebut secara sesuai merupakan ialah yaitu yakni ada
+    tentang mengenai terkait perihal seperti agar supaya maka jika kalau bila apabila ketika
+    harus wajib perlu mau ingin sebuah suatu sang si pak bu bapak ibu halo hai terima kasih the
+    a an of in for to is are be was were do does did can could should would will what which who
+    whom whose how when where why i we you my our your it its this that these those on by with
+    as at from about into any there their they me please tell explain
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+# Informal and abbreviated Indonesian as ASN type it in chat.
+INFORMAL = {
+    "klo": "kalau", "kalo": "kalau", "kl": "kalau", "mo": "mau", "pengen": "ingin",
+    "gmn": "bagaimana", "gmana": "bagaimana", "bgmn": "bagaimana", "bikin": "buat",
+    "ngajuin": "ajukan", "ngusulin": "usulkan", "diusulin": "diusulkan", "usulin": "usulkan",
+    "yg": "yang", "dgn": "dengan", "utk": "untuk", "tdk": "tidak", "gak": "tidak",
+    "ga": "tidak", "nggak": "tidak", "ngga": "tidak", "enggak": "tidak", "sy": "saya",
+    "dpt": "dapat", "blm": "belum", "sdh": "sudah", "udah": "sudah", "udh": "sudah",
+    "krn": "karena", "tsb": "tersebut", "dll": "", "pemda": "pemerintah daerah",
+    "pemkab": "pemerintah daerah", "pemkot": "pemerintah daerah", "pemprov": "pemerintah daerah",
+    "opd": "perangkat daerah", "skpd": "perangkat daerah", "pns": "asn",
+    "perbup": "perkada", "perwali": "perkada", "perwal": "perkada", "pergub": "perkada",
+    "ujicoba": "uji coba", "uu": "undang undang", "pp": "peraturan pemerintah",
+    "duit": "anggaran", "dipenjara": "dipidana", "penjara": "pidana", "dipenjarakan": "dipidana",
+    "hki": "hak kekayaan intelektual", "haki": "hak kekayaan intelektual",
+    "litbang": "penelitian pengembangan", "brida": "penelitian pengembangan",
+    "inovasinya": "inovasi", "aja": "saja", "tp": "tapi", "trs": "terus", "jd": "jadi",
+}  # fmt: skip
+
+# English query words → the corpus's Indonesian terms (the model alone cannot bridge languages).
+ENGLISH = {
+    "innovation": "inovasi", "innovations": "inovasi", "innovative": "inovatif",
+    "regional": "daerah", "region": "daerah", "regions": "daerah", "local": "daerah",
+    "government": "pemerintah", "governments": "pemerintah", "proposal": "proposal",
+    "propose": "usul", "proposes": "usul", "proposed": "usul", "submit": "ajukan",
+    "initiative": "inisiatif", "initiator": "inisiatif", "trial": "uji coba",
+    "pilot": "uji coba", "testing": "uji coba", "award": "penghargaan", "awards": "penghargaan",
+    "incentive": "insentif", "incentives": "insentif", "funding": "anggaran", "funded": "anggaran",
+    "budget": "anggaran", "money": "anggaran", "criminal": "pidana", "prosecuted": "dipidana",
+    "punished": "dipidana", "jailed": "dipidana", "liability": "pidana", "civil": "asn",
+    "servant": "asn", "servants": "asn", "employee": "asn", "employees": "asn",
+    "regulation": "peraturan", "law": "undang undang", "bylaw": "perda",
+    "head": "kepala", "public": "publik", "service": "pelayanan", "services": "pelayanan",
+    "assessment": "penilaian", "assessed": "penilaian", "evaluation": "evaluasi",
+    "evaluate": "evaluasi", "evaluated": "evaluasi", "replicate": "replikasi",
+    "replication": "replikasi", "replicated": "replikasi", "intellectual": "kekayaan intelektual",
+    "property": "hak", "patent": "hak kekayaan intelektual", "commercialise": "komersialisasi",
+    "commercialize": "komersialisasi", "commercialized": "komersialisasi", "sell": "komersialisasi",
+    "report": "laporan", "reported": "laporan", "reporting": "laporan", "minister": "menteri",
+    "principle": "prinsip", "principles": "prinsip", "criteria": "kriteria",
+    "criterion": "kriteria", "forms": "bentuk", "form": "bentuk", "types": "bentuk",
+    "purpose": "tujuan", "goal": "tujuan", "goals": "tujuan", "objective": "tujuan",
+    "benefit": "manfaat", "benefits": "manfaat", "months": "bulan", "month": "bulan",
+    "days": "hari", "day": "hari", "deadline": "paling lambat", "information": "informasi",
+    "system": "sistem", "bureaucratic": "birokrasi", "reform": "reformasi",
+    "implementation": "penerapan", "implement": "penerapan", "implemented": "penerapan",
+    "applied": "penerapan", "apply": "penerapan", "dissemination": "diseminasi",
+    "supervision": "pengawasan", "guidance": "pembinaan", "parliament": "dprd",
+    "council": "dprd", "community": "masyarakat", "citizen": "masyarakat", "citizens": "masyarakat",
+    "public's": "masyarakat", "fail": "tidak berhasil", "fails": "tidak berhasil",
+    "failed": "tidak berhasil", "contents": "memuat", "contain": "memuat", "include": "memuat",
+    "must": "", "define": "definisi", "definition": "definisi", "meaning": "pengertian",
+    "research": "penelitian", "development": "pengembangan", "team": "tim",
+    "independent": "independen", "decree": "keputusan", "decision": "keputusan",
+    "targets": "sasaran", "target": "sasaran", "example": "contoh", "examples": "contoh",
+    "best": "praktik baik", "practice": "praktik", "practices": "praktik",
+    "complaint": "pengaduan", "complaints": "pengaduan", "standard": "standar",
+    "standards": "standar", "index": "indeks", "data": "data", "digital": "digital",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    if word.isdigit() or len(word) <= 3:
+        return word
+    return _stemmer().stem(word)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, strip accents, and separate 'dan/atau' style compounds."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[/\-_]", " ", text.lower())
+
+
+def words(text: str) -> list[str]:
+    """Surface words after informal/English mapping, stopwords kept (used for typo repair)."""
+    mapped: list[str] = []
+    for word in _WORD.findall(normalise(text)):
+        replacement = INFORMAL.get(word, ENGLISH.get(word, word))
+        mapped.extend(replacement.split())
+    return mapped
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w not in STOPWORDS]
+
+
+def tokens(text: str) -> list[str]:
+    """Stemmed content tokens: what BM25 indexes and searches."""
+    return [stem(w) for w in content_words(text)]

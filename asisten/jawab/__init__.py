@@ -1,0 +1,1 @@
+"""Retrieval and grounded answers."""

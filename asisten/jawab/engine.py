@@ -1,0 +1,93 @@
+"""The engine the CLI and the Slack bot share: one loaded index, one embedder, answers.
+
+A newly published index version is picked up by `refresh()` (called before each answer) without
+a restart; a question already being answered keeps the version it started with.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from asisten.config import Settings
+from asisten.indeks.embedder import Embedder, create_embedder
+from asisten.indeks.store import IndexStore, IndexVersion
+from asisten.jawab.answer import Answer, Answerer
+from asisten.jawab.llm import LlmRewriter
+from asisten.jawab.retrieval import Retriever
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    version: IndexVersion
+    retriever: Retriever
+    answerer: Answerer
+
+
+class Engine:
+    def __init__(
+        self,
+        settings: Settings,
+        embedder_factory: Callable[[str], Embedder] = create_embedder,
+    ) -> None:
+        self.settings = settings
+        self.store = IndexStore(settings.index_dir)
+        self._embedder_factory = embedder_factory
+        self._embedders: dict[str, Embedder] = {}
+        self._lock = threading.Lock()
+        self._loaded: _Loaded | None = None
+        self._rewriter = (
+            LlmRewriter(
+                settings.llm_url, settings.llm_model, settings.llm_api_key,
+                settings.prompts_dir, settings.llm_timeout_s,
+            )
+            if settings.llm_url
+            else None
+        )  # fmt: skip
+        self.refresh()
+
+    @property
+    def version(self) -> IndexVersion:
+        return self._current().version
+
+    @property
+    def retriever(self) -> Retriever:
+        return self._current().retriever
+
+    def refresh(self) -> bool:
+        """Load the published version if it is not the one in memory. True if it changed."""
+        name = self.store.current_name()
+        if self._loaded is not None and self._loaded.version.name == name:
+            return False
+        with self._lock:
+            if self._loaded is not None and self._loaded.version.name == name:
+                return False
+            version = self.store.load(name)
+            embedder = self._embedder(version.manifest["model"])
+            retriever = Retriever(version, embedder)
+            answerer = Answerer(retriever, self.settings.prompts_dir, self.settings.top_k)
+            self._loaded = _Loaded(version, retriever, answerer)
+            return True
+
+    def answer(self, question: str, doc_types: set[str] | None = None) -> Answer:
+        started = time.perf_counter()
+        self.refresh()
+        loaded = self._current()  # this question finishes on this version whatever happens
+        answer = loaded.answerer.answer(question, doc_types)
+        if self._rewriter is not None:
+            answer = self._rewriter.rewrite(answer)
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        return answer
+
+    def _current(self) -> _Loaded:
+        if self._loaded is None:
+            self.refresh()
+        assert self._loaded is not None
+        return self._loaded
+
+    def _embedder(self, model: str) -> Embedder:
+        if model not in self._embedders:
+            self._embedders[model] = self._embedder_factory(model)
+        return self._embedders[model]

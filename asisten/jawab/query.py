@@ -1,0 +1,73 @@
+"""Understand what a question names: a provision ("pasal 6 PP 38 tahun 2017") and its words.
+
+Provision references are matched in either order: "Pasal 389 UU 23/2014",
+"UU 23 tahun 2014 pasal 389", "pasal 7 ayat 2 pp 38/2017", "PP 38 Pasal 6".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_JENIS = (
+    r"(?P<jenis>uu|undang[- ]undang|pp|peraturan pemerintah|perpres|peraturan presiden|"
+    r"permendagri|permenpanrb|permen ?pan ?rb|perban bssn|permenkominfo|pergub \w+)"
+)
+_NOMOR = r"(?:no\.?|nomor)?\s*(?P<nomor>\d{1,4})"
+_TAHUN = r"(?:\s*/\s*|\s+(?:tahun|th\.?|thn)\s+)(?P<tahun>(?:19|20)\d\d)"
+_REGULATION = re.compile(rf"\b{_JENIS}\s*{_NOMOR}(?:{_TAHUN})?\b", re.IGNORECASE)
+_PASAL = re.compile(
+    r"\bpasal\s+(?P<pasal>\d{1,3}[a-z]?)\b"
+    r"(?:\s+ayat\s*\(?\s*(?P<ayat>\d{1,2})\s*\)?)?"
+    r"(?:\s+huruf\s+(?P<huruf>[a-z])\b)?",
+    re.IGNORECASE,
+)
+_JENIS_NAMES = {
+    "uu": "UU", "undang-undang": "UU", "undang undang": "UU", "pp": "PP",
+    "peraturan pemerintah": "PP", "perpres": "Perpres", "peraturan presiden": "Perpres",
+    "permendagri": "Permendagri", "permenpanrb": "PermenPANRB", "perban bssn": "Perban BSSN",
+    "permenkominfo": "Permenkominfo",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ProvisionRef:
+    pasal: str
+    ayat: str | None = None
+    huruf: str | None = None
+    jenis: str | None = None
+    nomor: str | None = None
+    tahun: int | None = None
+
+    def matches_document(self, jenis: str | None, nomor: str | None, tahun: int | None) -> bool:
+        if self.jenis and (jenis or "").lower() != self.jenis.lower():
+            return False
+        if self.nomor and nomor != self.nomor:
+            return False
+        return not (self.tahun and tahun != self.tahun)
+
+
+def find_provision(question: str) -> ProvisionRef | None:
+    """The provision a question names explicitly, if any."""
+    pasal = _PASAL.search(question)
+    if not pasal:
+        return None
+    regulation = _REGULATION.search(question)
+    jenis = nomor = tahun = None
+    if regulation:
+        raw = re.sub(r"\s+", " ", regulation.group("jenis").lower())
+        jenis = _JENIS_NAMES.get(raw.replace("-", " "), _JENIS_NAMES.get(raw))
+        if jenis is None and raw.startswith("permen"):
+            jenis = "PermenPANRB"
+        if jenis is None and raw.startswith("pergub"):
+            jenis = "Pergub " + raw.split(" ", 1)[1].title()
+        nomor = regulation.group("nomor")
+        tahun = int(regulation.group("tahun")) if regulation.group("tahun") else None
+    return ProvisionRef(
+        pasal=pasal.group("pasal").upper(),
+        ayat=pasal.group("ayat"),
+        huruf=(pasal.group("huruf") or "").lower() or None,
+        jenis=jenis,
+        nomor=nomor,
+        tahun=tahun,
+    )

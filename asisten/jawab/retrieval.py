@@ -1,0 +1,191 @@
+"""Hybrid retrieval over one index version: dense (FAISS) + keyword (BM25), fused by rank.
+
+Each hit also gets a *coverage* score: the IDF-weighted share of the question's content words
+found in the chunk. Words the corpus has never seen weigh the most, so a question about a topic
+the corpus does not cover ("cuti melahirkan") scores low however close its vectors look.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from asisten.indeks import text
+from asisten.indeks.embedder import Embedder
+from asisten.indeks.store import IndexVersion
+from asisten.jawab.query import ProvisionRef
+from asisten.kb.models import Chunk, DocumentMeta
+
+RRF_K = 60
+CANDIDATES = 40
+
+
+@dataclass
+class Hit:
+    chunk: Chunk
+    meta: DocumentMeta
+    score: float
+    dense: float
+    keyword: float
+    coverage: float
+
+
+@dataclass
+class QueryTerms:
+    words: list[str]
+    stems: list[str]
+    repaired: dict[str, str] = field(default_factory=dict)
+
+
+class Retriever:
+    def __init__(self, version: IndexVersion, embedder: Embedder) -> None:
+        self.version = version
+        self.embedder = embedder
+        self.chunks = version.chunks
+        self._token_sets = [set(t) for t in version.tokens]
+        df: dict[str, int] = {}
+        for tokens in self._token_sets:
+            for token in tokens:
+                df[token] = df.get(token, 0) + 1
+        n = max(1, len(self.chunks))
+        self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
+        self._max_idf = math.log(1 + n)
+        self._vocabulary = version.vocabulary
+        self._vocabulary_list = list(version.vocabulary)
+        self._by_citation = {c.citation: i for i, c in enumerate(self.chunks)}
+
+    # -- query terms ------------------------------------------------------------------------
+    def query_terms(self, question: str) -> QueryTerms:
+        """Content words with typos repaired against the corpus vocabulary."""
+        repaired: dict[str, str] = {}
+        words = []
+        for word in text.content_words(question):
+            fixed = self._repair(word)
+            if fixed != word:
+                repaired[word] = fixed
+            words.append(fixed)
+        return QueryTerms(words, [text.stem(w) for w in words], repaired)
+
+    def _repair(self, word: str) -> str:
+        if word in self._vocabulary or word.isdigit() or len(word) < 5:
+            return word
+        if text.stem(word) in self._idf:
+            return word
+        limit = 1 if len(word) < 8 else 2
+        best = process.extractOne(
+            word, self._vocabulary_list, scorer=Levenshtein.distance, score_cutoff=limit
+        )
+        return best[0] if best else word
+
+    # -- search -----------------------------------------------------------------------------
+    def search(
+        self, question: str, k: int = 5, doc_types: set[str] | None = None
+    ) -> tuple[list[Hit], QueryTerms]:
+        terms = self.query_terms(question)
+        if not terms.stems or not self.chunks:
+            return [], terms
+        keyword_scores = np.asarray(self.version.keyword.get_scores(terms.stems), dtype=np.float32)
+        dense_scores = self._dense_scores(" ".join(terms.words) + " " + question)
+        allowed = self._allowed(doc_types)
+        fused = self._fuse(keyword_scores, dense_scores, allowed)
+        hits = []
+        for index in sorted(fused, key=fused.get, reverse=True)[:k]:
+            chunk = self.chunks[index]
+            hits.append(
+                Hit(
+                    chunk=chunk,
+                    meta=self.version.documents[chunk.doc_id],
+                    score=fused[index],
+                    dense=float(dense_scores[index]),
+                    keyword=float(keyword_scores[index]),
+                    coverage=self.coverage(terms, index),
+                )
+            )
+        return hits, terms
+
+    def coverage(self, terms: QueryTerms, index: int) -> float:
+        tokens = self._token_sets[index]
+        unique = set(terms.stems)
+        total = sum(self._idf.get(t, self._max_idf) for t in unique)
+        found = sum(self._idf[t] for t in unique if t in tokens)
+        return found / total if total else 0.0
+
+    def unknown_terms(self, terms: QueryTerms) -> list[str]:
+        """Question words the corpus never uses (after typo repair)."""
+        return [w for w, s in zip(terms.words, terms.stems, strict=True) if s not in self._idf]
+
+    def _dense_scores(self, query: str) -> np.ndarray:
+        vector = self.embedder.encode([query])
+        total = self.version.dense.ntotal
+        scores, ids = self.version.dense.search(vector, total)
+        dense = np.zeros(total, dtype=np.float32)
+        dense[ids[0]] = scores[0]
+        return dense
+
+    def _allowed(self, doc_types: set[str] | None) -> np.ndarray:
+        if not doc_types:
+            return np.ones(len(self.chunks), dtype=bool)
+        documents = self.version.documents
+        return np.array([documents[c.doc_id].doc_type in doc_types for c in self.chunks])
+
+    @staticmethod
+    def _fuse(keyword: np.ndarray, dense: np.ndarray, allowed: np.ndarray) -> dict[int, float]:
+        fused: dict[int, float] = {}
+        for scores in (keyword, dense):
+            masked = np.where(allowed, scores, -np.inf)
+            order = np.argsort(-masked)[:CANDIDATES]
+            for rank, index in enumerate(order):
+                if np.isfinite(masked[index]) and scores[index] > 0:
+                    fused[int(index)] = fused.get(int(index), 0.0) + 1.0 / (RRF_K + rank + 1)
+        return fused
+
+    # -- direct lookup ----------------------------------------------------------------------
+    def lookup(self, ref: ProvisionRef, question: str = "") -> list[Chunk]:
+        """Chunks of the named provision; if the regulation is not named, the best-matching one."""
+        by_document: dict[str, list[Chunk]] = {}
+        for chunk in self.chunks:
+            if chunk.pasal != ref.pasal or chunk.kind == "penjelasan":
+                continue
+            meta = self.version.documents[chunk.doc_id]
+            if meta.doc_type != "regulasi" or not ref.matches_document(
+                meta.jenis, meta.nomor, meta.tahun
+            ):
+                continue
+            if ref.ayat and chunk.ayat and chunk.ayat != ref.ayat:
+                continue
+            by_document.setdefault(chunk.doc_id, []).append(chunk)
+        if not by_document:
+            return []
+        if len(by_document) == 1:
+            return next(iter(by_document.values()))
+        ranked, _ = self.search(question, k=CANDIDATES, doc_types={"regulasi"})
+        for hit in ranked:
+            if hit.chunk.doc_id in by_document:
+                return by_document[hit.chunk.doc_id]
+        return by_document[sorted(by_document)[0]]
+
+    def explanation_for(self, chunk: Chunk) -> Chunk | None:
+        """The Penjelasan chunk for this pasal/ayat, if the regulation explains it."""
+        name = self.version.documents[chunk.doc_id].short_name
+        if not name or not chunk.pasal:
+            return None
+        base = f"Penjelasan {name} Pasal {chunk.pasal}"
+        for citation in (f"{base} ayat ({chunk.ayat})" if chunk.ayat else None, base):
+            index = self._by_citation.get(citation) if citation else None
+            if index is not None:
+                return self.chunks[index]
+        return None
+
+    def by_citation(self, citation: str) -> Chunk | None:
+        """A chunk by its exact citation, else the first chunk whose citation extends it."""
+        index = self._by_citation.get(citation)
+        if index is not None:
+            return self.chunks[index]
+        for chunk in self.chunks:
+            if chunk.citation.startswith(citation + " ") and chunk.kind != "faq":
+                return chunk
+        return None

@@ -1,0 +1,238 @@
+"""Load knowledge files into `Document`s: Markdown/text with front matter, FAQ YAML, PDF, DOCX.
+
+Each file is checked first (size, empty, real type by content); a bad file raises a
+`DocumentError` whose message says what is wrong and what to do. `load_paths` collects those
+per file so one bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+
+from asisten.errors import (
+    CorruptFileError,
+    DocumentError,
+    EmptyFileError,
+    FileTooLargeError,
+    UnsupportedTypeError,
+)
+from asisten.kb import chunking, pdf
+from asisten.kb.faq import faq_chunks
+from asisten.kb.metadata import detect_regulation, long_title
+from asisten.kb.models import Document, DocumentMeta
+from asisten.kb.regulation import parse_regulation
+
+TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".yaml", ".yml", ".pdf", ".docx"}
+_IGNORED_NAMES = {"README.md", "MANIFEST.tsv"}
+
+
+@dataclass
+class LoadReport:
+    documents: list[Document] = field(default_factory=list)
+    errors: list[DocumentError] = field(default_factory=list)
+
+
+def iter_files(paths: Iterable[Path]) -> list[Path]:
+    """Files under the given files/folders, sorted, skipping hidden files and READMEs."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            candidates = sorted(p for p in path.rglob("*") if p.is_file())
+            files += [
+                p
+                for p in candidates
+                if not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.name not in _IGNORED_NAMES
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+            ]
+        else:
+            files.append(path)
+    return files
+
+
+def load_paths(paths: Iterable[Path], max_bytes: int) -> LoadReport:
+    report = LoadReport()
+    for path in iter_files(paths):
+        try:
+            report.documents.append(load_document(path, max_bytes))
+        except DocumentError as exc:
+            report.errors.append(exc)
+    return report
+
+
+def load_document(path: Path, max_bytes: int, overrides: dict[str, Any] | None = None) -> Document:
+    data = _read_checked(path, max_bytes)
+    digest = hashlib.sha256(data).hexdigest()
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return _load_pdf(path, data, digest, overrides or {})
+    if suffix in (".yaml", ".yml"):
+        return _load_faq(path, data, digest)
+    if suffix == ".docx":
+        return _load_text(path, pdf.docx_text(path, data), digest, overrides or {})
+    return _load_text(path, _decode(path, data), digest, overrides or {})
+
+
+def _read_checked(path: Path, max_bytes: int) -> bytes:
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise UnsupportedTypeError(path, path.suffix or "tanpa ekstensi")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise CorruptFileError(path, str(exc)) from exc
+    if size == 0:
+        raise EmptyFileError(path)
+    if size > max_bytes:
+        raise FileTooLargeError(path, f"{size / 1e6:.1f} MB, batas {max_bytes / 1e6:.0f} MB")
+    return path.read_bytes()
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if b"\x00" in data[:4096]:
+        raise CorruptFileError(path, "berisi data biner, bukan teks")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _load_text(path: Path, raw: str, digest: str, overrides: dict[str, Any]) -> Document:
+    try:
+        post = frontmatter.loads(raw)
+    except yaml.YAMLError as exc:
+        raise CorruptFileError(path, f"front matter YAML tidak valid: {exc}") from exc
+    fields = {**post.metadata, **overrides}
+    body = post.content
+    doc_type = str(fields.get("tipe") or _guess_type(path, body))
+    if doc_type == "regulasi":
+        meta = _regulation_meta(path, fields, body)
+        regulation = parse_regulation(body)
+        chunks = chunking.regulation_chunks(meta, regulation)
+        if not chunks:
+            chunks = chunking.section_chunks(meta, body, meta.short_name or meta.title)
+    else:
+        meta = _plain_meta(path, fields, doc_type, body)
+        label = {"praktik-baik": "Praktik baik", "panduan": "Panduan"}.get(doc_type, "Dokumen")
+        chunks = chunking.section_chunks(meta, body, f"{label}: {meta.title}")
+    if not chunks:
+        raise CorruptFileError(path, "tidak ada teks yang dapat diindeks")
+    return Document(meta=meta, chunks=chunks, sha256=digest)
+
+
+def _load_pdf(path: Path, data: bytes, digest: str, overrides: dict[str, Any]) -> Document:
+    pages = pdf.pdf_pages(path, data)
+    joined = "\n".join(pages)
+    detected = detect_regulation(joined, path.name)
+    fields = {**overrides}
+    identified = detected.jenis and detected.nomor and detected.tahun
+    meta = _regulation_meta(path, fields, joined) if identified or fields.get("jenis") else None
+    chunks = []
+    warnings = []
+    if meta is not None:
+        # Clean page by page so each pasal's position maps back to its page.
+        clean_text, page_starts = pdf.clean_pages(pages)
+        regulation = parse_regulation(clean_text, clean=False)
+        chunks = chunking.regulation_chunks(meta, regulation, page_starts)
+    if not chunks:
+        meta = meta or _plain_meta(path, fields, "dokumen", joined)
+        chunks = chunking.page_chunks(meta, pages)
+        warnings.append("struktur pasal tidak dikenali; dipotong per halaman")
+    return Document(meta=meta, chunks=chunks, sha256=digest, warnings=warnings)
+
+
+def _load_faq(path: Path, data: bytes, digest: str) -> Document:
+    try:
+        content = yaml.safe_load(_decode(path, data))
+    except yaml.YAMLError as exc:
+        raise CorruptFileError(path, f"YAML tidak valid: {exc}") from exc
+    if not isinstance(content, dict) or not isinstance(content.get("pasangan"), list):
+        raise CorruptFileError(path, "berkas FAQ harus memiliki daftar 'pasangan'")
+    meta = DocumentMeta(
+        doc_id=f"faq-{path.stem}",
+        title=str(content.get("judul") or f"FAQ {path.stem}"),
+        doc_type="faq",
+        url=content.get("sumber"),
+        source_path=str(path),
+    )
+    try:
+        chunks = faq_chunks(meta, content["pasangan"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise CorruptFileError(path, f"pasangan FAQ tidak lengkap: {exc}") from exc
+    return Document(meta=meta, chunks=chunks, sha256=digest)
+
+
+def _regulation_meta(path: Path, fields: dict[str, Any], body: str) -> DocumentMeta:
+    detected = detect_regulation(body, path.name)
+    jenis = fields.get("jenis") or detected.jenis
+    nomor = str(fields.get("nomor") or detected.nomor or "") or None
+    tahun = _int_or_none(fields.get("tahun") or detected.tahun)
+    judul = fields.get("judul") or detected.judul
+    status = fields.get("status") or ("rancangan" if detected.draft else None)
+    doc_id = _doc_id(jenis, nomor, tahun) or chunking.slug(path.stem)
+    known = {"tipe", "jenis", "nomor", "tahun", "judul", "status", "sumber", "sifat_teks"}
+    return DocumentMeta(
+        doc_id=doc_id,
+        title=long_title(jenis, nomor, tahun, judul),
+        doc_type="regulasi",
+        jenis=jenis,
+        nomor=nomor,
+        tahun=tahun,
+        status=status,
+        url=fields.get("sumber"),
+        text_kind=fields.get("sifat_teks"),
+        source_path=str(path),
+        extra={k: v for k, v in fields.items() if k not in known and _is_plain(v)},
+    )
+
+
+def _plain_meta(path: Path, fields: dict[str, Any], doc_type: str, body: str) -> DocumentMeta:
+    title = fields.get("judul") or _first_heading(body) or path.stem.replace("-", " ").title()
+    known = {"tipe", "judul", "sumber"}
+    return DocumentMeta(
+        doc_id=f"{doc_type}-{chunking.slug(path.stem)}",
+        title=str(title),
+        doc_type=doc_type,
+        tahun=_int_or_none(fields.get("tahun")),
+        url=fields.get("sumber"),
+        source_path=str(path),
+        extra={k: v for k, v in fields.items() if k not in known and _is_plain(v)},
+    )
+
+
+def _guess_type(path: Path, body: str) -> str:
+    parent = path.parent.name
+    if parent in ("regulasi", "praktik-baik", "panduan", "faq"):
+        return parent
+    detected = detect_regulation(body, path.name)
+    return "regulasi" if detected.jenis and re.search(r"\bPasal\s+(?:1|I)\b", body) else "dokumen"
+
+
+def _first_heading(body: str) -> str | None:
+    match = re.search(r"^#\s+(.+)$", body, re.M)
+    return match.group(1).strip() if match else None
+
+
+def _doc_id(jenis: str | None, nomor: str | None, tahun: int | None) -> str | None:
+    if not (jenis and nomor and tahun):
+        return None
+    return chunking.slug(f"{jenis}-{nomor}-{tahun}")
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _is_plain(value: Any) -> bool:
+    return isinstance(value, str | int | float | bool) or value is None

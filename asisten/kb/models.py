@@ -1,0 +1,68 @@
+"""Documents and the chunks they are cut into. Every chunk carries its own citation."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+DOC_TYPES = ("regulasi", "faq", "praktik-baik", "panduan", "dokumen")
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    doc_id: str
+    title: str
+    doc_type: str = "dokumen"
+    jenis: str | None = None
+    nomor: str | None = None
+    tahun: int | None = None
+    status: str | None = None
+    url: str | None = None
+    text_kind: str | None = None
+    source_path: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def short_name(self) -> str | None:
+        """'PP 38/2017' style name, the prefix of every citation into this regulation."""
+        if self.jenis and self.nomor and self.tahun:
+            return f"{self.jenis} {self.nomor}/{self.tahun}"
+        return None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Chunk:
+    chunk_id: str
+    doc_id: str
+    citation: str
+    text: str
+    context: str = ""
+    kind: str = "bagian"  # ayat | pasal | angka | penjelasan | faq | bagian
+    pasal: str | None = None
+    ayat: str | None = None
+    page: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def search_text(self, meta: DocumentMeta) -> str:
+        """What the indexes see: citation and headings help both keyword and dense search."""
+        parts = [self.citation, meta.title, self.context, self.text]
+        parts += self.extra.get("variants", [])
+        return "\n".join(p for p in parts if p)
+
+    def content_hash(self, meta: DocumentMeta) -> str:
+        return hashlib.sha256(self.search_text(meta).encode("utf-8")).hexdigest()
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Document:
+    meta: DocumentMeta
+    chunks: list[Chunk]
+    sha256: str
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,267 @@
+"""Parse an Indonesian regulation along its own structure: BAB → Bagian → Pasal → ayat → huruf,
+with the Penjelasan linked to the pasal it explains.
+
+Works on clean Markdown (headings on their own lines) and on noisy OCR text where headings run
+inline. A "Pasal N" is a heading only when it is not a cross-reference ("sebagaimana dimaksud
+dalam Pasal 7", "Pasal 7 ayat (1)") and, inline, only when it continues the pasal sequence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from asisten.kb.ocr import clean_regulation_text
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ORDINALS = (
+    "Kesatu|Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|Kesembilan|Kesepuluh"
+)
+
+_PASAL = re.compile(r"(?<![\w/])Pasal\s+(\d{1,3}[A-Z]?)(?![\w/])")
+_BAB = re.compile(r"(?<![\w/])BAB\s+([IVXLC]+)\b[ \t]*(?:[-–—:.][ \t]*)?")
+_BAGIAN = re.compile(rf"(?<![\w/])(Bagian|Paragraf)\s+({_ORDINALS}|\d+)\b[ \t]*(?:[-–—:.][ \t]*)?")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*#*[ \t]*$")
+_REFERENCE_BEFORE = re.compile(
+    r"(?:dalam|pada|dan|atau|serta|dengan|oleh|di|ke|menurut|berdasarkan|terhadap|sampai|"
+    r"hingga|s\.d\.?|sebagaimana|dimaksud|ketentuan|maupun|bahwa|tentang|,|;)\s*$",
+    re.IGNORECASE,
+)
+_REFERENCE_AFTER = re.compile(
+    r"\s*(?:ayat|huruf|angka|Undang|UU|Peraturan|sampai|s\.d|dan\s+Pasal|,|;|sebagaimana)",
+    re.IGNORECASE,
+)
+_HEADING_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_AYAT_MARK = re.compile(r"(?:(?<=^)|(?<=\s))\((\d{1,2})\)\s+(?=[\w\"“'])")
+_HURUF_MARK = re.compile(r"(?:(?<=^)|(?<=[\s:;]))([a-z])\.\s+(?=\S)")
+_ANGKA_MARK = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(\d{1,2})\.\s+(?=[A-Z\"“])")
+_PENJELASAN = re.compile(r"(?:^|\n)[ \t]*#*[ \t]*PENJELASAN\b|\bPENJELASAN\s+ATAS\b")
+_PASAL_DEMI_PASAL = re.compile(r"PASAL\s+DEMI\s+PASAL", re.IGNORECASE)
+_PENJELASAN_UMUM = re.compile(r"\bI\.\s*UMUM\b|(?:^|\n)#*\s*UMUM\s*\n", re.IGNORECASE)
+_UPPER_TITLE_WORD = re.compile(r"[A-Z0-9][A-Z0-9,/&()\-]*|DAN|ATAU")
+
+
+@dataclass
+class Ayat:
+    number: str
+    text: str
+    huruf: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Pasal:
+    number: str
+    text: str
+    bab: str = ""
+    bagian: str = ""
+    position: int = 0
+    ayat: list[Ayat] = field(default_factory=list)
+    huruf: list[tuple[str, str]] = field(default_factory=list)
+    angka: list[tuple[str, str]] = field(default_factory=list)
+    lead: str = ""
+
+    @property
+    def context(self) -> str:
+        return " › ".join(part for part in (self.bab, self.bagian) if part)
+
+
+@dataclass
+class Regulation:
+    pasal: list[Pasal]
+    penjelasan: dict[str, str]
+    penjelasan_umum: str = ""
+    preamble: str = ""
+
+
+def roman_to_int(numeral: str) -> int:
+    total = 0
+    for char, following in zip(numeral, numeral[1:] + " ", strict=True):
+        value = _ROMAN[char]
+        total += -value if _ROMAN.get(following, 0) > value else value
+    return total
+
+
+def pasal_key(number: str) -> tuple[int, str]:
+    match = re.match(r"(\d+)([A-Z]?)", number)
+    return (int(match.group(1)), match.group(2)) if match else (0, "")
+
+
+def parse_regulation(text: str, *, clean: bool = True) -> Regulation:
+    """Parse the batang tubuh and the Penjelasan. `clean` repairs OCR noise first."""
+    if clean:
+        text = clean_regulation_text(text)
+    body, explanation = _split_penjelasan(text)
+    pasal = _parse_body(body)
+    umum, per_pasal = _parse_penjelasan(explanation)
+    preamble = body[: pasal[0].position].strip() if pasal else body.strip()
+    return Regulation(pasal=pasal, penjelasan=per_pasal, penjelasan_umum=umum, preamble=preamble)
+
+
+def _split_penjelasan(text: str) -> tuple[str, str]:
+    # The Penjelasan starts after the last pasal of the body; take the first marker that is
+    # followed by pasal-by-pasal explanations or "ATAS" (the official heading).
+    for match in _PENJELASAN.finditer(text):
+        rest = text[match.end() : match.end() + 400]
+        if re.match(r"\s*ATAS\b", rest) or re.match(r"\s*\n", rest) or "UMUM" in rest:
+            return text[: match.start()], text[match.end() :]
+    return text, ""
+
+
+def _is_heading_line(text: str, start: int, end: int) -> bool:
+    """'Pasal 7' alone on its line (Markdown or clean text)."""
+    return bool(_LINE_START.search(text[:start][-40:] or "\n")) and bool(
+        _HEADING_LINE_END.match(text, end)
+    )
+
+
+def _is_reference(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 30) : start]
+    return bool(_REFERENCE_BEFORE.search(before)) or bool(_REFERENCE_AFTER.match(text, end))
+
+
+def _pasal_headings(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, number) of each pasal heading, in order, without cross-references."""
+    found: list[tuple[int, int, str]] = []
+    last = (0, "")
+    for match in _PASAL.finditer(text):
+        number = match.group(1)
+        key = pasal_key(number)
+        own_line = _is_heading_line(text, match.start(), match.end())
+        if not own_line and _is_reference(text, match.start(), match.end()):
+            continue
+        if key <= last:
+            continue  # a repeated heading at a page break, or a stray earlier number
+        # Inline (OCR) headings must continue the sequence; own-line headings may skip pasal
+        # (summaries that keep only some pasal).
+        if not own_line and key[0] > last[0] + 3:
+            continue
+        found.append((match.start(), match.end(), number))
+        last = key
+    return found
+
+
+def _structure_events(text: str) -> list[tuple[int, int, str, str]]:
+    """BAB and Bagian/Paragraf headings as (start, end, kind, label)."""
+    events = []
+    last_bab = 0
+    for match in _BAB.finditer(text):
+        title = _upper_title(text, match.end())
+        value = roman_to_int(match.group(1))
+        if not title or value <= last_bab:
+            continue
+        last_bab = value
+        label = f"BAB {match.group(1)} {title}"
+        events.append((match.start(), match.end() + len(title), "bab", label))
+    for match in _BAGIAN.finditer(text):
+        if _REFERENCE_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
+            continue
+        title = _title_case_title(text, match.end())
+        label = f"{match.group(1)} {match.group(2)} {title}".strip()
+        events.append((match.start(), match.end() + len(title), match.group(1).lower(), label))
+    return sorted(events)
+
+
+def _upper_title(text: str, start: int) -> str:
+    words = []
+    for word in re.split(r"[ \t]+", text[start : start + 200].split("\n")[0].strip()):
+        if word in ("Pasal", "Bagian") or not _UPPER_TITLE_WORD.fullmatch(word):
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+def _title_case_title(text: str, start: int) -> str:
+    line = text[start : start + 200].split("\n")[0]
+    cut = re.search(r"\bPasal\b|\(\d", line)
+    return (line[: cut.start()] if cut else line).strip()
+
+
+def _parse_body(text: str) -> list[Pasal]:
+    headings = _pasal_headings(text)
+    events = _structure_events(text)
+    pasal_list = []
+    bab = bagian = ""
+    for index, (start, end, number) in enumerate(headings):
+        stop = headings[index + 1][0] if index + 1 < len(headings) else len(text)
+        for ev_start, _ev_end, kind, label in events:
+            if ev_start >= start:
+                break
+            if kind == "bab":
+                bab, bagian = label, ""
+            else:
+                bagian = label
+        body_end = min([stop] + [e[0] for e in events if start < e[0] < stop])
+        body = text[end:body_end].strip()
+        pasal = Pasal(number=number, text=_tidy(body), bab=bab, bagian=bagian, position=start)
+        _split_pasal(pasal)
+        pasal_list.append(pasal)
+    return pasal_list
+
+
+def _split_pasal(pasal: Pasal) -> None:
+    """Fill ayat, huruf and angka from the pasal text, each only when its markers run in order."""
+    marks = _sequential_marks(_AYAT_MARK, pasal.text, lambda i: str(i + 1), reject_after="ayat")
+    if len(marks) >= 2 or (marks and pasal.text.startswith("(1)")):
+        pasal.lead = _tidy(pasal.text[: marks[0][0]])
+        for (_start, body_start, number), nxt in zip(marks, marks[1:] + [None], strict=True):
+            body = _tidy(pasal.text[body_start : nxt[0] if nxt else len(pasal.text)])
+            pasal.ayat.append(Ayat(number=number, text=body, huruf=_huruf(body)))
+        return
+    pasal.huruf = _huruf(pasal.text)
+    angka = _sequential_marks(_ANGKA_MARK, pasal.text, lambda i: str(i + 1))
+    if len(angka) >= 3:
+        pasal.lead = _tidy(pasal.text[: angka[0][0]])
+        for (_start, body_start, number), nxt in zip(angka, angka[1:] + [None], strict=True):
+            pasal.angka.append(
+                (number, _tidy(pasal.text[body_start : nxt[0] if nxt else len(pasal.text)]))
+            )
+
+
+def _huruf(text: str) -> list[tuple[str, str]]:
+    marks = _sequential_marks(_HURUF_MARK, text, lambda i: chr(ord("a") + i), reject_after="huruf")
+    if len(marks) < 2:
+        return []
+    return [
+        (letter, _tidy(text[body : nxt[0] if nxt else len(text)]))
+        for (_s, body, letter), nxt in zip(marks, marks[1:] + [None], strict=True)
+    ]
+
+
+def _sequential_marks(pattern, text, expected_label, reject_after=""):
+    """Markers matching the expected sequence 1, 2, 3 (or a, b, c); references are skipped."""
+    marks = []
+    for match in pattern.finditer(text):
+        if match.group(1) != expected_label(len(marks)):
+            continue
+        if reject_after and text[
+            max(0, match.start() - 8) : match.start()
+        ].strip().lower().endswith(reject_after):
+            continue
+        marks.append((match.start(), match.end(), match.group(1)))
+    return marks
+
+
+def _parse_penjelasan(text: str) -> tuple[str, dict[str, str]]:
+    if not text:
+        return "", {}
+    split = _PASAL_DEMI_PASAL.search(text)
+    umum_part, per_pasal_part = (
+        (text[: split.start()], text[split.end() :]) if split else ("", text)
+    )
+    umum_match = _PENJELASAN_UMUM.search(umum_part)
+    umum = _tidy(umum_part[umum_match.end() :]) if umum_match else ""
+    umum = re.sub(r"\s*I+\.\s*$", "", umum)
+    explanations: dict[str, str] = {}
+    headings = _pasal_headings(per_pasal_part)
+    for index, (_start, end, number) in enumerate(headings):
+        stop = headings[index + 1][0] if index + 1 < len(headings) else len(per_pasal_part)
+        body = _tidy(per_pasal_part[end:stop])
+        if body and not re.fullmatch(r"Cukup\s+jelas\.?", body, re.IGNORECASE):
+            explanations[number] = body
+    return umum, explanations
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"[ \t]+", " ", text)
+    text = re.sub(r"\n\s*\n+", "\n", text)
+    return text.strip().strip("#").strip()

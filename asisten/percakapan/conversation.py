@@ -1,0 +1,43 @@
+"""One conversation turn: a message in, a reply out. The terminal chat and the Slack bot both
+call `Conversation.reply`, so they behave the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from asisten import templates
+from asisten.jawab.answer import Answer
+from asisten.jawab.engine import Engine
+
+_HELP = re.compile(r"^\s*(bantuan|help|tolong|\?|menu)\s*[.!?]*\s*$", re.IGNORECASE)
+_GREETING = re.compile(
+    r"^\s*(hai|halo|hallo|hi|hello|selamat (pagi|siang|sore|malam)|assalamu.?alaikum|permisi)\b"
+    r"[\s,.!]*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Reply:
+    text: str
+    answer: Answer | None = None
+    kind: str = "answer"  # answer | help | empty
+    suggestions: list[str] = field(default_factory=list)
+
+
+class Conversation:
+    def __init__(self, engine: Engine, prompts_dir: Path) -> None:
+        self.engine = engine
+        self.prompts_dir = prompts_dir
+
+    def reply(self, message: str) -> Reply:
+        message = message.strip()
+        if not message:
+            return Reply(templates.render(self.prompts_dir, "kosong.txt.j2"), kind="empty")
+        if _HELP.match(message) or _GREETING.match(message):
+            return Reply(templates.render(self.prompts_dir, "bantuan.txt.j2"), kind="help")
+        answer = self.engine.answer(message)
+        return Reply(answer.text, answer=answer, kind="answer")

