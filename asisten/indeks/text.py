@@ -47,7 +47,7 @@ INFORMAL = {
     "duit": "anggaran", "dipenjara": "dipidana", "penjara": "pidana", "dipenjarakan": "dipidana",
     "hki": "hak kekayaan intelektual", "haki": "hak kekayaan intelektual",
     "litbang": "penelitian pengembangan", "brida": "penelitian pengembangan",
-    "inovasinya": "inovasi", "aja": "saja", "tp": "tapi", "trs": "terus", "jd": "jadi",
+    "inovasinya": "inovasi", "aja": "saja", "bole": "boleh", "blh": "boleh", "tp": "tapi", "trs": "terus", "jd": "jadi",
 }  # fmt: skip
 
 # English query words → the corpus's Indonesian terms (the model alone cannot bridge languages).

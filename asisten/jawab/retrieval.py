@@ -8,6 +8,7 @@ the corpus does not cover ("cuti melahirkan") scores low however close its vecto
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,6 +23,14 @@ from asisten.kb.models import Chunk, DocumentMeta
 
 RRF_K = 60
 CANDIDATES = 40
+# Final ranking mixes the fused rank score (scaled to the best) with coverage, so a chunk that
+# contains every word of the question beats one that is merely close in vector space.
+COVERAGE_WEIGHT = 2.0
+_DEFINITION_QUESTION = re.compile(
+    r"^\s*(apa\s+(itu|yang\s+dimaksud|arti|maksud|pengertian)|pengertian|definisi|arti|"
+    r"what\s+(is|are|does))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -71,7 +80,7 @@ class Retriever:
         return QueryTerms(words, [text.stem(w) for w in words], repaired)
 
     def _repair(self, word: str) -> str:
-        if word in self._vocabulary or word.isdigit() or len(word) < 5:
+        if word in self._vocabulary or word.isdigit() or len(word) < 4:
             return word
         if text.stem(word) in self._idf:
             return word
@@ -85,6 +94,8 @@ class Retriever:
     def search(
         self, question: str, k: int = 5, doc_types: set[str] | None = None
     ) -> tuple[list[Hit], QueryTerms]:
+        if _DEFINITION_QUESTION.match(question):
+            question = f"{question} pengertian definisi"
         terms = self.query_terms(question)
         if not terms.stems or not self.chunks:
             return [], terms
@@ -92,17 +103,22 @@ class Retriever:
         dense_scores = self._dense_scores(" ".join(terms.words) + " " + question)
         allowed = self._allowed(doc_types)
         fused = self._fuse(keyword_scores, dense_scores, allowed)
+        if not fused:
+            return [], terms
+        best = max(fused.values())
+        coverage = {i: self.coverage(terms, i) for i in fused}
+        ranked = {i: fused[i] / best + COVERAGE_WEIGHT * coverage[i] for i in fused}
         hits = []
-        for index in sorted(fused, key=fused.get, reverse=True)[:k]:
+        for index in sorted(ranked, key=ranked.get, reverse=True)[:k]:
             chunk = self.chunks[index]
             hits.append(
                 Hit(
                     chunk=chunk,
                     meta=self.version.documents[chunk.doc_id],
-                    score=fused[index],
+                    score=ranked[index],
                     dense=float(dense_scores[index]),
                     keyword=float(keyword_scores[index]),
-                    coverage=self.coverage(terms, index),
+                    coverage=coverage[index],
                 )
             )
         return hits, terms

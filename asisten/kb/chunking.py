@@ -14,6 +14,8 @@ from asisten.kb.models import Chunk, DocumentMeta
 from asisten.kb.regulation import Pasal, Regulation
 
 MAX_SECTION_CHARS = 1400
+# Reference lists answer nothing by themselves; the document's URL is in its metadata.
+_SKIPPED_SECTIONS = {"sumber", "referensi", "daftar pustaka", "rujukan"}
 _HEADING = re.compile(r"^(#{1,4})\s+(.+?)\s*#*\s*$", re.M)
 _PAGE_BREAK = "\f"
 _PENJELASAN_AYAT = re.compile(r"(?:^|\s)Ayat\s+\((\d{1,2})\)\s*:?\s*", re.IGNORECASE)
@@ -125,6 +127,8 @@ def section_chunks(meta: DocumentMeta, text: str, label: str) -> list[Chunk]:
     """Chunks per Markdown section; the citation is '<label> — <section heading>'."""
     chunks: list[Chunk] = []
     for heading, body in _sections(text):
+        if heading.strip().lower() in _SKIPPED_SECTIONS:
+            continue
         for index, piece in enumerate(_split_long(body)):
             section = heading or "Ringkasan"
             suffix = f"-{index + 1}" if index else ""

@@ -50,6 +50,9 @@ class Chunk:
     def search_text(self, meta: DocumentMeta) -> str:
         """What the indexes see: citation and headings help both keyword and dense search."""
         parts = [self.citation, meta.title, self.context, self.text]
+        if self.kind == "angka":
+            # Definition lists: "apa itu X" questions look for these words.
+            parts.insert(2, "Pengertian, definisi, yang dimaksud dengan")
         parts += self.extra.get("variants", [])
         return "\n".join(p for p in parts if p)
 

@@ -1,0 +1,85 @@
+"""Answers from the real corpus with the real model: lookup, hybrid retrieval, FAQ, abstention."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _citations(answer) -> list[str]:
+    return [s.citation for s in answer.sources]
+
+
+def test_named_pasal_is_looked_up(real_engine):
+    answer = real_engine.answer("Pasal 389 UU 23/2014")
+    assert answer.found and answer.kind == "lookup"
+    assert _citations(answer) == ["UU 23/2014 Pasal 389"]
+    assert "tidak dapat dipidana" in answer.text and "[1]" in answer.text
+
+
+def test_named_pasal_with_tahun_words(real_engine):
+    answer = real_engine.answer("pasal 6 PP 38 tahun 2017")
+    assert answer.kind == "lookup" and _citations(answer) == ["PP 38/2017 Pasal 6"]
+    assert "dapat direplikasi" in answer.text
+
+
+def test_named_ayat(real_engine):
+    answer = real_engine.answer("bunyi pasal 20 ayat 3 PP 38/2017")
+    assert _citations(answer) == ["PP 38/2017 Pasal 20 ayat (3)"]
+    assert "tidak dapat dikomersialisasikan" in answer.text
+    assert "Penjelasan" in answer.text  # the explanation of that ayat comes along
+
+
+def test_question_answered_with_cited_provision(real_engine):
+    answer = real_engine.answer("Apa saja yang harus dimuat dalam proposal inovasi daerah?")
+    assert answer.found
+    assert any(c.startswith("PP 38/2017 Pasal 7 ayat (2)") for c in _citations(answer))
+    assert "rancang bangun" in answer.text.lower()
+
+
+def test_informal_question(real_engine):
+    answer = real_engine.answer("klo mo bikin proposal inovasi isinya apa aja sih?")
+    assert answer.found and "PP 38/2017 Pasal 7 ayat (2)" in _citations(answer)
+
+
+def test_english_question(real_engine):
+    answer = real_engine.answer(
+        "Can civil servants be prosecuted when a regional innovation fails?"
+    )
+    assert answer.found and "UU 23/2014 Pasal 389" in _citations(answer)
+
+
+def test_typo_question(real_engine):
+    answer = real_engine.answer("siapa yg bole mengusulkn inovsi daerah")
+    assert answer.found and "PP 38/2017 Pasal 7 ayat (1)" in _citations(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Bagaimana cara memperpanjang paspor?",
+        "Berapa lama cuti melahirkan untuk PNS?",
+        "Resep rendang padang yang enak",
+        "Kapan jadwal pilkada serentak berikutnya?",
+    ],
+)
+def test_out_of_scope_is_declined_without_sources(real_engine, question):
+    answer = real_engine.answer(question)
+    assert not answer.found
+    assert answer.sources == []
+    assert "tidak ditemukan" in answer.text
+
+
+def test_document_type_filter(real_engine):
+    answer = real_engine.answer("inovasi layanan kesehatan", doc_types={"praktik-baik"})
+    assert answer.found
+    assert {s.doc_type for s in answer.sources} == {"praktik-baik"}
+
+
+def test_sources_carry_title_url_and_text(real_engine):
+    answer = real_engine.answer("berapa lama batas waktu laporan penerapan inovasi ke menteri")
+    assert answer.found
+    first = answer.sources[0]
+    assert first.title and first.text and first.url and first.doc_id
+    assert "6 (enam) bulan" in answer.text or "enam" in answer.text

@@ -1,0 +1,23 @@
+import pytest
+
+from asisten.jawab.query import find_provision
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Pasal 389 UU 23/2014", ("389", None, "UU", "23", 2014)),
+        ("pasal 6 PP 38 tahun 2017", ("6", None, "PP", "38", 2017)),
+        ("UU 23 tahun 2014 pasal 389 bunyinya apa", ("389", None, "UU", "23", 2014)),
+        ("isi pasal 7 ayat (2) PP 38/2017?", ("7", "2", "PP", "38", 2017)),
+        ("pasal 20 ayat 3 peraturan pemerintah nomor 38 tahun 2017", ("20", "3", "PP", "38", 2017)),
+        ("apa isi pasal 13", ("13", None, None, None, None)),
+    ],
+)
+def test_provision_references(question, expected):
+    ref = find_provision(question)
+    assert (ref.pasal, ref.ayat, ref.jenis, ref.nomor, ref.tahun) == expected
+
+
+def test_no_provision():
+    assert find_provision("siapa yang boleh mengusulkan inovasi?") is None
