@@ -100,7 +100,6 @@ def main() -> None:
             if wrong:
                 print(f"- {item.id} [{item.category}] {item.question}: answered={result.answered}"
                       f" missing={result.missing} citation_ok={result.citation_ok}")  # fmt: skip
-    del np
 
 
 if __name__ == "__main__":
