@@ -25,7 +25,7 @@ from asisten.kb.loaders import iter_files, load_paths
 from asisten.kb.models import Chunk, Document, DocumentMeta
 
 # Bump when parsing or chunking changes, so a re-index rebuilds instead of skipping.
-PARSER_VERSION = "3"
+PARSER_VERSION = "5"
 EMBED_BATCH = 32
 
 Progress = Callable[[str, int, int], None]

@@ -47,7 +47,13 @@ INFORMAL = {
     "duit": "anggaran", "dipenjara": "dipidana", "penjara": "pidana", "dipenjarakan": "dipidana",
     "hki": "hak kekayaan intelektual", "haki": "hak kekayaan intelektual",
     "litbang": "penelitian pengembangan", "brida": "penelitian pengembangan",
-    "inovasinya": "inovasi", "aja": "saja", "bole": "boleh", "blh": "boleh", "tp": "tapi", "trs": "terus", "jd": "jadi",
+    "inovasinya": "inovasi", "lg": "lagi", "emg": "memang", "bgt": "", "gk": "tidak",
+    "pake": "pakai", "kab": "kabupaten", "hrs": "harus", "bs": "bisa", "kmn": "ke mana",
+    "brp": "berapa", "mw": "mau", "dlm": "dalam", "dr": "dari", "ap": "apa", "sm": "sama",
+    "cm": "cuma", "doang": "saja", "mna": "mana", "jg": "juga", "kyk": "seperti", "bos": "",
+    "nyampe": "mencapai", "sblm": "sebelum",
+    "dikit2": "sedikit", "dirombak": "diubah", "duitnya": "anggaran",
+    "staf": "asn", "pegawai": "asn", "kena": "", "kasus": "", "aja": "saja", "bole": "boleh", "blh": "boleh", "tp": "tapi", "trs": "terus", "jd": "jadi",
 }  # fmt: skip
 
 # English query words → the corpus's Indonesian terms (the model alone cannot bridge languages).
@@ -89,6 +95,11 @@ ENGLISH = {
     "best": "praktik baik", "practice": "praktik", "practices": "praktik",
     "complaint": "pengaduan", "complaints": "pengaduan", "standard": "standar",
     "standards": "standar", "index": "indeks", "data": "data", "digital": "digital",
+    "phase": "tahap", "stage": "tahap", "stages": "tahap", "regulations": "peraturan",
+    "agency": "badan", "long": "lama", "charges": "pidana", "charged": "pidana",
+    "adopted": "ditetapkan", "policy": "kebijakan", "reach": "mencapai", "launched": "diluncurkan",
+    "affairs": "urusan", "who": "", "allowed": "", "face": "", "run": "menyelenggarakan",
+    "since": "", "every": "", "before": "sebelum", "through": "melalui",
 }  # fmt: skip
 
 

@@ -77,7 +77,7 @@ def _pasal_chunks(meta: DocumentMeta, name: str, pasal: Pasal, page: int | None)
                 text=f"{number}. {text}",
                 kind="angka",
                 extra={"lead": pasal.lead},
-                **common,
+                **{**common, "context": f"{context} — {pasal.lead}" if pasal.lead else context},
             )
             for number, text in pasal.angka
         ]

@@ -115,10 +115,12 @@ def _load_text(path: Path, raw: str, digest: str, overrides: dict[str, Any]) -> 
     doc_type = str(fields.get("tipe") or _guess_type(path, body))
     if doc_type == "regulasi":
         meta = _regulation_meta(path, fields, body)
-        regulation = parse_regulation(body)
-        chunks = chunking.regulation_chunks(meta, regulation)
+        structure, free_sections = _split_free_sections(body)
+        label = meta.short_name or meta.title
+        chunks = chunking.regulation_chunks(meta, parse_regulation(structure))
+        chunks += chunking.section_chunks(meta, free_sections, label) if free_sections else []
         if not chunks:
-            chunks = chunking.section_chunks(meta, body, meta.short_name or meta.title)
+            chunks = chunking.section_chunks(meta, body, label)
     else:
         meta = _plain_meta(path, fields, doc_type, body)
         label = {"praktik-baik": "Praktik baik", "panduan": "Panduan"}.get(doc_type, "Dokumen")
@@ -168,6 +170,33 @@ def _load_faq(path: Path, data: bytes, digest: str) -> Document:
     except (KeyError, TypeError, ValueError) as exc:
         raise CorruptFileError(path, f"pasangan FAQ tidak lengkap: {exc}") from exc
     return Document(meta=meta, chunks=chunks, sha256=digest)
+
+
+_STRUCTURAL_HEADING = re.compile(r"(BAB|Bagian|Paragraf|Pasal|PENJELASAN)\b", re.IGNORECASE)
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)")
+
+
+def _split_free_sections(body: str) -> tuple[str, str]:
+    """Separate the regulation's own structure from the team's Markdown sections (summaries of
+    a Lampiran, context notes), which are cut per section instead of being swallowed by the
+    pasal before them. Text under the document title (level 1) counts as a free section.
+    Plain official texts without Markdown pasal headings are left whole."""
+    if not re.search(r"^#{2,6}\s+(BAB|Pasal)\b", body, re.M | re.IGNORECASE):
+        return body, ""
+    structure: list[str] = []
+    free: list[str] = []
+    in_free = True
+    for line in body.splitlines(keepends=True):
+        heading = _MD_HEADING.match(line)
+        if heading:
+            in_free = not _STRUCTURAL_HEADING.match(heading.group(2))
+            if len(heading.group(1)) == 1:
+                line = "## Ringkasan\n"
+        (free if in_free else structure).append(line)
+    free_text = "".join(free)
+    return "".join(structure), free_text if re.search(
+        r"\w{3}", re.sub(r"^#.*$", "", free_text, flags=re.M)
+    ) else ""
 
 
 def _regulation_meta(path: Path, fields: dict[str, Any], body: str) -> DocumentMeta:

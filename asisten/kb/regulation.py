@@ -32,7 +32,7 @@ _REFERENCE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _HEADING_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
-_AYAT_MARK = re.compile(r"(?:(?<=^)|(?<=\s))\((\d{1,2})\)\s+(?=[\w\"“'])")
+_AYAT_MARK = re.compile(r"(?:(?<=^)|(?<=\s))\((\d{1,2})\)\s+(?=[\w\"“'\[])")
 _HURUF_MARK = re.compile(r"(?:(?<=^)|(?<=[\s:;]))([a-z])\.\s+(?=\S)")
 _ANGKA_MARK = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(\d{1,2})\.\s+(?=[A-Z\"“])")
 _PENJELASAN = re.compile(r"(?:^|\n)[ \t]*#*[ \t]*PENJELASAN\b|\bPENJELASAN\s+ATAS\b")
