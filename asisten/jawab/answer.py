@@ -94,7 +94,7 @@ class Answerer:
         if not hits or not self._relevant(hits[0], unknown):
             return self._not_found(question, terms)
         if hits[0].chunk.kind == "faq":
-            return self._faq_answer(question, hits[0], terms)
+            return self._faq_answer(question, hits, terms)
         return self._retrieval_answer(question, hits, terms)
 
     # -- decisions --------------------------------------------------------------------------
@@ -133,7 +133,8 @@ class Answerer:
         )  # fmt: skip
         return Answer(question, body, True, sources, "lookup")
 
-    def _faq_answer(self, question: str, hit: Hit, terms: QueryTerms) -> Answer:
+    def _faq_answer(self, question: str, hits: list[Hit], terms: QueryTerms) -> Answer:
+        hit = hits[0]
         references = hit.chunk.extra.get("references") or []
         sources: list[Source] = []
         for reference in references:
@@ -142,8 +143,15 @@ class Answerer:
                 sources.append(self._source(len(sources) + 1, chunk, hit.score))
         if not sources:
             sources.append(self._source(1, hit.chunk, hit.score))
-        item = _Item("FAQ", hit.chunk.text, [s.number for s in sources])
-        body = self._render("faq", [item], repaired=terms.repaired)
+        items = [_Item("FAQ", hit.chunk.text, [s.number for s in sources])]
+        # Related provisions the FAQ answer does not already cite, for compound questions.
+        for extra in self._companions(hits)[1:]:
+            if extra.chunk.citation in {s.citation for s in sources}:
+                continue
+            sources.append(self._source(len(sources) + 1, extra.chunk, extra.score))
+            text_ = excerpt(extra.chunk.text, terms.stems)
+            items.append(_Item(extra.chunk.citation, text_, [sources[-1].number]))
+        body = self._render("faq", items, repaired=terms.repaired)
         return Answer(question, body, True, sources, "faq")
 
     def _retrieval_answer(self, question: str, hits: list[Hit], terms: QueryTerms) -> Answer:
