@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TypeVar
 
 import typer
 
 from asisten.config import Settings, load_settings
 from asisten.errors import AsistenError
-
-T = TypeVar("T")
 
 
 @contextmanager
@@ -40,8 +37,3 @@ def engine(settings: Settings):
 
 def stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
-
-
-def run(action: Callable[[], T]) -> T:
-    with friendly_errors():
-        return action()
