@@ -23,7 +23,7 @@ def make_settings(home: Path, **overrides: object) -> Settings:
     return load_settings(home=home, **overrides)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def corpus_uji() -> Path:
     if not CORPUS_UJI.exists():
         pytest.fail(f"corpus-uji not found at {CORPUS_UJI}")

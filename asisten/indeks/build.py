@@ -24,9 +24,9 @@ from asisten.indeks.store import IndexStore, write_version
 from asisten.kb.loaders import iter_files, load_paths
 from asisten.kb.models import Chunk, Document, DocumentMeta
 
-# Bump when parsing or chunking changes, so a re-index rebuilds instead of skipping.
-PARSER_VERSION = "5"
 EMBED_BATCH = 32
+# Code that decides what a chunk is: when it changes, a re-index rebuilds instead of skipping.
+_CHUNKING_CODE = ("kb", "indeks/text.py")
 
 Progress = Callable[[str, int, int], None]
 
@@ -112,7 +112,7 @@ def _build_locked(
         "built_by": built_by,
         "model": model_name,
         "dimension": dimension,
-        "parser_version": PARSER_VERSION,
+        "parser_version": parser_fingerprint(),
         "document_count": len(documents),
         "chunk_count": len(chunks),
         "embedded": len(missing),
@@ -156,8 +156,19 @@ def _unchanged(manifest: dict, file_hashes: dict[str, str], model_name: str) -> 
     return (
         manifest.get("files") == file_hashes
         and manifest.get("model") == model_name
-        and manifest.get("parser_version") == PARSER_VERSION
+        and manifest.get("parser_version") == parser_fingerprint()
     )
+
+
+def parser_fingerprint() -> str:
+    """Hash of the parsing, chunking and tokenising source, so nobody has to bump a version."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for relative in _CHUNKING_CODE:
+        target = package / relative
+        for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _reusable_vectors(store: IndexStore, model_name: str) -> dict[str, np.ndarray]:
@@ -165,8 +176,7 @@ def _reusable_vectors(store: IndexStore, model_name: str) -> dict[str, np.ndarra
     manifest = store.current_manifest()
     if not manifest or manifest.get("model") != model_name:
         return {}  # a different model: rebuild cleanly rather than mix vector spaces
-    version = store.load()
-    vectors = version.vectors()
+    vectors = store.read_vectors(manifest["version"])
     return dict(zip(manifest["chunk_hashes"], vectors, strict=True))
 
 

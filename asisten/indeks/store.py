@@ -43,9 +43,6 @@ class IndexVersion:
     vocabulary: dict[str, int]
     tokens: list[list[str]]
 
-    def vectors(self) -> np.ndarray:
-        return self.dense.reconstruct_n(0, self.dense.ntotal)
-
 
 class IndexStore:
     def __init__(self, root: Path) -> None:
@@ -74,6 +71,13 @@ class IndexStore:
         if name is None:
             raise IndexNotFoundError(self.root)
         return read_version(self.versions_dir / name)
+
+    def read_vectors(self, name: str) -> np.ndarray:
+        """Only the dense vectors of a version (for reuse by the next build)."""
+        import faiss
+
+        dense = faiss.read_index(str(self.versions_dir / name / "dense.faiss"))
+        return dense.reconstruct_n(0, dense.ntotal)
 
     def list_versions(self) -> list[str]:
         if not self.versions_dir.exists():

@@ -51,9 +51,9 @@ INFORMAL = {
     "pake": "pakai", "kab": "kabupaten", "hrs": "harus", "bs": "bisa", "kmn": "ke mana",
     "brp": "berapa", "mw": "mau", "dlm": "dalam", "dr": "dari", "ap": "apa", "sm": "sama",
     "cm": "cuma", "doang": "saja", "mna": "mana", "jg": "juga", "kyk": "seperti", "bos": "",
-    "nyampe": "mencapai", "sblm": "sebelum",
-    "dikit2": "sedikit", "dirombak": "diubah", "duitnya": "anggaran",
-    "staf": "asn", "pegawai": "asn", "kena": "", "kasus": "", "aja": "saja", "bole": "boleh", "blh": "boleh", "tp": "tapi", "trs": "terus", "jd": "jadi",
+    "nyampe": "mencapai", "sblm": "sebelum", "dikit2": "sedikit", "dirombak": "diubah",
+    "duitnya": "anggaran", "staf": "asn", "pegawai": "asn", "kena": "", "kasus": "",
+    "aja": "saja", "bole": "boleh", "blh": "boleh", "tp": "tapi", "trs": "terus", "jd": "jadi",
 }  # fmt: skip
 
 # English query words → the corpus's Indonesian terms (the model alone cannot bridge languages).

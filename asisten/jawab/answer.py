@@ -90,9 +90,9 @@ class Answerer:
             if chunks:
                 return self._lookup_answer(question, chunks)
         hits, terms = self.retriever.search(question, k=max(8, self.top_k * 3), doc_types=doc_types)
-        unknown = bool(self.retriever.unknown_terms(terms))
-        if not hits or not self._relevant(hits[0], unknown):
-            return self._not_found(question, terms)
+        unknown = self.retriever.unknown_terms(terms)
+        if not hits or not self._relevant(hits[0], bool(unknown)):
+            return self._not_found(question, unknown)
         if hits[0].chunk.kind == "faq":
             return self._faq_answer(question, hits, terms)
         return self._retrieval_answer(question, hits, terms)
@@ -149,8 +149,8 @@ class Answerer:
             if extra.chunk.citation in {s.citation for s in sources}:
                 continue
             sources.append(self._source(len(sources) + 1, extra.chunk, extra.score))
-            text_ = excerpt(extra.chunk.text, terms.stems)
-            items.append(_Item(extra.chunk.citation, text_, [sources[-1].number]))
+            passage = excerpt(extra.chunk.text, terms.stems)
+            items.append(_Item(extra.chunk.citation, passage, [sources[-1].number]))
         body = self._render("faq", items, repaired=terms.repaired)
         return Answer(question, body, True, sources, "faq")
 
@@ -164,8 +164,7 @@ class Answerer:
         body = self._render("retrieval", items, repaired=terms.repaired)
         return Answer(question, body, True, sources, "retrieval")
 
-    def _not_found(self, question: str, terms: QueryTerms) -> Answer:
-        unknown = self.retriever.unknown_terms(terms)
+    def _not_found(self, question: str, unknown: list[str]) -> Answer:
         body = templates.render(self.prompts_dir, "tidak_ditemukan.txt.j2", unknown=unknown)
         return Answer(question, body, False, [], "none")
 

@@ -17,7 +17,6 @@ MAX_SECTION_CHARS = 1400
 # Reference lists answer nothing by themselves; the document's URL is in its metadata.
 _SKIPPED_SECTIONS = {"sumber", "referensi", "daftar pustaka", "rujukan"}
 _HEADING = re.compile(r"^(#{1,4})\s+(.+?)\s*#*\s*$", re.M)
-_PAGE_BREAK = "\f"
 _PENJELASAN_AYAT = re.compile(r"(?:^|\s)Ayat\s+\((\d{1,2})\)\s*:?\s*", re.IGNORECASE)
 
 

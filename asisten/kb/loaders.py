@@ -26,7 +26,7 @@ from asisten.errors import (
 )
 from asisten.kb import chunking, pdf
 from asisten.kb.faq import faq_chunks
-from asisten.kb.metadata import detect_regulation, long_title
+from asisten.kb.metadata import DetectedRegulation, detect_regulation, long_title
 from asisten.kb.models import Document, DocumentMeta
 from asisten.kb.regulation import parse_regulation
 
@@ -112,9 +112,10 @@ def _load_text(path: Path, raw: str, digest: str, overrides: dict[str, Any]) -> 
         raise CorruptFileError(path, f"front matter YAML tidak valid: {exc}") from exc
     fields = {**post.metadata, **overrides}
     body = post.content
-    doc_type = str(fields.get("tipe") or _guess_type(path, body))
+    detected = detect_regulation(body, path.name)
+    doc_type = str(fields.get("tipe") or _guess_type(path, body, detected))
     if doc_type == "regulasi":
-        meta = _regulation_meta(path, fields, body)
+        meta = _regulation_meta(path, fields, detected)
         structure, free_sections = _split_free_sections(body)
         label = meta.short_name or meta.title
         chunks = chunking.regulation_chunks(meta, parse_regulation(structure))
@@ -136,7 +137,7 @@ def _load_pdf(path: Path, data: bytes, digest: str, overrides: dict[str, Any]) -
     detected = detect_regulation(joined, path.name)
     fields = {**overrides}
     identified = detected.jenis and detected.nomor and detected.tahun
-    meta = _regulation_meta(path, fields, joined) if identified or fields.get("jenis") else None
+    meta = _regulation_meta(path, fields, detected) if identified or fields.get("jenis") else None
     chunks = []
     warnings = []
     if meta is not None:
@@ -199,8 +200,9 @@ def _split_free_sections(body: str) -> tuple[str, str]:
     ) else ""
 
 
-def _regulation_meta(path: Path, fields: dict[str, Any], body: str) -> DocumentMeta:
-    detected = detect_regulation(body, path.name)
+def _regulation_meta(
+    path: Path, fields: dict[str, Any], detected: DetectedRegulation
+) -> DocumentMeta:
     jenis = fields.get("jenis") or detected.jenis
     nomor = str(fields.get("nomor") or detected.nomor or "") or None
     tahun = _int_or_none(fields.get("tahun") or detected.tahun)
@@ -237,11 +239,10 @@ def _plain_meta(path: Path, fields: dict[str, Any], doc_type: str, body: str) ->
     )
 
 
-def _guess_type(path: Path, body: str) -> str:
+def _guess_type(path: Path, body: str, detected: DetectedRegulation) -> str:
     parent = path.parent.name
     if parent in ("regulasi", "praktik-baik", "panduan", "faq"):
         return parent
-    detected = detect_regulation(body, path.name)
     return "regulasi" if detected.jenis and re.search(r"\bPasal\s+(?:1|I)\b", body) else "dokumen"
 
 

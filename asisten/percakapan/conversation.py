@@ -5,7 +5,7 @@ call `Conversation.reply`, so they behave the same.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from asisten import templates
@@ -25,7 +25,6 @@ class Reply:
     text: str
     answer: Answer | None = None
     kind: str = "answer"  # answer | help | empty
-    suggestions: list[str] = field(default_factory=list)
 
 
 class Conversation:

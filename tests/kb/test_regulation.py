@@ -17,20 +17,13 @@ def _chunks(text: str, jenis: str, nomor: str, tahun: int):
 
 
 @pytest.fixture(scope="module")
-def pp38(corpus_uji_module):
-    return parse_regulation((corpus_uji_module / "pp-38-2017-inovasi-daerah.md").read_text())
+def pp38(corpus_uji):
+    return parse_regulation((corpus_uji / "pp-38-2017-inovasi-daerah.md").read_text())
 
 
 @pytest.fixture(scope="module")
-def uu23(corpus_uji_module):
-    return parse_regulation((corpus_uji_module / "uu-23-2014-pemerintahan-daerah.md").read_text())
-
-
-@pytest.fixture(scope="module")
-def corpus_uji_module():
-    from tests.conftest import CORPUS_UJI
-
-    return CORPUS_UJI
+def uu23(corpus_uji):
+    return parse_regulation((corpus_uji / "uu-23-2014-pemerintahan-daerah.md").read_text())
 
 
 def test_pp38_ocr_finds_the_pasal_sequence(pp38):
@@ -62,8 +55,8 @@ def test_pp38_penjelasan_is_linked_to_its_pasal(pp38):
     assert "Inovasi Daerah pada hakikatnya" in pp38.penjelasan_umum
 
 
-def test_pp38_citations(corpus_uji_module):
-    chunks = _chunks((corpus_uji_module / "pp-38-2017-inovasi-daerah.md").read_text(), "PP", "38",
+def test_pp38_citations(corpus_uji):
+    chunks = _chunks((corpus_uji / "pp-38-2017-inovasi-daerah.md").read_text(), "PP", "38",
                      2017)  # fmt: skip
     assert "sekurang-kurangnya memuat" in chunks["PP 38/2017 Pasal 7 ayat (2)"].text
     assert "kepala Daerah" in chunks["PP 38/2017 Pasal 7 ayat (1)"].text
@@ -84,8 +77,8 @@ def test_uu23_bab_xxi(uu23):
     assert [h for h, _ in by_number["387"].huruf] == list("abcdefgh")
 
 
-def test_uu23_citations(corpus_uji_module):
-    chunks = _chunks((corpus_uji_module / "uu-23-2014-pemerintahan-daerah.md").read_text(), "UU",
+def test_uu23_citations(corpus_uji):
+    chunks = _chunks((corpus_uji / "uu-23-2014-pemerintahan-daerah.md").read_text(), "UU",
                      "23", 2014)  # fmt: skip
     assert "tidak dapat dipidana" in chunks["UU 23/2014 Pasal 389"].text
     assert "penghargaan dan/atau insentif" in chunks["UU 23/2014 Pasal 388 ayat (11)"].text
