@@ -28,6 +28,7 @@ STOPWORDS = frozenset(
     a an of in for to is are be was were do does did can could should would will what which who
     whom whose how when where why i we you my our your it its this that these those on by with
     as at from about into any there their they me please tell explain
+    have has and if under before through since every may take allowed or get need
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
@@ -98,8 +99,8 @@ ENGLISH = {
     "phase": "tahap", "stage": "tahap", "stages": "tahap", "regulations": "peraturan",
     "agency": "badan", "long": "lama", "charges": "pidana", "charged": "pidana",
     "adopted": "ditetapkan", "policy": "kebijakan", "reach": "mencapai", "launched": "diluncurkan",
-    "affairs": "urusan", "who": "", "allowed": "", "face": "", "run": "menyelenggarakan",
-    "since": "", "every": "", "before": "sebelum", "through": "melalui",
+    "affairs": "urusan", "face": "", "run": "menyelenggarakan", "before": "sebelum",
+    "through": "melalui",
 }  # fmt: skip
 
 
