@@ -28,7 +28,8 @@ STOPWORDS = frozenset(
     a an of in for to is are be was were do does did can could should would will what which who
     whom whose how when where why i we you my our your it its this that these those on by with
     as at from about into any there their they me please tell explain
-    have has and if under before through since every may take allowed or get need
+    have has and if under before through since every may take allowed or get need menurut
+    sebenarnya
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 

@@ -27,8 +27,8 @@ from asisten.kb.models import Chunk
 MIN_COVERAGE = 0.28
 MIN_COVERAGE_WITH_UNKNOWN = 0.5
 # A further hit joins the answer only if it is nearly as good as the best one.
-RELATIVE_SCORE = 0.6
-RELATIVE_COVERAGE = 0.7
+RELATIVE_SCORE = 0.5
+RELATIVE_COVERAGE = 0.5
 EXCERPT_CHARS = 650
 
 

@@ -47,27 +47,55 @@ class ProvisionRef:
         return not (self.tahun and tahun != self.tahun)
 
 
+@dataclass(frozen=True)
+class RegulationMention:
+    """A regulation named in a question without a pasal ("menurut UU 25/2009")."""
+
+    jenis: str
+    nomor: str
+    tahun: int | None
+    start: int
+    end: int
+
+    def matches_document(self, jenis: str | None, nomor: str | None, tahun: int | None) -> bool:
+        return ProvisionRef(
+            "", jenis=self.jenis, nomor=self.nomor, tahun=self.tahun
+        ).matches_document(jenis, nomor, tahun)
+
+
+def find_regulation(question: str) -> RegulationMention | None:
+    """The regulation a question names by type and number, if any."""
+    match = _REGULATION.search(question)
+    if not match:
+        return None
+    tahun = match.group("tahun")
+    return RegulationMention(
+        _jenis_name(match.group("jenis")), match.group("nomor"), int(tahun) if tahun else None,
+        match.start(), match.end(),
+    )  # fmt: skip
+
+
+def _jenis_name(raw: str) -> str:
+    raw = re.sub(r"\s+", " ", raw.lower())
+    jenis = _JENIS_NAMES.get(raw.replace("-", " "), _JENIS_NAMES.get(raw))
+    if jenis is None and raw.startswith("permen"):
+        jenis = "PermenPANRB"
+    if jenis is None and raw.startswith("pergub"):
+        jenis = "Pergub " + raw.split(" ", 1)[1].title()
+    return jenis or raw
+
+
 def find_provision(question: str) -> ProvisionRef | None:
     """The provision a question names explicitly, if any."""
     pasal = _PASAL.search(question)
     if not pasal:
         return None
-    regulation = _REGULATION.search(question)
-    jenis = nomor = tahun = None
-    if regulation:
-        raw = re.sub(r"\s+", " ", regulation.group("jenis").lower())
-        jenis = _JENIS_NAMES.get(raw.replace("-", " "), _JENIS_NAMES.get(raw))
-        if jenis is None and raw.startswith("permen"):
-            jenis = "PermenPANRB"
-        if jenis is None and raw.startswith("pergub"):
-            jenis = "Pergub " + raw.split(" ", 1)[1].title()
-        nomor = regulation.group("nomor")
-        tahun = int(regulation.group("tahun")) if regulation.group("tahun") else None
+    regulation = find_regulation(question)
     return ProvisionRef(
         pasal=pasal.group("pasal").upper(),
         ayat=pasal.group("ayat"),
         huruf=(pasal.group("huruf") or "").lower() or None,
-        jenis=jenis,
-        nomor=nomor,
-        tahun=tahun,
+        jenis=regulation.jenis if regulation else None,
+        nomor=regulation.nomor if regulation else None,
+        tahun=regulation.tahun if regulation else None,
     )

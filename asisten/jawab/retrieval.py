@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from asisten.indeks import text
 from asisten.indeks.embedder import Embedder
 from asisten.indeks.store import IndexVersion
-from asisten.jawab.query import ProvisionRef
+from asisten.jawab.query import ProvisionRef, find_regulation
 from asisten.kb.models import Chunk, DocumentMeta
 
 RRF_K = 60
@@ -26,6 +26,9 @@ CANDIDATES = 40
 # Final ranking mixes the fused rank score (scaled to the best) with coverage, so a chunk that
 # contains every word of the question beats one that is merely close in vector space.
 COVERAGE_WEIGHT = 2.0
+# A question that names a regulation ("menurut UU 25/2009") is about that regulation: its chunks
+# get this bonus, and the reference itself ("undang undang 25 2009") is not a content word.
+NAMED_REGULATION_BONUS = 0.5
 _DEFINITION_QUESTION = re.compile(
     r"^\s*(apa\s+(itu|yang\s+dimaksud|arti|maksud|pengertian)|pengertian|definisi|arti|"
     r"what\s+(is|are|does))\b",
@@ -96,6 +99,10 @@ class Retriever:
     ) -> tuple[list[Hit], QueryTerms]:
         if _DEFINITION_QUESTION.match(question):
             question = f"{question} pengertian definisi"
+        named = self._named_documents(question)
+        if named:
+            mention = find_regulation(question)
+            question = question[: mention.start] + " " + question[mention.end :]
         terms = self.query_terms(question)
         if not terms.stems or not self.chunks:
             return [], terms
@@ -107,7 +114,12 @@ class Retriever:
             return [], terms
         best = max(fused.values())
         coverage = {i: self.coverage(terms, i) for i in fused}
-        ranked = {i: fused[i] / best + COVERAGE_WEIGHT * coverage[i] for i in fused}
+        ranked = {
+            i: fused[i] / best
+            + COVERAGE_WEIGHT * coverage[i]
+            + (NAMED_REGULATION_BONUS if self.chunks[i].doc_id in named else 0.0)
+            for i in fused
+        }
         hits = []
         for index in sorted(ranked, key=ranked.get, reverse=True)[:k]:
             chunk = self.chunks[index]
@@ -122,6 +134,17 @@ class Retriever:
                 )
             )
         return hits, terms
+
+    def _named_documents(self, question: str) -> set[str]:
+        mention = find_regulation(question)
+        if mention is None:
+            return set()
+        return {
+            doc_id
+            for doc_id, meta in self.version.documents.items()
+            if meta.doc_type == "regulasi"
+            and mention.matches_document(meta.jenis, meta.nomor, meta.tahun)
+        }
 
     def coverage(self, terms: QueryTerms, index: int) -> float:
         tokens = self._token_sets[index]

@@ -83,3 +83,18 @@ def test_sources_carry_title_url_and_text(real_engine):
     first = answer.sources[0]
     assert first.title and first.text and first.url and first.doc_id
     assert "6 (enam) bulan" in answer.text or "enam" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "document"),
+    [
+        ("tujuan inovasi daerah menurut PP 38/2017", "PP 38/2017"),
+        ("penghargaan menurut UU 25/2009", "UU 25/2009"),
+        ("siapa yang menilai inovasi menurut Permendagri 104/2018", "Permendagri 104/2018"),
+    ],
+)
+def test_named_regulation_is_preferred(real_engine, question, document):
+    # Without the hint, guidance and other regulations on the same topic come first.
+    answer = real_engine.answer(question)
+    assert answer.found
+    assert answer.sources[0].citation.startswith(document + " ")

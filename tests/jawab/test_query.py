@@ -1,6 +1,6 @@
 import pytest
 
-from asisten.jawab.query import find_provision
+from asisten.jawab.query import find_provision, find_regulation
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,21 @@ def test_provision_references(question, expected):
 
 def test_no_provision():
     assert find_provision("siapa yang boleh mengusulkan inovasi?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("asas pelayanan publik menurut UU 25/2009?", ("UU", "25", 2009)),
+        ("pembinaan menurut PermenPANRB 91/2021", ("PermenPANRB", "91", 2021)),
+        ("kriteria dalam PP 38 apa saja", ("PP", "38", None)),
+    ],
+)
+def test_regulation_mentions(question, expected):
+    mention = find_regulation(question)
+    assert (mention.jenis, mention.nomor, mention.tahun) == expected
+    assert question[mention.start : mention.end].lower().startswith(expected[0].lower()[:2])
+
+
+def test_no_regulation_mention():
+    assert find_regulation("siapa yang boleh mengusulkan inovasi?") is None
