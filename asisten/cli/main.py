@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from asisten.cli import chat, indeks, tanya
+from asisten.cli import bot, chat, indeks, tanya
 
 app = typer.Typer(
     help="Asisten inovasi daerah: jawaban bersitasi dari regulasi, praktik baik, FAQ, dan panduan.",
@@ -16,3 +16,4 @@ app.command("indeks", help="Bangun atau perbarui indeks pengetahuan.")(indeks.in
 app.command("tanya", help="Ajukan satu pertanyaan (atau satu per baris dari stdin).")(tanya.tanya)
 app.command("chat", help="Percakapan interaktif di terminal.")(chat.chat)
 app.command("demo", help="Siapkan indeks bila belum ada, lalu mulai percakapan.")(chat.demo)
+app.command("bot", help="Jalankan bot Slack (Socket Mode, atau --http).")(bot.bot)

@@ -44,6 +44,7 @@ class Source:
     chunk_id: str
     page: int | None = None
     doc_type: str = ""
+    pasal: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         keys = ("title", "citation", "doc_id", "score", "text", "url")
@@ -188,6 +189,7 @@ class Answerer:
             chunk_id=chunk.chunk_id,
             page=chunk.page,
             doc_type=meta.doc_type,
+            pasal=chunk.pasal if meta.doc_type == "regulasi" else None,
         )
 
 

@@ -20,6 +20,14 @@ from asisten.jawab.retrieval import Retriever
 
 
 @dataclass(frozen=True)
+class ProvisionText:
+    citation: str
+    title: str
+    url: str | None
+    text: str
+
+
+@dataclass(frozen=True)
 class _Loaded:
     version: IndexVersion
     retriever: Retriever
@@ -80,6 +88,17 @@ class Engine:
             answer = self._rewriter.rewrite(answer)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def provision_text(self, doc_id: str, pasal: str) -> ProvisionText | None:
+        """The whole pasal (every ayat) of one regulation in the current index, if it is there."""
+        self.refresh()
+        loaded = self._current()
+        meta = loaded.version.documents.get(doc_id)
+        chunks = loaded.retriever.provision(doc_id, pasal)
+        if meta is None or not chunks:
+            return None
+        text = "\n\n".join(dict.fromkeys(c.text.strip() for c in chunks))
+        return ProvisionText(f"{meta.short_name} Pasal {pasal}", meta.title, meta.url, text)
 
     def _current(self) -> _Loaded:
         if self._loaded is None:

@@ -207,6 +207,14 @@ class Retriever:
                 return by_document[hit.chunk.doc_id]
         return by_document[sorted(by_document)[0]]
 
+    def provision(self, doc_id: str, pasal: str) -> list[Chunk]:
+        """Every chunk of one pasal of one regulation (its ayat in order), without Penjelasan."""
+        return [
+            c
+            for c in self.chunks
+            if c.doc_id == doc_id and c.pasal == pasal and c.kind not in ("penjelasan", "faq")
+        ]
+
     def explanation_for(self, chunk: Chunk) -> Chunk | None:
         """The Penjelasan chunk for this pasal/ayat, if the regulation explains it."""
         name = self.version.documents[chunk.doc_id].short_name
