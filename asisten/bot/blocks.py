@@ -16,6 +16,8 @@ from asisten.jawab.answer import Answer, Source
 SECTION_LIMIT = 3000
 MESSAGE_BLOCK_LIMIT = 50
 VIEW_BLOCK_LIMIT = 100
+# Sources beyond this many are listed by citation in one line instead of a block each.
+SOURCE_BLOCKS = 10
 FALLBACK_LIMIT = 300
 DISCLAIMER = (
     "Jawaban dikutip dari basis pengetahuan asisten, bukan nasihat hukum. "
@@ -121,7 +123,11 @@ def build_answer_blocks(answer: Answer, answer_id: int | None = None) -> list[Bl
     if answer.found and answer.sources:
         tail.append({"type": "divider"})
         tail.append(_context("*Sumber*"))
-        tail.extend(source_block(s) for s in answer.sources)
+        tail.extend(source_block(s) for s in answer.sources[:SOURCE_BLOCKS])
+        rest = answer.sources[SOURCE_BLOCKS:]
+        if rest:
+            listed = "; ".join(f"[{s.number}] {s.citation}" for s in rest)
+            tail.append(_context(split_text(escape(f"Sumber lain: {listed}"), SECTION_LIMIT)[0]))
     tail.append(_context(DISCLAIMER if answer.found else "Tidak ada sumber yang dikutip."))
     if answer_id is not None:
         tail.append(feedback_actions(answer_id))

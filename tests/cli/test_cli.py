@@ -96,3 +96,23 @@ def test_demo_builds_index_and_answers_sample(env):
     assert result.exit_code == 0, result.output
     assert "Pertanyaan contoh" in result.output
     assert "Sumber:" in result.output
+
+
+def test_bot_refuses_to_start_without_its_variables(env, monkeypatch):
+    for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    result = CliRunner().invoke(app, ["bot", "--http", "--port", "0"])
+    assert result.exit_code == 1
+    assert "SLACK_SIGNING_SECRET belum diisi" in result.output
+    assert "Traceback" not in result.output
+    result = CliRunner().invoke(app, ["bot"])
+    assert result.exit_code == 1 and "SLACK_APP_TOKEN" in result.output
+
+
+def test_bot_without_index_says_how_to_build_one(env, monkeypatch):
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "ab" * 16)
+    result = CliRunner().invoke(app, ["bot", "--http", "--port", "0"])
+    assert result.exit_code == 1
+    assert "asisten indeks" in result.output and "Traceback" not in result.output
