@@ -35,6 +35,7 @@ bench: install
 	$(BIN)/python benchmarks/mesin.py
 	$(BIN)/python benchmarks/kualitas.py
 	$(BIN)/python benchmarks/kinerja.py
+	$(BIN)/python benchmarks/bot.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

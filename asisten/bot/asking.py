@@ -128,3 +128,5 @@ def _react(client: WebClient, place: Place, action: str) -> None:
         method(channel=place.channel, timestamp=place.message_ts, name=PROGRESS_REACTION)
     except SlackApiError as exc:
         log.debug("reaction %s failed: %s", action, exc.response.get("error"))
+    except Exception as exc:  # network trouble must not turn a delivered answer into a failure
+        log.warning("reaction %s failed: %s", action, exc)

@@ -58,3 +58,11 @@ def test_info_log_names_outcome_and_latency(bot, caplog):
     [line] = [r.getMessage() for r in caplog.records if r.getMessage().startswith("question ")]
     assert "outcome=found" in line and "latency_ms=" in line and "origin=dm" in line
     assert "kriteria" not in line and "xoxb" not in line
+
+
+def test_failing_progress_reaction_does_not_cost_the_answer(bot):
+    bot.slack.fail("reactions.add", status=500, times=1)
+    bot.slack.fail("reactions.remove", status=200, error="no_reaction", times=1)
+    bot.event(_dm("1700000304.000100"))
+    [call] = bot.slack.wait_for("chat.postMessage")
+    assert not call.failed and "Pasal 6" in str(call.params["blocks"])
