@@ -47,10 +47,11 @@ class Settings(BaseSettings):
     slack_signing_secret: str | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
     slack_api_url: str = Field(default=DEFAULT_SLACK_API_URL, alias="SLACK_API_URL")
     bot_workers: int = Field(default=8, ge=1, le=64, alias="ASISTEN_BOT_WORKERS")
+    cli_user: str | None = Field(default=None, alias="ASISTEN_USER")
 
     @field_validator(
         "llm_url", "llm_api_key", "database_url", "slack_bot_token", "slack_app_token",
-        "slack_signing_secret", mode="before",
+        "slack_signing_secret", "cli_user", mode="before",
     )  # fmt: skip
     @classmethod
     def _blank_is_none(cls, value: object) -> object:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from asisten.cli.common import engine, friendly_errors, settings, stdin_is_terminal
+from asisten.cli.common import cli_user, engine, friendly_errors, settings, stdin_is_terminal
 from asisten.cli.output import answer_text
 
 SAMPLE_QUESTION = "Siapa saja yang dapat mengusulkan inovasi daerah dan apa isi proposalnya?"
@@ -34,10 +34,19 @@ def demo() -> None:
 
 
 def _loop(config) -> None:
-    from asisten.percakapan import Conversation
+    from pathlib import Path
 
-    conversation = Conversation(engine(config), config.prompts_dir)
-    typer.echo('Asisten inovasi daerah. Ketik pertanyaan, "bantuan", atau "keluar".')
+    from asisten.percakapan import Conversation
+    from asisten.percakapan.session import ChatSession
+    from asisten.usulan import build_flow
+
+    core = engine(config)
+    conversation = Conversation(core, config.prompts_dir)
+    flow = build_flow(config, conversation=conversation, engine=core)
+    session = ChatSession(conversation, flow, cli_user(config), Path.cwd())
+    typer.echo(
+        'Asisten inovasi daerah. Ketik pertanyaan, "bantuan", "buat usulan", "lanjut", atau "keluar".'
+    )
     while True:
         try:
             message = input("\nAnda> ")
@@ -45,6 +54,6 @@ def _loop(config) -> None:
             break
         if message.strip().lower() in _EXIT_WORDS:
             break
-        reply = conversation.reply(message)
+        reply = session.reply(message)
         typer.echo("\n" + (answer_text(reply.answer) if reply.answer else reply.text))
     typer.echo("Sampai jumpa.")

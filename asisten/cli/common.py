@@ -37,3 +37,10 @@ def engine(settings: Settings):
 
 def stdin_is_terminal() -> bool:
     return sys.stdin.isatty()
+
+
+def cli_user(settings: Settings) -> str:
+    """Who owns drafts written in the terminal: ASISTEN_USER, else the login name."""
+    import getpass
+
+    return settings.cli_user or f"cli-{getpass.getuser()}"

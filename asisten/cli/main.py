@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from asisten.cli import bot, chat, indeks, tanya
+from asisten.cli import bot, chat, indeks, tanya, usulan
 
 app = typer.Typer(
     help="Asisten inovasi daerah: jawaban bersitasi dari regulasi, praktik baik, FAQ, dan panduan.",
@@ -17,3 +17,4 @@ app.command("tanya", help="Ajukan satu pertanyaan (atau satu per baris dari stdi
 app.command("chat", help="Percakapan interaktif di terminal.")(chat.chat)
 app.command("demo", help="Siapkan indeks bila belum ada, lalu mulai percakapan.")(chat.demo)
 app.command("bot", help="Jalankan bot Slack (Socket Mode, atau --http).")(bot.bot)
+app.add_typer(usulan.app, name="usulan")

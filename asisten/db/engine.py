@@ -39,5 +39,6 @@ def _sqlite_pragmas(connection, _record) -> None:
 def init_db(engine: Engine) -> None:
     """Create the tables of every model imported so far (idempotent)."""
     import asisten.db.records  # noqa: F401  - registers the bot's tables
+    import asisten.usulan.models  # noqa: F401  - and the proposal drafts
 
     SQLModel.metadata.create_all(engine)

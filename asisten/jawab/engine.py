@@ -100,6 +100,20 @@ class Engine:
         text = "\n\n".join(dict.fromkeys(c.text.strip() for c in chunks))
         return ProvisionText(f"{meta.short_name} Pasal {pasal}", meta.title, meta.url, text)
 
+    def related(self, query: str, doc_types: set[str], limit: int = 3) -> list[ProvisionText]:
+        """The best documents of these types for a topic, one entry per document (or per
+        provision for regulations): help while drafting, not an answer."""
+        self.refresh()
+        loaded = self._current()
+        hits, _ = loaded.retriever.search(query, k=limit * 4, doc_types=doc_types)
+        found: dict[str, ProvisionText] = {}
+        for hit in hits:
+            key = hit.chunk.citation if hit.meta.doc_type == "regulasi" else hit.chunk.doc_id
+            if key not in found and hit.coverage > 0:
+                label = hit.chunk.citation if hit.meta.doc_type == "regulasi" else hit.meta.title
+                found[key] = ProvisionText(label, hit.meta.title, hit.meta.url, hit.chunk.text)
+        return list(found.values())[:limit]
+
     def _current(self) -> _Loaded:
         if self._loaded is None:
             self.refresh()

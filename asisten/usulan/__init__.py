@@ -1,0 +1,46 @@
+"""Guided innovation proposals: template (data), drafts (SQLModel), the flow, checks, export."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from asisten.config import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine as Database
+
+    from asisten.jawab.engine import Engine
+    from asisten.percakapan.conversation import Conversation
+    from asisten.usulan.flow import ProposalFlow
+
+_START = re.compile(r"^\s*(buat|mulai|bikin|tulis)\s+(usulan|proposal)\b", re.IGNORECASE)
+_RESUME = re.compile(r"^\s*lanjut(kan)?(\s+usulan)?(\s+(?P<id>[a-z0-9]{6}))?\s*$", re.IGNORECASE)
+
+
+def is_start_request(text: str) -> bool:
+    return bool(_START.match(text))
+
+
+def resume_request(text: str) -> tuple[bool, str | None]:
+    """("lanjut", id or None) for "lanjut", "lanjut usulan k3q7fa", else (False, None)."""
+    match = _RESUME.match(text)
+    return (True, match.group("id")) if match else (False, None)
+
+
+def build_flow(
+    settings: Settings,
+    database: Database | None = None,
+    conversation: Conversation | None = None,
+    engine: Engine | None = None,
+) -> ProposalFlow:
+    from asisten.db import create_db_engine, init_db
+    from asisten.usulan.flow import ProposalFlow
+    from asisten.usulan.store import DraftStore
+    from asisten.usulan.template import load_template
+
+    if database is None:
+        database = create_db_engine(settings.database)
+        init_db(database)
+    template = load_template(settings.prompts_dir)
+    return ProposalFlow(DraftStore(database), template, settings.prompts_dir, conversation, engine)
