@@ -200,13 +200,3 @@ def build_reason_view(feedback_id: int) -> dict[str, Any]:
         submit={"type": "plain_text", "text": "Kirim"},
         private_metadata=str(feedback_id),
     )
-
-
-def build_home_view(guide: str) -> dict[str, Any]:
-    """The App Home tab: what the bot does, how to ask, questions to start with."""
-    blocks: list[Block] = [
-        {"type": "header", "text": {"type": "plain_text", "text": "asisten inovasi daerah"}},
-        *text_sections(guide),
-        _context(DISCLAIMER),
-    ]
-    return {"type": "home", "blocks": blocks[:VIEW_BLOCK_LIMIT]}

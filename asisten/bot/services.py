@@ -10,6 +10,8 @@ from asisten.db import create_db_engine, init_db
 from asisten.db.records import Records
 from asisten.jawab.engine import Engine
 from asisten.percakapan.conversation import Conversation
+from asisten.usulan import build_flow
+from asisten.usulan.flow import ProposalFlow
 
 
 @dataclass
@@ -18,6 +20,7 @@ class BotServices:
     engine: Engine
     conversation: Conversation
     records: Records
+    flow: ProposalFlow
 
     def render(self, template: str, **context: object) -> str:
         return templates.render(self.settings.prompts_dir, template, **context)
@@ -28,9 +31,11 @@ def build_services(settings: Settings, engine: Engine | None = None) -> BotServi
     engine = engine or Engine(settings)
     database = create_db_engine(settings.database)
     init_db(database)
+    conversation = Conversation(engine, settings.prompts_dir)
     return BotServices(
         settings=settings,
         engine=engine,
-        conversation=Conversation(engine, settings.prompts_dir),
+        conversation=conversation,
         records=Records(database),
+        flow=build_flow(settings, database, conversation, engine),
     )

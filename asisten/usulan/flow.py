@@ -113,6 +113,21 @@ class ProposalFlow:
             return self._stale(turn)
         return self._answer(turn, text)
 
+    def choose(self, draft_id: str, user: str, key: str, choice: str) -> FlowReply:
+        """A choice button: applies only if that step is still the one this user is asked."""
+        turn = self._turn(draft_id, user)
+        if self._target(turn)[0] != key:
+            title = self.template.step(key).title
+            return self._ask(turn, self._message("sudah_terjawab", judul=title))
+        return self.handle(draft_id, user, choice)
+
+    def cancel(self, draft_id: str, user: str) -> None:
+        """Delete (hide) a draft; only its owner may."""
+        draft = self.store.get(draft_id, user)
+        if draft.owner != user:
+            raise DraftError("Hanya pemilik usulan yang dapat menghapusnya.")
+        self.store.set_status(draft.id, user, "dibatalkan")
+
     def edit(self, draft_id: str, user: str, key: str, value: str, revision: int) -> FlowReply:
         """One field changed outside the flow (a Slack modal): validated, revision-checked."""
         turn = self._turn(draft_id, user)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 from asisten.bot import blocks as b
+from asisten.bot.home import build_home_view
+from asisten.bot.usulan_blocks import DraftCard
 from asisten.jawab.answer import Answer, Source
 
 
@@ -99,6 +101,18 @@ def test_fallback_text_is_short_and_escaped():
     assert len(text) <= b.FALLBACK_LIMIT and text.startswith("&lt;!here&gt;")
 
 
-def test_home_view_is_a_home_tab():
-    view = b.build_home_view("Panduan singkat")
+def test_home_view_lists_drafts_with_progress_and_confirmed_delete():
+    cards = [DraftCard("k3q7fa", "SIAP <!here>", "draf", 7, 20)]
+    view = build_home_view("Panduan singkat", cards)
     assert view["type"] == "home" and view["blocks"][0]["type"] == "header"
+    text = json.dumps(view)
+    assert "7/20" in text and "k3q7fa" in text and "&lt;!here&gt;" in text
+    delete = [
+        e for blk in view["blocks"] for e in blk.get("elements", []) if e.get("style") == "danger"
+    ]
+    assert delete and "confirm" in delete[0]
+
+
+def test_home_view_without_drafts_offers_to_start_one():
+    text = json.dumps(build_home_view("Panduan", []))
+    assert "Belum ada usulan" in text and "usulan_baru" in text

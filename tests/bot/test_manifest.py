@@ -18,6 +18,8 @@ SCOPES = {
     "chat:write": "chat.postMessage",
     "commands": "/asisten",
     "reactions:write": "the progress reaction",
+    "im:write": "conversations.open: a draft started by /asisten usulan goes to the user's DM",
+    "files:write": "files_upload_v2: the exported proposal",
 }
 EVENTS = {"app_home_opened", "app_mention", "message.channels", "message.groups", "message.im"}
 

@@ -920,6 +920,7 @@ class FakeSlack:
             "views.update": self._views_update,
             "views.publish": self._views_publish,
             "conversations.info": self._conversations_info,
+            "conversations.open": self._conversations_open,
             "conversations.replies": self._conversations_replies,
             "conversations.history": self._conversations_history,
             "users.info": self._users_info,
@@ -1071,6 +1072,21 @@ class FakeSlack:
             is_im, is_private = channel_id.startswith("D"), channel_id.startswith("G")
             channel = self._channel_object(channel_id, None, is_private, is_im, None, True)
         return {"channel": channel}
+
+    def _conversations_open(self, params: Params) -> Params:
+        """The DM with one user: "D" + the user id without its "U", stable like Slack's."""
+        users = [u for u in str(params.get("users") or "").split(",") if u]
+        if len(users) != 1:
+            raise SlackError("not_allowed_token_type" if not users else "invalid_arguments")
+        channel_id = "D" + users[0].lstrip("UW")
+        with self._cond:
+            known = channel_id in self._channels
+            if not known:
+                self._channels[channel_id] = self._channel_object(
+                    channel_id, None, False, True, users[0], True
+                )
+        channel = {"id": channel_id}
+        return {"no_op": known, "already_open": known, "channel": channel}
 
     def _conversations_replies(self, params: Params) -> Params:
         channel = self._channel_id(params)

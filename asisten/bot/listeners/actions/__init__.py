@@ -7,9 +7,31 @@ from slack_bolt import App
 from asisten.bot.blocks import ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP, ACTION_SHOW_PROVISION
 from asisten.bot.listeners.actions.feedback import handle_feedback
 from asisten.bot.listeners.actions.show_provision import handle_show_provision
+from asisten.bot.listeners.actions.usulan import (
+    handle_continue_draft,
+    handle_delete_draft,
+    handle_draft_choice,
+    handle_draft_form,
+    handle_export_draft,
+    handle_new_draft,
+)
+from asisten.bot.usulan_blocks import (
+    ACTION_CHOICE,
+    ACTION_CONTINUE,
+    ACTION_DELETE,
+    ACTION_EDIT,
+    ACTION_EXPORT,
+    ACTION_NEW,
+)
 
 
 def register(app: App) -> None:
     app.action(ACTION_FEEDBACK_UP)(handle_feedback)
     app.action(ACTION_FEEDBACK_DOWN)(handle_feedback)
     app.action(re.compile(rf"^{ACTION_SHOW_PROVISION}_\d+$"))(handle_show_provision)
+    app.action(re.compile(rf"^{ACTION_CHOICE}_\d+$"))(handle_draft_choice)
+    app.action(ACTION_EDIT)(handle_draft_form)
+    app.action(ACTION_NEW)(handle_new_draft)
+    app.action(ACTION_CONTINUE)(handle_continue_draft)
+    app.action(ACTION_EXPORT)(handle_export_draft)
+    app.action(ACTION_DELETE)(handle_delete_draft)

@@ -1,4 +1,4 @@
-"""`/asisten tanya <pertanyaan>` and `/asisten bantuan`.
+"""`/asisten tanya <pertanyaan>`, `/asisten bantuan` and `/asisten usulan [lanjut]`.
 
 The command is acknowledged at once with a visible "sedang mencari" note; the answer follows
 through `respond` (the command's response_url), visible only to the person who asked.
@@ -13,6 +13,7 @@ from slack_sdk import WebClient
 
 from asisten.bot.asking import Place, answer_question
 from asisten.bot.blocks import build_text_blocks, escape, fallback_text
+from asisten.bot.drafting import continue_draft, safely, start_draft
 from asisten.bot.services import BotServices
 
 HELP_WORDS = {"", "bantuan", "help", "?"}
@@ -27,6 +28,9 @@ def handle_asisten_command(
         help_text = services.render("bantuan.txt.j2")
         ack(text=fallback_text(help_text), blocks=build_text_blocks(help_text))
         return
+    if word.lower() == "usulan":
+        _proposal(ack, command, rest.strip().lower(), client, services)
+        return
     # "/asisten tanya X" and, forgivingly, "/asisten X" both ask X.
     question = rest.strip() if word.lower() == "tanya" else text
     if not question:
@@ -40,3 +44,19 @@ def handle_asisten_command(
         respond(text=fallback, blocks=blocks, response_type="ephemeral", replace_original=False)
 
     answer_question(services, client, place, question, deliver)
+
+
+def _proposal(
+    ack: Ack, command: dict, argument: str, client: WebClient, services: BotServices
+) -> None:
+    """`/asisten usulan` starts a draft in the user's DM; `/asisten usulan lanjut` resumes."""
+    user = command["user_id"]
+    resume = argument.startswith("lanjut")
+    ack(text=services.render("usulan/perintah.txt.j2", lanjut=resume))
+    if resume:
+        draft_id = argument.split()[1] if len(argument.split()) > 1 else None
+        safely(
+            services, client, None, None, lambda: continue_draft(services, client, user, draft_id)
+        )
+    else:
+        safely(services, client, None, None, lambda: start_draft(services, client, user))

@@ -1,13 +1,12 @@
-"""The App Home tab: a short guide and example questions."""
+"""The App Home tab: a short guide, example questions and the user's drafts."""
 
 from __future__ import annotations
 
 import logging
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
-from asisten.bot.blocks import build_home_view
+from asisten.bot.drafting import publish_home
 from asisten.bot.services import BotServices
 
 log = logging.getLogger("asisten.bot")
@@ -16,8 +15,7 @@ log = logging.getLogger("asisten.bot")
 def handle_app_home_opened(event: dict, client: WebClient, services: BotServices) -> None:
     if event.get("tab", "home") != "home":
         return
-    view = build_home_view(services.render("beranda.txt.j2"))
     try:
-        client.views_publish(user_id=event["user"], view=view)
-    except SlackApiError as exc:
-        log.error("home not published user=%s error=%s", event["user"], exc.response.get("error"))
+        publish_home(services, client, event["user"])
+    except Exception as exc:  # the tab stays as it was; nothing to apologise in
+        log.error("home not published user=%s error=%s", event["user"], exc)

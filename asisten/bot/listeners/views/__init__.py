@@ -4,7 +4,10 @@ from slack_bolt import App
 
 from asisten.bot.blocks import VIEW_FEEDBACK_REASON
 from asisten.bot.listeners.views.feedback_reason import handle_feedback_reason
+from asisten.bot.listeners.views.usulan_ubah import handle_draft_edit
+from asisten.bot.usulan_blocks import VIEW_EDIT
 
 
 def register(app: App) -> None:
     app.view(VIEW_FEEDBACK_REASON)(handle_feedback_reason)
+    app.view(VIEW_EDIT)(handle_draft_edit)

@@ -1,0 +1,157 @@
+"""Proposal drafting in Slack: each draft is written in a thread of the user's DM with the bot.
+
+The flow itself (questions, commands, validation, storage) is `asisten.usulan.flow`; here replies
+become Block Kit in the right thread, exports become file uploads, and draft errors (a stranger,
+a deleted draft) become a polite message instead of an exception.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from slack_sdk import WebClient
+
+from asisten.bot.blocks import build_text_blocks, escape, fallback_text
+from asisten.bot.home import build_home_view
+from asisten.bot.services import BotServices
+from asisten.bot.usulan_blocks import MODAL_INPUT_LIMIT, DraftCard, build_flow_blocks
+from asisten.usulan.flow import FlowReply
+from asisten.usulan.store import DraftError
+
+log = logging.getLogger("asisten.bot")
+
+
+@dataclass(frozen=True)
+class DraftThread:
+    channel: str
+    thread_ts: str
+
+
+def safely(
+    services: BotServices, client: WebClient, channel: str | None, thread_ts: str | None,
+    action: Callable[[], None],
+) -> None:  # fmt: skip
+    """Run a drafting action; a failure is logged and answered with the usual apology."""
+    try:
+        action()
+    except Exception:
+        log.exception("drafting failed channel=%s thread=%s", channel, thread_ts)
+        if channel is None:
+            return
+        try:
+            tell(client, channel, thread_ts, services.render("gangguan.txt.j2"))
+        except Exception as exc:
+            log.error("apology failed too channel=%s error=%s", channel, exc)
+
+
+def dm_channel(client: WebClient, user: str) -> str:
+    return client.conversations_open(users=user)["channel"]["id"]
+
+
+def start_draft(services: BotServices, client: WebClient, user: str, channel: str | None = None):
+    """A new draft in a new thread of the user's DM."""
+    channel = channel or dm_channel(client, user)
+    reply = services.flow.start(user)
+    thread = _open_thread(services, client, channel, reply.draft_id or "")
+    post_reply(services, client, thread, user, reply)
+
+
+def continue_draft(
+    services: BotServices, client: WebClient, user: str, draft_id: str | None = None,
+    channel: str | None = None,
+) -> None:  # fmt: skip
+    """Resume a draft (the latest one if no id) in its DM thread, or a new thread if none."""
+    channel = channel or dm_channel(client, user)
+    try:
+        if draft_id is None:
+            drafts = services.flow.store.drafts_of(user)
+            if not drafts:
+                tell(client, channel, None, services.render("usulan/kosong.txt.j2"))
+                return
+            draft_id = drafts[0].id
+        reply = services.flow.resume(draft_id, user)
+    except DraftError as exc:
+        tell(client, channel, None, str(exc))
+        return
+    thread_ts = services.flow.store.thread_of(draft_id, channel)
+    thread = (
+        DraftThread(channel, thread_ts)
+        if thread_ts
+        else _open_thread(services, client, channel, draft_id)
+    )
+    post_reply(services, client, thread, user, reply)
+
+
+def handle_in_thread(
+    services: BotServices, client: WebClient, thread: DraftThread, draft_id: str, user: str,
+    text: str, sent_at: float | None,
+) -> None:  # fmt: skip
+    try:
+        reply = services.flow.handle(draft_id, user, text, sent_at=sent_at)
+    except DraftError as exc:
+        tell(client, thread.channel, thread.thread_ts, str(exc))
+        return
+    post_reply(services, client, thread, user, reply)
+
+
+def post_reply(
+    services: BotServices, client: WebClient, thread: DraftThread, user: str, reply: FlowReply
+) -> None:
+    if reply.kind == "export" and reply.draft_id:
+        upload_export(services, client, thread, user, reply.draft_id, reply.export_format or "docx")
+        return
+    fits = True
+    if reply.step is not None and reply.draft_id:
+        current = services.flow.store.answers(reply.draft_id).get(reply.step.key)
+        fits = not (current and current.value and len(current.value) > MODAL_INPUT_LIMIT)
+    client.chat_postMessage(
+        channel=thread.channel, thread_ts=thread.thread_ts, text=fallback_text(reply.text),
+        blocks=build_flow_blocks(reply, current_value_fits=fits),
+        unfurl_links=False, unfurl_media=False,
+    )  # fmt: skip
+
+
+def upload_export(
+    services: BotServices, client: WebClient, thread: DraftThread | None, user: str,
+    draft_id: str, fmt: str,
+) -> None:  # fmt: skip
+    """The document, uploaded into the user's DM (in the draft's thread when there is one)."""
+    channel = thread.channel if thread else dm_channel(client, user)
+    try:
+        name, data = services.flow.export(draft_id, user, fmt)
+    except DraftError as exc:
+        tell(client, channel, thread.thread_ts if thread else None, str(exc))
+        return
+    client.files_upload_v2(
+        channel=channel, thread_ts=thread.thread_ts if thread else None, content=data,
+        filename=name, title=name,
+        initial_comment=services.render("usulan/ekspor_siap.txt.j2", draft_id=draft_id),
+    )  # fmt: skip
+    log.info("draft exported draft=%s user=%s format=%s bytes=%d", draft_id, user, fmt, len(data))
+
+
+def publish_home(services: BotServices, client: WebClient, user: str) -> None:
+    cards = []
+    for draft in services.flow.store.drafts_of(user):
+        done, total = services.flow.progress(draft.id)
+        cards.append(DraftCard(draft.id, draft.name, draft.status, done, total))
+    view = build_home_view(services.render("beranda.txt.j2"), cards)
+    client.views_publish(user_id=user, view=view)
+
+
+def tell(client: WebClient, channel: str, thread_ts: str | None, text: str) -> None:
+    client.chat_postMessage(
+        channel=channel, thread_ts=thread_ts, text=fallback_text(text),
+        blocks=build_text_blocks(text),
+    )  # fmt: skip
+
+
+def _open_thread(
+    services: BotServices, client: WebClient, channel: str, draft_id: str
+) -> DraftThread:
+    root_text = services.render("usulan/utas.txt.j2", draft_id=escape(draft_id))
+    root = client.chat_postMessage(channel=channel, text=root_text)
+    services.flow.store.link_thread(draft_id, channel, root["ts"])
+    return DraftThread(channel, root["ts"])

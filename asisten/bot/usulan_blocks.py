@@ -1,0 +1,145 @@
+"""Block Kit for proposal drafting: questions with choice buttons, the one-field edit modal,
+draft cards for the App Home. Pure functions, like `blocks.py`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from asisten.bot.blocks import (
+    MESSAGE_BLOCK_LIMIT,
+    SECTION_LIMIT,
+    Block,
+    build_answer_blocks,
+    escape,
+    text_sections,
+)
+from asisten.usulan.flow import FlowReply
+
+ACTION_CHOICE = "usulan_pilih"
+ACTION_EDIT = "usulan_formulir"
+ACTION_NEW = "usulan_baru"
+ACTION_CONTINUE = "usulan_lanjut"
+ACTION_EXPORT = "usulan_ekspor"
+ACTION_DELETE = "usulan_hapus"
+VIEW_EDIT = "usulan_ubah"
+EDIT_BLOCK = "nilai"
+EDIT_INPUT = "nilai_input"
+MODAL_INPUT_LIMIT = 3000
+CHOICE_LABEL_LIMIT = 75
+
+
+@dataclass(frozen=True)
+class DraftCard:
+    draft_id: str
+    name: str
+    status: str
+    done: int
+    total: int
+
+
+def _button(text: str, action_id: str, value: dict[str, Any], style: str | None = None) -> Block:
+    button: Block = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": text[:CHOICE_LABEL_LIMIT], "emoji": True},
+        "action_id": action_id,
+        "value": json.dumps(value),
+    }
+    if style:
+        button["style"] = style
+    return button
+
+
+def build_flow_blocks(reply: FlowReply, current_value_fits: bool = True) -> list[Block]:
+    """A flow reply: text (after a side answer with its sources), then buttons for the step."""
+    blocks: list[Block] = []
+    text = reply.text
+    if reply.answer is not None:
+        blocks += build_answer_blocks(reply.answer)
+        text = text[len(reply.answer.text) :].strip()
+    blocks += text_sections(text)
+    step = reply.step
+    if step is not None and reply.kind in ("question", "answer", "conflict"):
+        draft = {"d": reply.draft_id, "k": step.key}
+        buttons = [
+            _button(choice, f"{ACTION_CHOICE}_{i}", draft | {"c": choice})
+            for i, choice in enumerate(step.choices[:20], start=1)
+        ]
+        if current_value_fits:
+            edit = draft | {"r": reply.step_revision}
+            buttons.append(_button("✏️ Isi lewat formulir", ACTION_EDIT, edit))
+        blocks.append({"type": "actions", "block_id": f"usulan_{step.key}", "elements": buttons})
+    return blocks[:MESSAGE_BLOCK_LIMIT]
+
+
+def build_edit_view(
+    draft_id: str, key: str, title: str, help_text: str, value: str, revision: int, place: dict
+) -> dict[str, Any]:
+    """A modal editing one field; `place` (channel, thread) says where to continue afterwards."""
+    element: Block = {
+        "type": "plain_text_input",
+        "action_id": EDIT_INPUT,
+        "multiline": True,
+        "max_length": MODAL_INPUT_LIMIT,
+    }
+    if value:
+        element["initial_value"] = value[:MODAL_INPUT_LIMIT]
+    metadata = {"d": draft_id, "k": key, "r": revision, **place}
+    return {
+        "type": "modal",
+        "callback_id": VIEW_EDIT,
+        "title": {"type": "plain_text", "text": "Ubah usulan"},
+        "submit": {"type": "plain_text", "text": "Simpan"},
+        "close": {"type": "plain_text", "text": "Batal"},
+        "private_metadata": json.dumps(metadata),
+        "blocks": [
+            {
+                "type": "input",
+                "block_id": EDIT_BLOCK,
+                "label": {"type": "plain_text", "text": title[:2000]},
+                "hint": {"type": "plain_text", "text": help_text[:2000] or title},
+                "element": element,
+            }
+        ],
+    }
+
+
+def build_draft_cards(cards: list[DraftCard]) -> list[Block]:
+    """App Home: the user's drafts with progress, continue / export / delete (confirmed)."""
+    blocks: list[Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": "Usulan inovasi Anda"}},
+        {
+            "type": "actions",
+            "block_id": "usulan_baru",
+            "elements": [_button("📝 Buat usulan baru", ACTION_NEW, {}, "primary")],
+        },
+    ]
+    if not cards:
+        blocks += text_sections("Belum ada usulan. Tekan tombol di atas untuk mulai menyusun.")
+    for card in cards[:20]:
+        name = escape(card.name or "(tanpa nama)")
+        line = (
+            f"*{name}*  `{card.draft_id}`\nStatus: {card.status} · {card.done}/{card.total} bagian"
+        )
+        value = {"d": card.draft_id}
+        delete = _button("Hapus", ACTION_DELETE, value, "danger")
+        delete["confirm"] = {
+            "title": {"type": "plain_text", "text": "Hapus usulan?"},
+            "text": {"type": "mrkdwn", "text": f"Usulan *{name}* tidak akan tampil lagi."},
+            "confirm": {"type": "plain_text", "text": "Hapus"},
+            "deny": {"type": "plain_text", "text": "Batal"},
+        }
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": line[:SECTION_LIMIT]}})
+        blocks.append(
+            {
+                "type": "actions",
+                "block_id": f"kartu_{card.draft_id}",
+                "elements": [
+                    _button("Lanjutkan", ACTION_CONTINUE, value),
+                    _button("Ekspor Word", ACTION_EXPORT, value),
+                    delete,
+                ],
+            }
+        )
+    return blocks
