@@ -55,5 +55,6 @@ def _loop(config) -> None:
         if message.strip().lower() in _EXIT_WORDS:
             break
         reply = session.reply(message)
-        typer.echo("\n" + (answer_text(reply.answer) if reply.answer else reply.text))
+        shown = [answer_text(reply.answer)] if reply.answer else []
+        typer.echo("\n" + "\n\n".join(shown + ([reply.text] if reply.text else [])))
     typer.echo("Sampai jumpa.")

@@ -15,8 +15,10 @@ from asisten.usulan.store import DraftError
 
 @dataclass
 class SessionReply:
+    """What to show: a knowledge-base answer (with its sources) and/or further text."""
+
     text: str
-    answer: Answer | None = None  # a knowledge-base answer outside a draft, shown with sources
+    answer: Answer | None = None
     file: Path | None = None
 
 
@@ -44,7 +46,7 @@ class ChatSession:
             return self._resume(draft_id)
         if self.draft_id is None:
             reply = self.conversation.reply(message)
-            return SessionReply(reply.text, reply.answer)
+            return SessionReply("" if reply.answer else reply.text, reply.answer)
         return self._follow(self.flow.handle(self.draft_id, self.user, message))
 
     def _resume(self, draft_id: str | None) -> SessionReply:
@@ -57,6 +59,8 @@ class ChatSession:
 
     def _follow(self, reply: FlowReply) -> SessionReply:
         self.draft_id = None if reply.kind == "closed" else reply.draft_id
+        if reply.answer is not None:  # a side question: the answer, then the question again
+            return SessionReply(reply.text[len(reply.answer.text) :].strip(), reply.answer)
         if reply.kind != "export" or reply.draft_id is None:
             return SessionReply(reply.text)
         name, data = self.flow.export(reply.draft_id, self.user, reply.export_format or "docx")

@@ -412,10 +412,12 @@ class ProposalFlow:
         if not step.kb_help or self.engine is None:
             return []
         topic = " ".join(values.get(k, "") for k in ("nama_inovasi", "urusan", "latar_belakang"))
-        doc_types = {"praktik-baik"} if step.kb_help == "praktik" else {"regulasi"}
-        query = f"{topic} {step.title}".strip()
+        if step.kb_help == "praktik":
+            doc_types, query = {"praktik-baik"}, f"{topic} {step.title}"
+        else:  # the step's own help names the rules in play (Perda, Perkada, Pasal 20)
+            doc_types, query = {"regulasi"}, f"{step.help} {values.get('urusan', '')}"
         try:
-            return self.engine.related(query[:500], doc_types)
+            return self.engine.related(query.strip()[:500], doc_types)
         except Exception:  # help is a bonus; drafting must go on without it
             return []
 

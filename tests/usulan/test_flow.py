@@ -217,3 +217,19 @@ def test_simultaneous_writers_one_wins(flow):
         thread.join()
     assert sorted(results) == ["conflict"] * 7 + ["ok"]
     assert flow.store.answers(draft_id)["tujuan"].revision == 1
+
+
+@pytest.mark.model
+def test_knowledge_base_helps_while_drafting(tmp_path, real_engine):
+    from asisten.config import load_settings
+    from asisten.usulan import build_flow
+
+    flow = build_flow(load_settings(home=tmp_path), engine=real_engine)
+    draft_id = flow.start("U1").draft_id
+    replies = fill(flow, draft_id, "U1", ANSWERS[:17])
+    by_step = {r.step.key: r.text for r in replies if r.step}
+    cases = by_step["bentuk"].split("Praktik baik serupa", 1)[1]
+    assert "Surabaya" in cases or "Makassar" in cases  # health innovations for a health draft
+    assert (
+        "PP 38/2017 Pasal 20" in by_step["dasar_hukum"].split("Ketentuan yang mungkin berlaku")[1]
+    )
