@@ -66,6 +66,9 @@ def test_long_answer_can_arrive_in_pieces(flow):
     reply = flow.handle(draft_id, "U1", first)
     assert reply.step.key == "rancang_bangun" and "minimal 300 kata" in reply.text
     assert flow.store.member(draft_id, "U1").buffer  # kept: a restart would not lose it
+    assert "dikosongkan" in flow.handle(draft_id, "U1", "ulang").text
+    assert flow.store.member(draft_id, "U1").buffer == ""
+    flow.handle(draft_id, "U1", first)
     reply = flow.handle(draft_id, "U1", second)
     assert reply.step.key == "tujuan"
     assert "Metode pembaharuan" in flow.store.answers(draft_id)["rancang_bangun"].value
@@ -83,6 +86,8 @@ def test_kembali_lewati_and_ubah(flow):
     assert reply.step.key == "kontak"  # back where the flow was
     assert flow.store.get(draft_id, "U1").name == "SIAP Puskesmas Terpadu"
     assert "tidak dikenal" in flow.handle(draft_id, "U1", "ubah warna sampul").text
+    assert flow.handle(draft_id, "U1", "ekspor md").export_format == "md"
+    assert "tambah @pengguna" in flow.handle(draft_id, "U1", "bantuan").text
     summary = flow.handle(draft_id, "U1", "ringkasan")
     assert summary.kind == "summary" and "Dinas Kesehatan" in summary.text
     assert "(belum diisi)" in summary.text and "2/20" in summary.text
