@@ -48,10 +48,12 @@ class Settings(BaseSettings):
     slack_api_url: str = Field(default=DEFAULT_SLACK_API_URL, alias="SLACK_API_URL")
     bot_workers: int = Field(default=8, ge=1, le=64, alias="ASISTEN_BOT_WORKERS")
     cli_user: str | None = Field(default=None, alias="ASISTEN_USER")
+    admins_raw: str = Field(default="", alias="ASISTEN_ADMINS")
+    admin_channel: str | None = Field(default=None, alias="ASISTEN_ADMIN_CHANNEL")
 
     @field_validator(
         "llm_url", "llm_api_key", "database_url", "slack_bot_token", "slack_app_token",
-        "slack_signing_secret", "cli_user", mode="before",
+        "slack_signing_secret", "cli_user", "admin_channel", mode="before",
     )  # fmt: skip
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
@@ -63,6 +65,18 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("harus berupa URL http(s), misalnya https://slack.com/api/")
         return value if value.endswith("/") else value + "/"
+
+    @field_validator("admins_raw")
+    @classmethod
+    def _admin_ids(cls, value: str) -> str:
+        for item in filter(None, (v.strip() for v in value.split(","))):
+            if not re.fullmatch(r"[UW][A-Z0-9]+", item):
+                raise ValueError(f"{item!r} bukan ID pengguna Slack (misalnya U012AB3CD)")
+        return value
+
+    @property
+    def admins(self) -> frozenset[str]:
+        return frozenset(filter(None, (v.strip() for v in self.admins_raw.split(","))))
 
     @property
     def database(self) -> str:

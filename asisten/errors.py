@@ -9,7 +9,9 @@
     │   ├── NotAPdfError
     │   ├── EncryptedPdfError
     │   ├── CorruptFileError
-    │   └── NoTextLayerError
+    │   ├── NoTextLayerError
+    │   └── DuplicateDocumentError
+    ├── NotAdminError            an admin action asked for by someone else
     └── IndexError_              the knowledge index is missing, busy or unusable
         ├── IndexNotFoundError
         └── IndexBusyError
@@ -80,6 +82,23 @@ class CorruptFileError(DocumentError):
 class NoTextLayerError(DocumentError):
     problem = "PDF tidak memiliki lapisan teks (hasil pindai gambar)"
     advice = "Jalankan OCR terlebih dahulu (misalnya ocrmypdf), lalu unggah hasilnya."
+
+
+class DuplicateDocumentError(DocumentError):
+    problem = "isi berkas sama persis dengan dokumen yang sudah ada di indeks"
+    advice = (
+        "Tidak perlu diunggah lagi; gunakan /asisten indeks daftar untuk melihat dokumen yang ada."
+    )
+
+
+class NotAdminError(AsistenError):
+    """An admin action asked for by someone who is not an admin."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Maaf, tindakan ini hanya untuk admin asisten. Hubungi admin tim inovasi daerah "
+            "Anda bila ada dokumen yang perlu ditambahkan atau diperbarui."
+        )
 
 
 class IndexError_(AsistenError):  # noqa: N801 - avoid shadowing the builtin IndexError

@@ -22,7 +22,7 @@ from evalset import load_items  # noqa: E402
 from kinerja import percentile  # noqa: E402
 
 from asisten.bot.app import create_app  # noqa: E402
-from asisten.bot.http import create_http_server  # noqa: E402
+from asisten.bot.http import create_http_server, stop_http_server  # noqa: E402
 from asisten.bot.services import build_services  # noqa: E402
 from asisten.config import load_settings  # noqa: E402
 from asisten.indeks.build import build_index  # noqa: E402
@@ -114,7 +114,7 @@ def main() -> None:
             batch = [questions[(r * CONCURRENT + i) % len(questions)] for i in range(CONCURRENT)]
             many += concurrent_round(url, slack, batch)
         time.sleep(1)  # let the last progress reactions finish before the fake goes away
-        server.close()
+        stop_http_server(server)
     results = {
         "satu_penanya": summary(single),
         f"{CONCURRENT}_penanya_serentak": summary(many),

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import text
+from waitress import wasyncore
 from waitress.server import create_server
 
 from asisten.bot.services import BotServices
@@ -58,3 +59,14 @@ def create_http_server(app: App, services: BotServices, host: str, port: int, th
     return create_server(
         create_wsgi_app(app, services), host=host, port=port, threads=threads, ident="asisten"
     )
+
+
+def stop_http_server(server) -> None:
+    """Stop a server running in another thread. The sockets are closed inside the server's
+    own loop (through its trigger), never under a select() that is still waiting on them."""
+
+    def close_everything() -> None:
+        server.task_dispatcher.shutdown(timeout=1)
+        wasyncore.close_all(server._map)
+
+    server.trigger.pull_trigger(close_everything)

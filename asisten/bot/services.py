@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from asisten import templates
+from asisten.admin.registry import AdminRegistry
+from asisten.admin.service import AdminService
 from asisten.config import Settings
 from asisten.db import create_db_engine, init_db
 from asisten.db.records import Records
@@ -21,6 +23,7 @@ class BotServices:
     conversation: Conversation
     records: Records
     flow: ProposalFlow
+    admin: AdminService
 
     def render(self, template: str, **context: object) -> str:
         return templates.render(self.settings.prompts_dir, template, **context)
@@ -38,4 +41,5 @@ def build_services(settings: Settings, engine: Engine | None = None) -> BotServi
         conversation=conversation,
         records=Records(database),
         flow=build_flow(settings, database, conversation, engine),
+        admin=AdminService(settings, AdminRegistry(database)),
     )

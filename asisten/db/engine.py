@@ -38,6 +38,7 @@ def _sqlite_pragmas(connection, _record) -> None:
 
 def init_db(engine: Engine) -> None:
     """Create the tables of every model imported so far (idempotent)."""
+    import asisten.admin.models  # noqa: F401  - and the admin's records
     import asisten.db.records  # noqa: F401  - registers the bot's tables
     import asisten.usulan.models  # noqa: F401  - and the proposal drafts
 

@@ -7,12 +7,14 @@ its vector. When nothing changed (same files, same model, same parser) no versio
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from filelock import FileLock, Timeout
@@ -57,26 +59,35 @@ def build_index(
     keep_versions: int = 3,
     built_by: str = "cli",
     lock_timeout: float = 0,
+    overrides: dict[str, dict[str, Any]] | None = None,
 ) -> BuildResult:
-    """Build or refresh the index from `paths`. Raises IndexBusyError if a job is running."""
+    """Build or refresh the index from `paths`. Raises IndexBusyError if a job is running.
+
+    `overrides` maps a file's resolved path to metadata that replaces what was detected (an
+    admin's correction of an uploaded document)."""
     store.root.mkdir(parents=True, exist_ok=True)
     try:
         with FileLock(str(store.lock_path), timeout=lock_timeout):
             return _build_locked(
                 store, paths, embedder_factory, model_name, max_file_bytes,
-                progress or _silent, force, keep_versions, built_by,
+                progress or _silent, force, keep_versions, built_by, overrides or {},
             )  # fmt: skip
     except Timeout as exc:
         raise IndexBusyError() from exc
 
 
 def _build_locked(
-    store, paths, embedder_factory, model_name, max_file_bytes, progress, force, keep, built_by
-) -> BuildResult:
+    store, paths, embedder_factory, model_name, max_file_bytes, progress, force, keep, built_by,
+    overrides,
+) -> BuildResult:  # fmt: skip
     started = time.perf_counter()
     store.clear_staging()
     files = iter_files(paths)
-    file_hashes = {str(p.resolve()): _sha256(p) for p in files}
+    # A metadata correction changes the index as much as a changed file does.
+    file_hashes = {
+        str(p.resolve()): _sha256(p) + _overrides_hash(overrides.get(str(p.resolve())))
+        for p in files
+    }
     previous = store.current_manifest()
     if not force and previous and _unchanged(previous, file_hashes, model_name):
         return BuildResult(
@@ -87,7 +98,7 @@ def _build_locked(
             seconds=time.perf_counter() - started,
         )
     progress("baca", 0, len(files))
-    report = load_paths(files, max_file_bytes)
+    report = load_paths(files, max_file_bytes, overrides)
     progress("baca", len(files), len(files))
     documents = _unique_ids(report.documents)
     chunks = [c for d in documents for c in d.chunks]
@@ -229,6 +240,13 @@ def _unique_ids(documents: list[Document]) -> list[Document]:
                 chunk.doc_id = new_id
                 chunk.chunk_id = new_id + chunk.chunk_id[len(doc_id) :]
     return documents
+
+
+def _overrides_hash(fields: dict[str, Any] | None) -> str:
+    if not fields:
+        return ""
+    encoded = json.dumps(fields, sort_keys=True, ensure_ascii=False).encode()
+    return ":" + hashlib.sha256(encoded).hexdigest()[:16]
 
 
 def _sha256(path: Path) -> str:

@@ -59,11 +59,17 @@ def iter_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def load_paths(paths: Iterable[Path], max_bytes: int) -> LoadReport:
+def load_paths(
+    paths: Iterable[Path], max_bytes: int, overrides: dict[str, dict[str, Any]] | None = None
+) -> LoadReport:
+    """Load every file; `overrides` (by resolved path) corrects detected metadata."""
     report = LoadReport()
+    overrides = overrides or {}
     for path in iter_files(paths):
         try:
-            report.documents.append(load_document(path, max_bytes))
+            report.documents.append(
+                load_document(path, max_bytes, overrides.get(str(path.resolve())))
+            )
         except DocumentError as exc:
             report.errors.append(exc)
     return report

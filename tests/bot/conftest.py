@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from asisten.bot.app import create_app
-from asisten.bot.http import create_http_server
+from asisten.bot.http import create_http_server, stop_http_server
 from asisten.bot.services import BotServices, build_services
 from asisten.config import load_settings
 from tests.slack_fake import (
@@ -85,4 +85,4 @@ def slack() -> Iterator[FakeSlack]:
 def bot(slack, tmp_path, real_settings, real_engine) -> Iterator[RunningBot]:
     running, server = start_bot(slack, real_settings.home, tmp_path / "bot.sqlite3", real_engine)
     yield running
-    server.close()
+    stop_http_server(server)

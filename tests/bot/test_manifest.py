@@ -20,6 +20,7 @@ SCOPES = {
     "reactions:write": "the progress reaction",
     "im:write": "conversations.open: a draft started by /asisten usulan goes to the user's DM",
     "files:write": "files_upload_v2: the exported proposal",
+    "files:read": "downloading a document an admin shares (url_private)",
 }
 EVENTS = {"app_home_opened", "app_mention", "message.channels", "message.groups", "message.im"}
 

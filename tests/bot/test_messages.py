@@ -88,6 +88,7 @@ def test_channel_chatter_is_left_alone(bot):
 
 
 def test_handled_events_survive_a_restart(bot, slack, real_engine, real_settings):
+    from asisten.bot.http import stop_http_server
     from tests.bot.conftest import start_bot
 
     event = _dm("Apa saja kriteria inovasi daerah?", ts="1700000006.000100")
@@ -99,7 +100,7 @@ def test_handled_events_survive_a_restart(bot, slack, real_engine, real_settings
         time.sleep(0.7)
         assert len(slack.calls("chat.postMessage")) == 1
     finally:
-        server.close()
+        stop_http_server(server)
 
 
 def test_help_and_greeting_in_dm(bot):

@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from asisten.bot.http import stop_http_server
 from asisten.indeks.build import build_index
 from asisten.indeks.embedder import HashingEmbedder
 from asisten.indeks.store import IndexStore
@@ -94,7 +95,7 @@ def _long_document() -> str:
 def injected_bot(slack, tmp_path, injected_engine):
     running, server = start_bot(slack, tmp_path / "home", tmp_path / "bot.sqlite3", injected_engine)
     yield running
-    server.close()
+    stop_http_server(server)
 
 
 def test_document_text_cannot_ping_or_disguise_links(injected_bot):

@@ -4,7 +4,19 @@ import re
 
 from slack_bolt import App
 
+from asisten.bot.admin import (
+    ACTION_DOCUMENT_DELETE,
+    ACTION_UPLOAD_CANCEL,
+    ACTION_UPLOAD_CONFIRM,
+    ACTION_UPLOAD_CORRECT,
+)
 from asisten.bot.blocks import ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP, ACTION_SHOW_PROVISION
+from asisten.bot.listeners.actions.admin import (
+    handle_delete_confirm,
+    handle_upload_cancel,
+    handle_upload_confirm,
+    handle_upload_correct,
+)
 from asisten.bot.listeners.actions.feedback import handle_feedback
 from asisten.bot.listeners.actions.show_provision import handle_show_provision
 from asisten.bot.listeners.actions.usulan import (
@@ -35,3 +47,7 @@ def register(app: App) -> None:
     app.action(ACTION_CONTINUE)(handle_continue_draft)
     app.action(ACTION_EXPORT)(handle_export_draft)
     app.action(ACTION_DELETE)(handle_delete_draft)
+    app.action(ACTION_UPLOAD_CONFIRM)(handle_upload_confirm)
+    app.action(ACTION_UPLOAD_CORRECT)(handle_upload_correct)
+    app.action(ACTION_UPLOAD_CANCEL)(handle_upload_cancel)
+    app.action(ACTION_DOCUMENT_DELETE)(handle_delete_confirm)

@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 from asisten.bot.asking import Place, answer_question
 from asisten.bot.blocks import build_text_blocks, escape, fallback_text
 from asisten.bot.drafting import continue_draft, safely, start_draft
+from asisten.bot.listeners.commands.indeks import run_index_command
 from asisten.bot.services import BotServices
 
 HELP_WORDS = {"", "bantuan", "help", "?"}
@@ -27,6 +28,9 @@ def handle_asisten_command(
     if word.lower() in HELP_WORDS:
         help_text = services.render("bantuan.txt.j2")
         ack(text=fallback_text(help_text), blocks=build_text_blocks(help_text))
+        return
+    if word.lower() == "indeks":
+        run_index_command(ack, command, rest, client, services)
         return
     if word.lower() == "usulan":
         _proposal(ack, command, rest.strip().lower(), client, services)

@@ -8,6 +8,7 @@ from functools import partial
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
+from asisten.bot.admin import Where, receive_files
 from asisten.bot.asking import Place, ask_once, strip_mention
 from asisten.bot.drafting import DraftThread, continue_draft, handle_in_thread, safely, start_draft
 from asisten.bot.services import BotServices
@@ -17,6 +18,9 @@ from asisten.usulan import is_start_request, resume_request
 def handle_message(
     event: dict, context: BoltContext, client: WebClient, services: BotServices
 ) -> None:
+    if event.get("subtype") == "file_share" and not event.get("bot_id"):
+        _shared_files(event, client, services)
+        return
     # Edits, deletions, joins and other bots' posts are not questions.
     if event.get("subtype") or event.get("bot_id") or not event.get("user"):
         return
@@ -50,6 +54,22 @@ def _drafting(event: dict, client: WebClient, services: BotServices) -> bool:
         action = partial(start_draft, services, client, user, channel)
     safely(services, client, channel, thread_ts, action)
     return True
+
+
+def _shared_files(event: dict, client: WebClient, services: BotServices) -> None:
+    """A file shared in a DM with the bot or in the admin channel is an upload for the index."""
+    channel = event["channel"]
+    in_admin_channel = channel == services.settings.admin_channel
+    if event.get("channel_type") != "im" and not in_admin_channel:
+        return
+    if not services.records.claim_event(f"{channel}:{event['ts']}", "unggah"):
+        return
+    where = Where(channel, event.get("thread_ts") or (event["ts"] if in_admin_channel else None))
+    files = event.get("files") or []
+    safely(
+        services, client, channel, where.thread_ts,
+        partial(receive_files, services, client, event["user"], files, where),
+    )  # fmt: skip
 
 
 def _place(event: dict, bot_user_id: str | None, services: BotServices) -> Place | None:

@@ -1,0 +1,72 @@
+"""Repository over the admin tables; every method is one committed transaction."""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from asisten.admin.models import AdminAction, RemovedDocument, UploadedDocument
+
+
+class AdminRegistry:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- actions ------------------------------------------------------------------------------
+    def record(
+        self, user: str, action: str, target: str = "", result: str = "ok", detail: str = ""
+    ):
+        with Session(self.engine) as session:
+            entry = AdminAction(
+                user=user, action=action, target=target, result=result, detail=detail[:2000]
+            )
+            session.add(entry)
+            session.commit()
+            session.refresh(entry)
+            return entry
+
+    def actions(self, limit: int = 20) -> list[AdminAction]:
+        with Session(self.engine) as session:
+            query = select(AdminAction).order_by(AdminAction.id.desc()).limit(limit)
+            return list(session.exec(query).all())
+
+    # -- uploads ------------------------------------------------------------------------------
+    def add_upload(self, upload: UploadedDocument) -> UploadedDocument:
+        with Session(self.engine) as session:
+            session.add(upload)
+            session.commit()
+            session.refresh(upload)
+            return upload
+
+    def upload(self, upload_id: str) -> UploadedDocument | None:
+        with Session(self.engine) as session:
+            return session.get(UploadedDocument, upload_id)
+
+    def update_upload(self, upload_id: str, **fields: object) -> UploadedDocument:
+        with Session(self.engine) as session:
+            upload = session.get(UploadedDocument, upload_id)
+            if upload is None:
+                raise KeyError(upload_id)
+            for name, value in fields.items():
+                setattr(upload, name, value)
+            session.add(upload)
+            session.commit()
+            session.refresh(upload)
+            return upload
+
+    def uploads(self, *statuses: str) -> list[UploadedDocument]:
+        with Session(self.engine) as session:
+            query = select(UploadedDocument).order_by(UploadedDocument.uploaded_at)
+            if statuses:
+                query = query.where(UploadedDocument.status.in_(statuses))
+            return list(session.exec(query).all())
+
+    # -- corpus documents taken out ---------------------------------------------------------
+    def remove(self, path: str, doc_id: str, user: str) -> None:
+        with Session(self.engine) as session:
+            session.merge(RemovedDocument(path=path, doc_id=doc_id, removed_by=user))
+            session.commit()
+
+    def removed_paths(self) -> set[str]:
+        with Session(self.engine) as session:
+            return {row.path for row in session.exec(select(RemovedDocument)).all()}

@@ -1,0 +1,280 @@
+"""Admin actions, one method each, shared by the Slack bot and `asisten admin`.
+
+Every action checks that the user is an admin (ASISTEN_ADMINS) and is recorded (who, what,
+when, result), refusals included. Changes to the index go through the job runner; rollback is
+immediate because it only moves the CURRENT pointer to a version that is already complete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from asisten.admin import intake
+from asisten.admin.intake import Preview
+from asisten.admin.jobs import Job, JobOutcome, JobRunner
+from asisten.admin.models import UploadedDocument
+from asisten.admin.registry import AdminRegistry
+from asisten.config import Settings
+from asisten.errors import AsistenError, DocumentError, IndexNotFoundError, NotAdminError
+from asisten.indeks.store import IndexStore
+from asisten.kb.loaders import iter_files
+from asisten.usulan.store import new_draft_id
+
+EDITABLE_FIELDS = ("judul", "tipe", "jenis", "nomor", "tahun")
+Progress = Callable[[Job, str, int, int], None]
+Done = Callable[[Job, JobOutcome], None]
+
+
+class AdminError(AsistenError):
+    """An admin action that cannot be done as asked; the message is for the admin."""
+
+
+@dataclass
+class IndexedDocument:
+    doc_id: str
+    title: str
+    doc_type: str
+    chunks: int
+    source: str  # korpus | unggahan
+    path: str
+
+
+@dataclass
+class IndexStatus:
+    version: str
+    documents: int
+    chunks: int
+    model: str
+    created_at: str
+    built_by: str
+    versions: list[str]
+    running: str | None
+
+
+class AdminService:
+    def __init__(self, settings: Settings, registry: AdminRegistry) -> None:
+        self.settings = settings
+        self.registry = registry
+        self.store = IndexStore(settings.index_dir)
+        self.runner = JobRunner(self.build_spec)
+
+    # -- who ----------------------------------------------------------------------------------
+    def is_admin(self, user: str) -> bool:
+        return user in self.settings.admins
+
+    def require(self, user: str, action: str, target: str = "") -> None:
+        if not self.is_admin(user):
+            self.registry.record(user, action, target, "ditolak", "bukan admin")
+            raise NotAdminError()
+
+    # -- uploads ------------------------------------------------------------------------------
+    def receive(self, user: str, name: str, data: bytes) -> tuple[UploadedDocument, Preview]:
+        """Check an uploaded file and keep it awaiting confirmation, with its preview."""
+        self.require(user, "unggah", name)
+        try:
+            suffix = intake.check_bytes(name, data, self.settings.max_file_bytes, self._known())
+            path, document = intake.store_and_parse(
+                name, data, suffix, self.settings.uploads_dir, self.settings.max_file_bytes
+            )
+        except DocumentError as exc:
+            self.registry.record(user, "unggah", name, "gagal", exc.message)
+            raise
+        preview = Preview.of(document)
+        upload = self.registry.add_upload(
+            UploadedDocument(
+                id=new_draft_id(), sha256=document.sha256, file_name=name,
+                stored_path=str(path), size=len(data), uploaded_by=user,
+                doc_id=preview.doc_id, title=preview.title,
+            )
+        )  # fmt: skip
+        self.registry.record(user, "unggah", name, "ok", f"pratinjau {upload.id}: {preview.title}")
+        return upload, preview
+
+    def preview(self, upload_id: str) -> tuple[UploadedDocument, Preview]:
+        upload = self._upload(upload_id)
+        document = intake.reparse(
+            Path(upload.stored_path), self.settings.max_file_bytes, upload.fields
+        )
+        return upload, Preview.of(document)
+
+    def correct(
+        self, user: str, upload_id: str, fields: dict[str, Any]
+    ) -> tuple[UploadedDocument, Preview]:
+        """Replace detected metadata; the preview is parsed again with it."""
+        self.require(user, "koreksi", upload_id)
+        clean = {k: v for k, v in fields.items() if k in EDITABLE_FIELDS and v not in (None, "")}
+        if "tahun" in clean:
+            clean["tahun"] = _year(clean["tahun"])
+        upload = self._upload(upload_id)
+        document = intake.reparse(Path(upload.stored_path), self.settings.max_file_bytes, clean)
+        preview = Preview.of(document)
+        upload = self.registry.update_upload(
+            upload_id, fields=clean, doc_id=preview.doc_id, title=preview.title
+        )
+        self.registry.record(user, "koreksi", upload_id, "ok", str(clean))
+        return upload, preview
+
+    def confirm(
+        self, user: str, upload_id: str, on_progress: Progress | None = None,
+        on_done: Done | None = None,
+    ) -> tuple[Job, int]:  # fmt: skip
+        self.require(user, "konfirmasi", upload_id)
+        upload = self._upload(upload_id)
+        if upload.status != "pratinjau":
+            raise AdminError(f"Unggahan {upload_id} sudah {upload.status}.")
+        self.registry.update_upload(upload_id, status="aktif")
+        label = f"menambah {upload.title or upload.file_name}"
+        return self._submit(Job("indeks", user, label, False, on_progress, on_done), upload_id)
+
+    def cancel(self, user: str, upload_id: str) -> None:
+        self.require(user, "batal-unggah", upload_id)
+        upload = self._upload(upload_id)
+        if upload.status == "pratinjau":
+            self.registry.update_upload(upload_id, status="dibatalkan")
+            Path(upload.stored_path).unlink(missing_ok=True)
+        self.registry.record(user, "batal-unggah", upload_id)
+
+    # -- the index ----------------------------------------------------------------------------
+    def status(self, user: str) -> IndexStatus:
+        self.require(user, "status")
+        manifest = self._manifest()
+        running = self.runner.running
+        self.registry.record(user, "status", manifest["version"])
+        return IndexStatus(
+            version=manifest["version"], documents=manifest["document_count"],
+            chunks=manifest["chunk_count"], model=manifest["model"],
+            created_at=manifest["created_at"], built_by=manifest.get("built_by", "-"),
+            versions=self.store.list_versions(), running=running.label if running else None,
+        )  # fmt: skip
+
+    def documents(self, user: str) -> list[IndexedDocument]:
+        self.require(user, "daftar")
+        uploads = str(self.settings.uploads_dir.resolve())
+        rows = [
+            IndexedDocument(
+                doc_id=doc_id, title=info["title"], doc_type=info["type"], chunks=info["chunks"],
+                source="unggahan" if str(Path(info["path"]).resolve()).startswith(uploads) else "korpus",
+                path=info["path"],
+            )
+            for doc_id, info in self._manifest()["documents"].items()
+        ]  # fmt: skip
+        self.registry.record(user, "daftar", "", "ok", f"{len(rows)} dokumen")
+        return sorted(rows, key=lambda r: (r.source, r.doc_type, r.doc_id))
+
+    def remove(
+        self, user: str, doc_id: str, on_progress: Progress | None = None,
+        on_done: Done | None = None,
+    ) -> tuple[Job, int]:  # fmt: skip
+        self.require(user, "hapus", doc_id)
+        info = self._manifest()["documents"].get(doc_id)
+        if info is None:
+            raise AdminError(f"Dokumen {doc_id} tidak ada di indeks. Lihat /asisten indeks daftar.")
+        path = str(Path(info["path"]).resolve())
+        for upload in self.registry.uploads("aktif"):
+            if str(Path(upload.stored_path).resolve()) == path:
+                self.registry.update_upload(upload.id, status="dihapus")
+                break
+        else:
+            self.registry.remove(path, doc_id, user)
+        label = f"menghapus {info['title']}"
+        return self._submit(Job("hapus", user, label, False, on_progress, on_done), doc_id)
+
+    def rebuild(
+        self, user: str, on_progress: Progress | None = None, on_done: Done | None = None
+    ) -> tuple[Job, int]:
+        self.require(user, "ulang")
+        return self._submit(
+            Job("ulang", user, "membangun ulang indeks", True, on_progress, on_done)
+        )
+
+    def rollback(self, user: str) -> tuple[str, str]:
+        """Point CURRENT at the version before the current one: (from, to)."""
+        self.require(user, "kembalikan")
+        current = self.store.current_name()
+        older = [v for v in self.store.list_versions() if current and v < current]
+        if not older:
+            self.registry.record(user, "kembalikan", current or "", "gagal", "tidak ada versi lama")
+            raise AdminError("Tidak ada versi indeks sebelumnya untuk dikembalikan.")
+        self.store.set_current(older[-1])
+        self.registry.record(user, "kembalikan", older[-1], "ok", f"dari {current}")
+        return current or "", older[-1]
+
+    def history(self, user: str, limit: int = 15):
+        self.require(user, "riwayat")
+        return self.registry.actions(limit)
+
+    # -- the build a job runs -----------------------------------------------------------------
+    def build_spec(self, job: Job) -> dict[str, Any]:
+        """What to index now: the corpus minus removed files, plus active uploads."""
+        removed = self.registry.removed_paths()
+        corpus = [
+            str(p.resolve())
+            for p in iter_files([self.settings.corpus_dir])
+            if str(p.resolve()) not in removed
+        ]
+        uploads = self.registry.uploads("aktif")
+        return {
+            "settings": {
+                "home": str(self.settings.home), "model": self.settings.model,
+                "max_file_mb": self.settings.max_file_mb,
+                "keep_versions": self.settings.keep_versions,
+            },
+            "paths": corpus + [str(Path(u.stored_path).resolve()) for u in uploads],
+            "overrides": {str(Path(u.stored_path).resolve()): u.fields for u in uploads if u.fields},
+            "force": job.force,
+            "built_by": job.requested_by,
+        }  # fmt: skip
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _submit(self, job: Job, target: str = "") -> tuple[Job, int]:
+        done = job.on_done
+
+        def record_and_report(finished: Job, outcome: JobOutcome) -> None:
+            result = "ok" if outcome.ok else "gagal"
+            detail = outcome.version or outcome.message
+            self.registry.record(
+                finished.requested_by, f"job-{finished.kind}", target, result, detail or ""
+            )
+            if done:
+                done(finished, outcome)
+
+        job.on_done = record_and_report
+        place = self.runner.submit(job)
+        self.registry.record(
+            job.requested_by, job.kind, target, "antre" if place else "ok", job.label
+        )
+        return job, place
+
+    def _known(self) -> dict[str, str]:
+        known = {
+            info["sha256"]: info["title"]
+            for info in (self.store.current_manifest() or {}).get("documents", {}).values()
+        }
+        for upload in self.registry.uploads("pratinjau", "aktif"):
+            known[upload.sha256] = upload.title or upload.file_name
+        return known
+
+    def _manifest(self) -> dict[str, Any]:
+        manifest = self.store.current_manifest()
+        if manifest is None:
+            raise IndexNotFoundError(self.store.root)
+        return manifest
+
+    def _upload(self, upload_id: str) -> UploadedDocument:
+        upload = self.registry.upload(upload_id)
+        if upload is None:
+            raise AdminError(f"Unggahan {upload_id} tidak ditemukan.")
+        return upload
+
+
+def _year(value: Any) -> int:
+    try:
+        year = int(str(value).strip())
+    except ValueError as exc:
+        raise AdminError(f"Tahun {value!r} harus berupa angka, misalnya 2017.") from exc
+    if not 1945 <= year <= 2100:
+        raise AdminError(f"Tahun {year} tidak masuk akal untuk sebuah peraturan.")
+    return year

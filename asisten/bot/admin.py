@@ -1,0 +1,199 @@
+"""Admin work in Slack: shared files become previews, confirmations become index jobs whose
+progress updates one message, and `/asisten indeks …` manages the index. The decisions live in
+`asisten.admin`; this module downloads, posts and updates messages."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from slack_sdk import WebClient
+
+from asisten.admin.jobs import Job, JobOutcome
+from asisten.bot.blocks import Block, build_text_blocks, fallback_text
+from asisten.bot.services import BotServices
+from asisten.errors import AsistenError, DocumentError, FileTooLargeError
+
+log = logging.getLogger("asisten.bot")
+
+ACTION_UPLOAD_CONFIRM = "admin_konfirmasi"
+ACTION_UPLOAD_CORRECT = "admin_koreksi"
+ACTION_UPLOAD_CANCEL = "admin_batal"
+ACTION_DOCUMENT_DELETE = "admin_hapus"
+VIEW_CORRECT = "admin_koreksi_simpan"
+DOWNLOAD_TIMEOUT = 60
+# Slack allows about one chat.update per second per message; progress is thinned to that.
+PROGRESS_INTERVAL = 1.0
+_STAGES = {"baca": "membaca berkas", "embed": "membuat embedding", "simpan": "menyimpan indeks"}
+
+
+@dataclass(frozen=True)
+class Where:
+    channel: str
+    thread_ts: str | None = None
+
+
+def message(services: BotServices, kind: str, **context: Any) -> str:
+    return services.render("admin/pesan.txt.j2", jenis=kind, **context)
+
+
+def post(client: WebClient, where: Where, text: str, blocks: list[Block] | None = None) -> str:
+    response = client.chat_postMessage(
+        channel=where.channel, thread_ts=where.thread_ts, text=fallback_text(text),
+        blocks=blocks or build_text_blocks(text), unfurl_links=False,
+    )  # fmt: skip
+    return response["ts"]
+
+
+def update(client: WebClient, channel: str, ts: str, text: str, blocks=None) -> None:
+    client.chat_update(
+        channel=channel, ts=ts, text=fallback_text(text), blocks=blocks or build_text_blocks(text)
+    )
+
+
+# -- uploads ----------------------------------------------------------------------------------
+def receive_files(
+    services: BotServices, client: WebClient, user: str, files: list[dict], where: Where
+):
+    """Each shared file: refused, or checked and answered with a preview to confirm."""
+    for shared in files:
+        name = shared.get("name") or shared.get("title") or "berkas"
+        try:
+            data = download(services, shared)
+            upload, preview = services.admin.receive(user, name, data)
+        except DocumentError as exc:
+            post(
+                client,
+                where,
+                message(services, "ditolak_berkas", nama_berkas=name, alasan=exc.message),
+            )
+            continue
+        except DownloadError as exc:
+            post(client, where, message(services, "unduh_gagal", nama_berkas=name, alasan=str(exc)))
+            continue
+        except AsistenError as exc:  # not an admin: one polite refusal for the whole message
+            post(client, where, str(exc))
+            return
+        text = message(services, "pratinjau", upload_id=upload.id, nama_berkas=name, p=preview)
+        post(client, where, text, preview_blocks(text, upload.id))
+
+
+class DownloadError(Exception):
+    pass
+
+
+def download(services: BotServices, shared: dict) -> bytes:
+    """The file's bytes from url_private, with the bot token (Slack sends an HTML login page,
+    status 200, to a request without it)."""
+    limit = services.settings.max_file_bytes
+    name = shared.get("name") or "berkas"
+    if int(shared.get("size") or 0) > limit:
+        raise FileTooLargeError(
+            name, f"{int(shared['size']) / 1e6:.1f} MB, batas {limit / 1e6:.0f} MB"
+        )
+    url = shared.get("url_private_download") or shared.get("url_private")
+    if not url:
+        raise DownloadError("tautan berkas tidak ada")
+    headers = {"Authorization": f"Bearer {services.settings.slack_bot_token}"}
+    try:
+        response = httpx.get(url, headers=headers, timeout=DOWNLOAD_TIMEOUT, follow_redirects=True)
+    except httpx.HTTPError as exc:
+        raise DownloadError(type(exc).__name__) from exc
+    if response.status_code != 200:
+        raise DownloadError(f"HTTP {response.status_code}")
+    if "text/html" in response.headers.get("content-type", "") and not name.endswith(
+        (".html", ".htm")
+    ):
+        raise DownloadError("Slack mengirim halaman masuk, bukan berkasnya")
+    return response.content
+
+
+def preview_blocks(text: str, upload_id: str) -> list[Block]:
+    def button(label: str, action: str, style: str | None = None) -> Block:
+        element: Block = {
+            "type": "button", "text": {"type": "plain_text", "text": label},
+            "action_id": action, "value": upload_id,
+        }  # fmt: skip
+        if style:
+            element["style"] = style
+        return element
+
+    return build_text_blocks(text) + [
+        {
+            "type": "actions",
+            "block_id": f"unggahan_{upload_id}",
+            "elements": [
+                button("Indeks dokumen ini", ACTION_UPLOAD_CONFIRM, "primary"),
+                button("Koreksi metadata", ACTION_UPLOAD_CORRECT),
+                button("Batal", ACTION_UPLOAD_CANCEL, "danger"),
+            ],
+        }
+    ]
+
+
+def correction_view(upload, preview, where: Where, message_ts: str) -> dict[str, Any]:
+    def field(block: str, label: str, value: Any, hint: str = "") -> Block:
+        element: Block = {"type": "plain_text_input", "action_id": block}
+        if value not in (None, ""):
+            element["initial_value"] = str(value)
+        item: Block = {
+            "type": "input", "block_id": block, "optional": True,
+            "label": {"type": "plain_text", "text": label}, "element": element,
+        }  # fmt: skip
+        if hint:
+            item["hint"] = {"type": "plain_text", "text": hint}
+        return item
+
+    metadata = {"u": upload.id, "c": where.channel, "t": where.thread_ts, "m": message_ts}
+    return {
+        "type": "modal",
+        "callback_id": VIEW_CORRECT,
+        "title": {"type": "plain_text", "text": "Koreksi metadata"},
+        "submit": {"type": "plain_text", "text": "Simpan"},
+        "private_metadata": json.dumps(metadata),
+        "blocks": [
+            field("judul", "Judul", preview.title),
+            field("tipe", "Tipe", preview.doc_type, "regulasi, panduan, praktik-baik, dokumen"),
+            field("jenis", "Jenis peraturan", preview.jenis, "misalnya PP, Perpres, Permendagri"),
+            field("nomor", "Nomor", preview.nomor),
+            field("tahun", "Tahun", preview.tahun),
+        ],
+    }
+
+
+# -- jobs -------------------------------------------------------------------------------------
+def progress_reporter(services: BotServices, client: WebClient, channel: str, ts: str):
+    """Callbacks that keep one message up to date while a job runs."""
+    last = [0.0]
+
+    def on_progress(job: Job, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last[0] < PROGRESS_INTERVAL and done not in (0, total):
+            return
+        last[0] = now
+        text = message(
+            services, "kemajuan", label=job.label, tahap=_STAGES.get(stage, stage), selesai=done,
+            total=total,
+        )  # fmt: skip
+        update(client, channel, ts, text)
+
+    def on_done(job: Job, outcome: JobOutcome) -> None:
+        kind = "gagal" if not outcome.ok else ("berhasil" if outcome.changed else "tidak_berubah")
+        update(client, channel, ts, message(services, kind, label=job.label, o=outcome))
+        services.engine.refresh()  # answer from the new version at once, not at the next question
+
+    return on_progress, on_done
+
+
+def start_job(services: BotServices, client: WebClient, where: Where, submit) -> None:
+    """Post the progress message, then submit the job with callbacks that update it."""
+    ts = post(client, where, "⏳ …")
+    on_progress, on_done = progress_reporter(services, client, where.channel, ts)
+    job, place = submit(on_progress, on_done)
+    kind = "antre" if place else "mulai"
+    if not job.finished.is_set():
+        update(client, where.channel, ts, message(services, kind, label=job.label, posisi=place))
