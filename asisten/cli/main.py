@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from asisten.cli import bot, chat, indeks, tanya, usulan
+from asisten.cli import admin, bot, chat, indeks, tanya, usulan
 
 app = typer.Typer(
     help="Asisten inovasi daerah: jawaban bersitasi dari regulasi, praktik baik, FAQ, dan panduan.",
@@ -18,3 +18,4 @@ app.command("chat", help="Percakapan interaktif di terminal.")(chat.chat)
 app.command("demo", help="Siapkan indeks bila belum ada, lalu mulai percakapan.")(chat.demo)
 app.command("bot", help="Jalankan bot Slack (Socket Mode, atau --http).")(bot.bot)
 app.add_typer(usulan.app, name="usulan")
+app.add_typer(admin.app, name="admin")

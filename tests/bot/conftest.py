@@ -63,10 +63,12 @@ class RunningBot:
         return self.send(body)[0]
 
 
-def start_bot(slack: FakeSlack, home: Path, database: Path, engine) -> tuple[RunningBot, object]:
+def start_bot(
+    slack: FakeSlack, home: Path, database: Path, engine, **overrides: object
+) -> tuple[RunningBot, object]:
     settings = load_settings(
         home=home, database_url=f"sqlite:///{database}", slack_bot_token=TOKEN,
-        slack_signing_secret=SECRET, slack_api_url=slack.url,
+        slack_signing_secret=SECRET, slack_api_url=slack.url, **overrides,
     )  # fmt: skip
     services = build_services(settings, engine=engine)
     server = create_http_server(create_app(settings, services), services, "127.0.0.1", 0)

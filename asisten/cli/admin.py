@@ -1,0 +1,131 @@
+"""`asisten admin`: the admin's Slack actions from a terminal, recorded the same way.
+
+The terminal user (ASISTEN_USER, else the login name) counts as an admin: whoever runs commands
+on the server already controls its data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from asisten.cli.common import cli_user, friendly_errors, settings
+
+app = typer.Typer(
+    help="Kelola indeks: status, daftar, unggah, hapus, ulang, kembalikan, riwayat.",
+    no_args_is_help=True,
+)
+_STAGES = {"baca": "membaca berkas", "embed": "membuat embedding", "simpan": "menyimpan indeks"}
+
+
+def _service():
+    from asisten.admin.registry import AdminRegistry
+    from asisten.admin.service import AdminService
+    from asisten.db import create_db_engine, init_db
+
+    config = settings()
+    database = create_db_engine(config.database)
+    init_db(database)
+    user = cli_user(config)
+    return AdminService(config, AdminRegistry(database), frozenset({user})), user
+
+
+def _wait(submitted) -> None:
+    job, place = submitted
+    if place:
+        typer.echo(f"Menunggu giliran ({place} pekerjaan di depan)…")
+    job.finished.wait()
+    outcome = job.outcome
+    if outcome is None or not outcome.ok:
+        message = outcome.message if outcome else "tidak diketahui"
+        typer.secho(f"Gagal: {message}. Indeks yang dipakai tidak berubah.", err=True, fg="red")
+        raise typer.Exit(1)
+    typer.echo(
+        f"Indeks {outcome.version} diterbitkan: {outcome.documents} dokumen, {outcome.chunks} "
+        f"potongan ({outcome.embedded} di-embed baru) dalam {outcome.seconds} dtk."
+    )
+
+
+def _progress(job, stage: str, done: int, total: int) -> None:
+    if done in (0, total):
+        typer.echo(f"  {_STAGES.get(stage, stage)} {done}/{total}", err=True)
+
+
+@app.command("status", help="Versi indeks, jumlah dokumen dan potongan, model, pembuatnya.")
+def status() -> None:
+    with friendly_errors():
+        service, user = _service()
+        s = service.status(user)
+        typer.echo(
+            f"Indeks {s.version}: {s.documents} dokumen, {s.chunks} potongan, model {s.model}"
+        )
+        typer.echo(
+            f"Dibangun {s.created_at} oleh {s.built_by}; versi tersimpan: {', '.join(s.versions)}"
+        )
+
+
+@app.command("daftar", help="Dokumen di indeks dengan sumbernya.")
+def daftar() -> None:
+    with friendly_errors():
+        service, user = _service()
+        for d in service.documents(user):
+            typer.echo(f"{d.doc_id:<40} {d.source:<9} {d.doc_type:<13} {d.chunks:>4}  {d.title}")
+
+
+@app.command("unggah", help="Periksa satu berkas, tampilkan pratinjau, lalu indeks (dengan --ya).")
+def unggah(
+    berkas: Path,
+    ya: Annotated[bool, typer.Option("--ya", help="Langsung indeks tanpa bertanya.")] = False,
+) -> None:
+    with friendly_errors():
+        service, user = _service()
+        upload, preview = service.receive(user, berkas.name, berkas.read_bytes())
+        typer.echo(f"Pratinjau {upload.id}: {preview.title} ({preview.doc_type})")
+        typer.echo(
+            f"  {preview.pasal_count} pasal, {preview.chunk_count} potongan; contoh: {'; '.join(preview.citations)}"
+        )
+        if not (ya or typer.confirm("Indeks dokumen ini?")):
+            service.cancel(user, upload.id)
+            typer.echo("Dibatalkan.")
+            return
+        _wait(service.confirm(user, upload.id, _progress))
+
+
+@app.command("hapus", help="Keluarkan satu dokumen dari indeks (lalu bangun ulang).")
+def hapus(
+    dokumen: str,
+    ya: Annotated[bool, typer.Option("--ya", help="Tanpa konfirmasi.")] = False,
+) -> None:
+    with friendly_errors():
+        service, user = _service()
+        if not (ya or typer.confirm(f"Hapus {dokumen} dari indeks?")):
+            typer.echo("Dibatalkan.")
+            return
+        _wait(service.remove(user, dokumen, _progress))
+
+
+@app.command("ulang", help="Bangun ulang indeks penuh (korpus + unggahan aktif).")
+def ulang() -> None:
+    with friendly_errors():
+        service, user = _service()
+        _wait(service.rebuild(user, _progress))
+
+
+@app.command("kembalikan", help="Kembalikan indeks ke versi sebelumnya.")
+def kembalikan() -> None:
+    with friendly_errors():
+        service, user = _service()
+        old, new = service.rollback(user)
+        typer.echo(f"Indeks dikembalikan dari {old} ke {new}.")
+
+
+@app.command("riwayat", help="Tindakan admin terakhir (siapa, apa, kapan, hasil).")
+def riwayat(jumlah: Annotated[int, typer.Option("--jumlah")] = 20) -> None:
+    with friendly_errors():
+        service, user = _service()
+        for a in service.history(user, jumlah):
+            typer.echo(
+                f"{a.created_at:%Y-%m-%d %H:%M} {a.user} {a.action} {a.target} → {a.result} {a.detail}"
+            )
