@@ -37,6 +37,16 @@ class Where:
     thread_ts: str | None = None
 
 
+def where_of(body: dict) -> tuple[Where, str]:
+    """Where a clicked message lives: (its channel and thread, its own ts)."""
+    container = body.get("container") or {}
+    clicked = body.get("message") or {}
+    channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
+    return Where(channel, clicked.get("thread_ts")), container.get("message_ts") or clicked.get(
+        "ts"
+    )
+
+
 def message(services: BotServices, kind: str, **context: Any) -> str:
     return services.render("admin/pesan.txt.j2", jenis=kind, **context)
 
@@ -190,10 +200,15 @@ def progress_reporter(services: BotServices, client: WebClient, channel: str, ts
 
 
 def start_job(services: BotServices, client: WebClient, where: Where, submit) -> None:
-    """Post the progress message, then submit the job with callbacks that update it."""
+    """Post the progress message, then submit the job with callbacks that update it; a refusal
+    (not an admin, nothing to do) replaces the progress message."""
     ts = post(client, where, "⏳ …")
     on_progress, on_done = progress_reporter(services, client, where.channel, ts)
-    job, place = submit(on_progress, on_done)
+    try:
+        job, place = submit(on_progress, on_done)
+    except AsistenError as exc:
+        update(client, where.channel, ts, str(exc))
+        return
     kind = "antre" if place else "mulai"
     if not job.finished.is_set():
         update(client, where.channel, ts, message(services, kind, label=job.label, posisi=place))

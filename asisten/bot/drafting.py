@@ -7,6 +7,7 @@ a deleted draft) become a polite message instead of an exception.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,6 +45,22 @@ def safely(
             tell(client, channel, thread_ts, services.render("gangguan.txt.j2"))
         except Exception as exc:
             log.error("apology failed too channel=%s error=%s", channel, exc)
+
+
+def button_value(action: dict) -> dict:
+    """The JSON a drafting button carries; {} for anything malformed."""
+    try:
+        value = json.loads(action.get("value") or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def clicked_thread(body: dict) -> DraftThread:
+    """The draft thread a clicked message is in."""
+    clicked = body.get("message") or {}
+    channel = (body.get("channel") or {}).get("id") or body["container"]["channel_id"]
+    return DraftThread(channel, clicked.get("thread_ts") or clicked.get("ts"))
 
 
 def dm_channel(client: WebClient, user: str) -> str:

@@ -11,22 +11,18 @@ from asisten.bot.admin import (
     ACTION_UPLOAD_CORRECT,
 )
 from asisten.bot.blocks import ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP, ACTION_SHOW_PROVISION
-from asisten.bot.listeners.actions.admin import (
-    handle_delete_confirm,
-    handle_upload_cancel,
-    handle_upload_confirm,
-    handle_upload_correct,
-)
+from asisten.bot.listeners.actions.document_delete import handle_delete_confirm
+from asisten.bot.listeners.actions.draft_choice import handle_draft_choice
+from asisten.bot.listeners.actions.draft_continue import handle_continue_draft
+from asisten.bot.listeners.actions.draft_delete import handle_delete_draft
+from asisten.bot.listeners.actions.draft_export import handle_export_draft
+from asisten.bot.listeners.actions.draft_form import handle_draft_form
+from asisten.bot.listeners.actions.draft_new import handle_new_draft
 from asisten.bot.listeners.actions.feedback import handle_feedback
 from asisten.bot.listeners.actions.show_provision import handle_show_provision
-from asisten.bot.listeners.actions.usulan import (
-    handle_continue_draft,
-    handle_delete_draft,
-    handle_draft_choice,
-    handle_draft_form,
-    handle_export_draft,
-    handle_new_draft,
-)
+from asisten.bot.listeners.actions.upload_cancel import handle_upload_cancel
+from asisten.bot.listeners.actions.upload_confirm import handle_upload_confirm
+from asisten.bot.listeners.actions.upload_correct import handle_upload_correct
 from asisten.bot.usulan_blocks import (
     ACTION_CHOICE,
     ACTION_CONTINUE,
