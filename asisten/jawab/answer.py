@@ -26,6 +26,12 @@ from asisten.kb.models import Chunk
 # word is usually the very topic we do not know. Tuned on benchmarks/eval, see README.
 MIN_COVERAGE = 0.28
 MIN_COVERAGE_WITH_UNKNOWN = 0.5
+# ...unless the meaning is close anyway: an unknown word beside a question the vectors place
+# right next to a passage is a detail ("dosen", "draf"), not the topic ("cuti", "pilkada").
+CLOSE_MEANING = 0.6
+# Very close meaning also makes up for a question worded quite unlike the corpus.
+VERY_CLOSE_MEANING = 0.65
+MIN_COVERAGE_VERY_CLOSE = 0.2
 # A further hit joins the answer only if it is nearly as good as the best one.
 RELATIVE_SCORE = 0.5
 RELATIVE_COVERAGE = 0.5
@@ -101,7 +107,11 @@ class Answerer:
     # -- decisions --------------------------------------------------------------------------
     @staticmethod
     def _relevant(hit: Hit, unknown_words: bool = False) -> bool:
-        return hit.coverage >= (MIN_COVERAGE_WITH_UNKNOWN if unknown_words else MIN_COVERAGE)
+        if hit.dense >= VERY_CLOSE_MEANING and hit.coverage >= MIN_COVERAGE_VERY_CLOSE:
+            return True
+        if not unknown_words or hit.dense >= CLOSE_MEANING:
+            return hit.coverage >= MIN_COVERAGE
+        return hit.coverage >= MIN_COVERAGE_WITH_UNKNOWN
 
     def _companions(self, hits: list[Hit]) -> list[Hit]:
         best = hits[0]

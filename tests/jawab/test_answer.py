@@ -98,3 +98,12 @@ def test_named_regulation_is_preferred(real_engine, question, document):
     answer = real_engine.answer(question)
     assert answer.found
     assert answer.sources[0].citation.startswith(document + " ")
+
+
+def test_unknown_detail_word_does_not_hide_a_close_answer(real_engine):
+    # "draf" is not in the corpus, but the question sits right next to PP 38/2017 Pasal 14.
+    answer = real_engine.answer(
+        "Kami menyusun draf keputusan kepala daerah tentang inovasi. Apa isi wajibnya?"
+    )
+    assert answer.found
+    assert any(s.citation.startswith("PP 38/2017 Pasal 14") for s in answer.sources)
