@@ -18,7 +18,8 @@ _TAHUN = r"(?:\s*/\s*|\s+(?:tahun|th\.?|thn)\s+)(?P<tahun>(?:19|20)\d\d)"
 _REGULATION = re.compile(rf"\b{_JENIS}\s*{_NOMOR}(?:{_TAHUN})?\b", re.IGNORECASE)
 _PASAL = re.compile(
     r"\bpasal\s+(?P<pasal>\d{1,3}[a-z]?)\b"
-    r"(?:\s+ayat\s*\(?\s*(?P<ayat>\d{1,2})\s*\)?)?"
+    r"(?:\s+ayat\s*\(?\s*(?P<ayat>\d{1,2})\s*\)?"
+    r"(?P<more>(?:(?:\s*(?:,|dan|&|sampai|s\.d\.?|hingga|-))+\s*(?:ayat\s*)?\(?\s*\d{1,2}\s*\)?)*))?"
     r"(?:\s+huruf\s+(?P<huruf>[a-z])\b)?",
     re.IGNORECASE,
 )
@@ -34,6 +35,8 @@ _JENIS_NAMES = {
 class ProvisionRef:
     pasal: str
     ayat: str | None = None
+    # More ayat named together: "ayat (10) dan (11)", "ayat 1 sampai 3".
+    also: tuple[str, ...] = ()
     huruf: str | None = None
     jenis: str | None = None
     nomor: str | None = None
@@ -85,6 +88,15 @@ def _jenis_name(raw: str) -> str:
     return jenis or raw
 
 
+def _more_ayat(first: str | None, more: str) -> tuple[str, ...]:
+    numbers = re.findall(r"\d{1,2}", more)
+    if not first or not numbers:
+        return ()
+    if re.search(r"sampai|s\.d|hingga|-", more) and len(numbers) == 1:
+        return tuple(str(n) for n in range(int(first) + 1, int(numbers[0]) + 1))
+    return tuple(numbers)
+
+
 def find_provision(question: str) -> ProvisionRef | None:
     """The provision a question names explicitly, if any."""
     pasal = _PASAL.search(question)
@@ -94,6 +106,7 @@ def find_provision(question: str) -> ProvisionRef | None:
     return ProvisionRef(
         pasal=pasal.group("pasal").upper(),
         ayat=pasal.group("ayat"),
+        also=_more_ayat(pasal.group("ayat"), pasal.group("more") or ""),
         huruf=(pasal.group("huruf") or "").lower() or None,
         jenis=regulation.jenis if regulation else None,
         nomor=regulation.nomor if regulation else None,

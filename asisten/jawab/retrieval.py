@@ -194,7 +194,7 @@ class Retriever:
                 meta.jenis, meta.nomor, meta.tahun
             ):
                 continue
-            if ref.ayat and chunk.ayat and chunk.ayat != ref.ayat:
+            if ref.ayat and chunk.ayat and chunk.ayat not in (ref.ayat, *ref.also):
                 continue
             by_document.setdefault(chunk.doc_id, []).append(chunk)
         if not by_document:

@@ -107,3 +107,9 @@ def test_unknown_detail_word_does_not_hide_a_close_answer(real_engine):
     )
     assert answer.found
     assert any(s.citation.startswith("PP 38/2017 Pasal 14") for s in answer.sources)
+
+
+def test_several_named_ayat_are_all_quoted(real_engine):
+    answer = real_engine.answer("isi Pasal 20 ayat (3) dan (4) PP 38/2017")
+    assert answer.kind == "lookup"
+    assert _citations(answer) == ["PP 38/2017 Pasal 20 ayat (3)", "PP 38/2017 Pasal 20 ayat (4)"]

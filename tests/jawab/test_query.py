@@ -39,3 +39,17 @@ def test_regulation_mentions(question, expected):
 
 def test_no_regulation_mention():
     assert find_regulation("siapa yang boleh mengusulkan inovasi?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "ayat"),
+    [
+        ("Pasal 388 ayat (10) dan (11) UU 23/2014 isinya apa?", ("10", "11")),
+        ("Pasal 20 ayat (2), (3), dan (4) PP 38/2017", ("2", "3", "4")),
+        ("pasal 7 ayat 1 sampai 3 PP 38/2017", ("1", "2", "3")),
+        ("pasal 7 ayat (2) PP 38/2017", ("2",)),
+    ],
+)
+def test_several_ayat_named_together(question, ayat):
+    ref = find_provision(question)
+    assert (ref.ayat, *ref.also) == ayat
