@@ -6,6 +6,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from asisten.admin.models import AdminAction, RemovedDocument, UploadedDocument
+from asisten.db.engine import update_row
 
 
 class AdminRegistry:
@@ -43,16 +44,9 @@ class AdminRegistry:
             return session.get(UploadedDocument, upload_id)
 
     def update_upload(self, upload_id: str, **fields: object) -> UploadedDocument:
-        with Session(self.engine) as session:
-            upload = session.get(UploadedDocument, upload_id)
-            if upload is None:
-                raise KeyError(upload_id)
-            for name, value in fields.items():
-                setattr(upload, name, value)
-            session.add(upload)
-            session.commit()
-            session.refresh(upload)
-            return upload
+        return update_row(
+            self.engine, UploadedDocument, upload_id, fields, lambda: KeyError(upload_id)
+        )
 
     def uploads(self, *statuses: str) -> list[UploadedDocument]:
         with Session(self.engine) as session:

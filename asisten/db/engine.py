@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import SQLModel, create_engine
+from sqlmodel import Session, SQLModel, create_engine
+
+Row = TypeVar("Row", bound=SQLModel)
 
 # Writers wait up to this long for another writer's lock instead of failing at once.
 BUSY_TIMEOUT_MS = 10_000
@@ -43,3 +47,20 @@ def init_db(engine: Engine) -> None:
     import asisten.usulan.models  # noqa: F401  - and the proposal drafts
 
     SQLModel.metadata.create_all(engine)
+
+
+def update_row(
+    engine: Engine, model: type[Row], key: Any, fields: dict[str, Any],
+    missing: Callable[[], Exception],
+) -> Row:  # fmt: skip
+    """Set `fields` on one row in its own committed transaction; `missing()` if there is none."""
+    with Session(engine) as session:
+        row = session.get(model, key)
+        if row is None:
+            raise missing()
+        for name, value in fields.items():
+            setattr(row, name, value)
+        session.add(row)
+        session.commit()
+        session.refresh(row)
+        return row

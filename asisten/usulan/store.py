@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from asisten.db.engine import update_row
 from asisten.errors import AsistenError
 from asisten.usulan.models import (
     ROLE_COAUTHOR,
@@ -106,30 +107,17 @@ class DraftStore:
 
     def update_member(self, draft_id: str, user: str, **fields: object) -> DraftMember:
         """One person's place in the draft (pending command, partial text), committed at once."""
-        with Session(self.engine) as session:
-            member = session.get(DraftMember, (draft_id, user))
-            if member is None:
-                raise AccessDeniedError(draft_id)
-            for name, value in fields.items():
-                setattr(member, name, value)
-            session.add(member)
-            session.commit()
-            session.refresh(member)
-            return member
+        key = (draft_id, user)
+        return update_row(
+            self.engine, DraftMember, key, fields, lambda: AccessDeniedError(draft_id)
+        )
 
     def update_state(self, draft_id: str, **fields: object) -> Draft:
         """Move the shared flow (step): committed at once like an answer."""
-        with Session(self.engine) as session:
-            draft = session.get(Draft, draft_id)
-            if draft is None:
-                raise DraftNotFoundError(draft_id)
-            for name, value in fields.items():
-                setattr(draft, name, value)
-            draft.updated_at = _now()
-            session.add(draft)
-            session.commit()
-            session.refresh(draft)
-            return draft
+        fields = {**fields, "updated_at": _now()}
+        return update_row(
+            self.engine, Draft, draft_id, fields, lambda: DraftNotFoundError(draft_id)
+        )
 
     def set_status(self, draft_id: str, user: str, status: str) -> Draft:
         with Session(self.engine) as session:
