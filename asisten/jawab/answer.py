@@ -218,6 +218,12 @@ class Answerer:
             _Item(h.chunk.citation, excerpt(h.chunk.text, terms.stems), [i + 1])
             for i, h in enumerate(chosen)
         ]
+        # The regulation's own Penjelasan of the best provision says what its words mean.
+        explanation = self.retriever.explanation_for(chosen[0].chunk)
+        if explanation is not None and explanation.citation not in {s.citation for s in sources}:
+            sources.append(self._source(len(sources) + 1, explanation, chosen[0].score))
+            text_ = excerpt(explanation.text, terms.stems)
+            items.append(_Item(explanation.citation, text_, [len(sources)]))
         body = self._render("retrieval", items, repaired=terms.repaired)
         return Answer(question, body, True, sources, "retrieval")
 

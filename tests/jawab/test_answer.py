@@ -113,3 +113,15 @@ def test_several_named_ayat_are_all_quoted(real_engine):
     answer = real_engine.answer("isi Pasal 20 ayat (3) dan (4) PP 38/2017")
     assert answer.kind == "lookup"
     assert _citations(answer) == ["PP 38/2017 Pasal 20 ayat (3)", "PP 38/2017 Pasal 20 ayat (4)"]
+
+
+def test_retrieval_answer_brings_the_regulations_own_explanation(real_engine):
+    answer = real_engine.answer(
+        "siapa pemilik hak kekayaan intelektual inovasi daerah", doc_types={"regulasi"}
+    )
+    assert answer.kind == "retrieval"
+    assert _citations(answer)[:2] == [
+        "PP 38/2017 Pasal 20 ayat (3)",
+        "Penjelasan PP 38/2017 Pasal 20 ayat (3)",
+    ]
+    assert "hak moral" in answer.text
