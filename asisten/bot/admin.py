@@ -7,16 +7,17 @@ from __future__ import annotations
 import json
 import logging
 import time
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
 from slack_sdk import WebClient
 
 from asisten.admin.jobs import Job, JobOutcome
-from asisten.bot.blocks import Block, build_text_blocks, fallback_text
+from asisten.bot.blocks import Block, build_text_blocks
+from asisten.bot.messages import SlackThread, post_text, update_text
 from asisten.bot.services import BotServices
 from asisten.errors import AsistenError, DocumentError, FileTooLargeError
+from asisten.indeks import STAGE_LABELS
 
 log = logging.getLogger("asisten.bot")
 
@@ -28,53 +29,22 @@ VIEW_CORRECT = "admin_koreksi_simpan"
 DOWNLOAD_TIMEOUT = 60
 # Slack allows about one chat.update per second per message; progress is thinned to that.
 PROGRESS_INTERVAL = 1.0
-_STAGES = {"baca": "membaca berkas", "embed": "membuat embedding", "simpan": "menyimpan indeks"}
-
-
-@dataclass(frozen=True)
-class Where:
-    channel: str
-    thread_ts: str | None = None
-
-
-def where_of(body: dict) -> tuple[Where, str]:
-    """Where a clicked message lives: (its channel and thread, its own ts)."""
-    container = body.get("container") or {}
-    clicked = body.get("message") or {}
-    channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
-    return Where(channel, clicked.get("thread_ts")), container.get("message_ts") or clicked.get(
-        "ts"
-    )
 
 
 def message(services: BotServices, kind: str, **context: Any) -> str:
     return services.render("admin/pesan.txt.j2", jenis=kind, **context)
 
 
-def post(client: WebClient, where: Where, text: str, blocks: list[Block] | None = None) -> str:
-    response = client.chat_postMessage(
-        channel=where.channel, thread_ts=where.thread_ts, text=fallback_text(text),
-        blocks=blocks or build_text_blocks(text), unfurl_links=False,
-    )  # fmt: skip
-    return response["ts"]
-
-
-def update(client: WebClient, channel: str, ts: str, text: str, blocks=None) -> None:
-    client.chat_update(
-        channel=channel, ts=ts, text=fallback_text(text), blocks=blocks or build_text_blocks(text)
-    )
-
-
 # -- uploads ----------------------------------------------------------------------------------
 def receive_files(
-    services: BotServices, client: WebClient, user: str, files: list[dict], where: Where
+    services: BotServices, client: WebClient, user: str, files: list[dict], where: SlackThread
 ):
     """Each shared file: refused, or checked and answered with a preview to confirm."""
     names = ", ".join(f.get("name") or "berkas" for f in files)
     try:  # before downloading anything: a stranger's file is not fetched at all
         services.admin.require(user, "unggah", names)
     except AsistenError as exc:
-        post(client, where, str(exc))
+        post_text(client, where, str(exc))
         return
     for shared in files:
         name = shared.get("name") or shared.get("title") or "berkas"
@@ -82,17 +52,19 @@ def receive_files(
             data = download(services, shared)
             upload, preview = services.admin.receive(user, name, data)
         except DocumentError as exc:
-            post(
+            post_text(
                 client,
                 where,
                 message(services, "ditolak_berkas", nama_berkas=name, alasan=exc.message),
             )
             continue
         except DownloadError as exc:
-            post(client, where, message(services, "unduh_gagal", nama_berkas=name, alasan=str(exc)))
+            post_text(
+                client, where, message(services, "unduh_gagal", nama_berkas=name, alasan=str(exc))
+            )
             continue
         text = message(services, "pratinjau", upload_id=upload.id, nama_berkas=name, p=preview)
-        post(client, where, text, preview_blocks(text, upload.id))
+        post_text(client, where, text, preview_blocks(text, upload.id))
 
 
 class DownloadError(Exception):
@@ -148,7 +120,7 @@ def preview_blocks(text: str, upload_id: str) -> list[Block]:
     ]
 
 
-def correction_view(upload, preview, where: Where, message_ts: str) -> dict[str, Any]:
+def correction_view(upload, preview, where: SlackThread, message_ts: str) -> dict[str, Any]:
     def field(block: str, label: str, value: Any, hint: str = "") -> Block:
         element: Block = {"type": "plain_text_input", "action_id": block}
         if value not in (None, ""):
@@ -189,29 +161,31 @@ def progress_reporter(services: BotServices, client: WebClient, channel: str, ts
             return
         last[0] = now
         text = message(
-            services, "kemajuan", label=job.label, tahap=_STAGES.get(stage, stage), selesai=done,
+            services, "kemajuan", label=job.label, tahap=STAGE_LABELS.get(stage, stage), selesai=done,
             total=total,
         )  # fmt: skip
-        update(client, channel, ts, text)
+        update_text(client, channel, ts, text)
 
     def on_done(job: Job, outcome: JobOutcome) -> None:
         kind = "gagal" if not outcome.ok else ("berhasil" if outcome.changed else "tidak_berubah")
-        update(client, channel, ts, message(services, kind, label=job.label, o=outcome))
+        update_text(client, channel, ts, message(services, kind, label=job.label, o=outcome))
         services.engine.refresh()  # answer from the new version at once, not at the next question
 
     return on_progress, on_done
 
 
-def start_job(services: BotServices, client: WebClient, where: Where, submit) -> None:
+def start_job(services: BotServices, client: WebClient, where: SlackThread, submit) -> None:
     """Post the progress message, then submit the job with callbacks that update it; a refusal
     (not an admin, nothing to do) replaces the progress message."""
-    ts = post(client, where, "⏳ …")
+    ts = post_text(client, where, "⏳ …")
     on_progress, on_done = progress_reporter(services, client, where.channel, ts)
     try:
         job, place = submit(on_progress, on_done)
     except AsistenError as exc:
-        update(client, where.channel, ts, str(exc))
+        update_text(client, where.channel, ts, str(exc))
         return
     kind = "antre" if place else "mulai"
     if not job.finished.is_set():
-        update(client, where.channel, ts, message(services, kind, label=job.label, posisi=place))
+        update_text(
+            client, where.channel, ts, message(services, kind, label=job.label, posisi=place)
+        )

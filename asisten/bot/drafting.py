@@ -10,24 +10,18 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from slack_sdk import WebClient
 
-from asisten.bot.blocks import build_text_blocks, escape, fallback_text
+from asisten.bot.blocks import escape, fallback_text
 from asisten.bot.home import build_home_view
+from asisten.bot.messages import SlackThread, clicked, dm_channel, post_text
 from asisten.bot.services import BotServices
 from asisten.bot.usulan_blocks import MODAL_INPUT_LIMIT, DraftCard, build_flow_blocks
 from asisten.usulan.flow import FlowReply
 from asisten.usulan.store import DraftError
 
 log = logging.getLogger("asisten.bot")
-
-
-@dataclass(frozen=True)
-class DraftThread:
-    channel: str
-    thread_ts: str
 
 
 def safely(
@@ -42,7 +36,7 @@ def safely(
         if channel is None:
             return
         try:
-            tell(client, channel, thread_ts, services.render("gangguan.txt.j2"))
+            post_text(client, SlackThread(channel, thread_ts), services.render("gangguan.txt.j2"))
         except Exception as exc:
             log.error("apology failed too channel=%s error=%s", channel, exc)
 
@@ -56,15 +50,10 @@ def button_value(action: dict) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def clicked_thread(body: dict) -> DraftThread:
-    """The draft thread a clicked message is in."""
-    clicked = body.get("message") or {}
-    channel = (body.get("channel") or {}).get("id") or body["container"]["channel_id"]
-    return DraftThread(channel, clicked.get("thread_ts") or clicked.get("ts"))
-
-
-def dm_channel(client: WebClient, user: str) -> str:
-    return client.conversations_open(users=user)["channel"]["id"]
+def clicked_thread(body: dict) -> SlackThread:
+    """The draft thread a clicked message is in (the message itself when it is the root)."""
+    where, ts = clicked(body)
+    return SlackThread(where.channel, where.thread_ts or ts)
 
 
 def start_draft(services: BotServices, client: WebClient, user: str, channel: str | None = None):
@@ -85,16 +74,18 @@ def continue_draft(
         if draft_id is None:
             drafts = services.flow.store.drafts_of(user)
             if not drafts:
-                tell(client, channel, None, services.render("usulan/kosong.txt.j2"))
+                post_text(
+                    client, SlackThread(channel, None), services.render("usulan/kosong.txt.j2")
+                )
                 return
             draft_id = drafts[0].id
         reply = services.flow.resume(draft_id, user)
     except DraftError as exc:
-        tell(client, channel, None, str(exc))
+        post_text(client, SlackThread(channel, None), str(exc))
         return
     thread_ts = services.flow.store.thread_of(draft_id, channel)
     thread = (
-        DraftThread(channel, thread_ts)
+        SlackThread(channel, thread_ts)
         if thread_ts
         else _open_thread(services, client, channel, draft_id)
     )
@@ -102,19 +93,19 @@ def continue_draft(
 
 
 def handle_in_thread(
-    services: BotServices, client: WebClient, thread: DraftThread, draft_id: str, user: str,
+    services: BotServices, client: WebClient, thread: SlackThread, draft_id: str, user: str,
     text: str, sent_at: float | None,
 ) -> None:  # fmt: skip
     try:
         reply = services.flow.handle(draft_id, user, text, sent_at=sent_at)
     except DraftError as exc:
-        tell(client, thread.channel, thread.thread_ts, str(exc))
+        post_text(client, SlackThread(thread.channel, thread.thread_ts), str(exc))
         return
     post_reply(services, client, thread, user, reply)
 
 
 def post_reply(
-    services: BotServices, client: WebClient, thread: DraftThread, user: str, reply: FlowReply
+    services: BotServices, client: WebClient, thread: SlackThread, user: str, reply: FlowReply
 ) -> None:
     if reply.kind == "export" and reply.draft_id:
         upload_export(services, client, thread, user, reply.draft_id, reply.export_format or "docx")
@@ -131,7 +122,7 @@ def post_reply(
 
 
 def upload_export(
-    services: BotServices, client: WebClient, thread: DraftThread | None, user: str,
+    services: BotServices, client: WebClient, thread: SlackThread | None, user: str,
     draft_id: str, fmt: str,
 ) -> None:  # fmt: skip
     """The document, uploaded into the user's DM (in the draft's thread when there is one)."""
@@ -139,7 +130,7 @@ def upload_export(
     try:
         name, data = services.flow.export(draft_id, user, fmt)
     except DraftError as exc:
-        tell(client, channel, thread.thread_ts if thread else None, str(exc))
+        post_text(client, SlackThread(channel, thread.thread_ts if thread else None), str(exc))
         return
     client.files_upload_v2(
         channel=channel, thread_ts=thread.thread_ts if thread else None, content=data,
@@ -158,17 +149,10 @@ def publish_home(services: BotServices, client: WebClient, user: str) -> None:
     client.views_publish(user_id=user, view=view)
 
 
-def tell(client: WebClient, channel: str, thread_ts: str | None, text: str) -> None:
-    client.chat_postMessage(
-        channel=channel, thread_ts=thread_ts, text=fallback_text(text),
-        blocks=build_text_blocks(text),
-    )  # fmt: skip
-
-
 def _open_thread(
     services: BotServices, client: WebClient, channel: str, draft_id: str
-) -> DraftThread:
+) -> SlackThread:
     root_text = services.render("usulan/utas.txt.j2", draft_id=escape(draft_id))
     root = client.chat_postMessage(channel=channel, text=root_text)
     services.flow.store.link_thread(draft_id, channel, root["ts"])
-    return DraftThread(channel, root["ts"])
+    return SlackThread(channel, root["ts"])

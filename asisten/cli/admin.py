@@ -12,12 +12,12 @@ from typing import Annotated
 import typer
 
 from asisten.cli.common import cli_user, friendly_errors, settings
+from asisten.indeks import STAGE_LABELS
 
 app = typer.Typer(
     help="Kelola indeks: status, daftar, unggah, hapus, ulang, kembalikan, riwayat.",
     no_args_is_help=True,
 )
-_STAGES = {"baca": "membaca berkas", "embed": "membuat embedding", "simpan": "menyimpan indeks"}
 
 
 def _service():
@@ -50,7 +50,7 @@ def _wait(submitted) -> None:
 
 def _progress(job, stage: str, done: int, total: int) -> None:
     if done in (0, total):
-        typer.echo(f"  {_STAGES.get(stage, stage)} {done}/{total}", err=True)
+        typer.echo(f"  {STAGE_LABELS.get(stage, stage)} {done}/{total}", err=True)
 
 
 @app.command("status", help="Versi indeks, jumlah dokumen dan potongan, model, pembuatnya.")

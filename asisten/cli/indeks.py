@@ -10,8 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from asisten.cli.common import friendly_errors, settings
-
-_STAGES = {"baca": "Membaca berkas", "embed": "Membuat embedding", "simpan": "Menyimpan indeks"}
+from asisten.indeks import STAGE_LABELS
 
 
 def indeks(
@@ -48,7 +47,9 @@ def build(config, paths: list[Path], force: bool = False):
 
         def progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
-                tasks[stage] = bar.add_task(_STAGES.get(stage, stage), total=total or 1)
+                tasks[stage] = bar.add_task(
+                    STAGE_LABELS.get(stage, stage).capitalize(), total=total or 1
+                )
             bar.update(tasks[stage], completed=done, total=total or 1)
 
         return build_index(

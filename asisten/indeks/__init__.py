@@ -1,1 +1,9 @@
 """The knowledge index: ingestion job, versioned storage, dense + keyword search."""
+
+# The stages a build reports to its `progress` callback, named for people (CLI bar, Slack
+# message). Here rather than in `build` so the CLI can name them without loading the build.
+STAGE_LABELS = {
+    "baca": "membaca berkas",
+    "embed": "membuat embedding",
+    "simpan": "menyimpan indeks",
+}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from asisten.bot.admin import Where, start_job
-from asisten.bot.drafting import dm_channel
+from asisten.bot.admin import start_job
+from asisten.bot.messages import SlackThread, dm_channel
 from asisten.bot.services import BotServices
 
 
@@ -16,6 +16,6 @@ def handle_delete_confirm(
     ack()
     user, doc_id = body["user"]["id"], action["value"]
     start_job(
-        services, client, Where(dm_channel(client, user)),
+        services, client, SlackThread(dm_channel(client, user)),
         lambda progress, done: services.admin.remove(user, doc_id, progress, done),
     )  # fmt: skip

@@ -5,7 +5,8 @@ from __future__ import annotations
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from asisten.bot.drafting import button_value, clicked_thread, post_reply, safely, tell
+from asisten.bot.drafting import button_value, clicked_thread, post_reply, safely
+from asisten.bot.messages import post_text
 from asisten.bot.services import BotServices
 from asisten.usulan.store import DraftError
 
@@ -20,7 +21,7 @@ def handle_draft_choice(
         try:
             reply = services.flow.choose(value["d"], user, value["k"], value["c"])
         except DraftError as exc:
-            tell(client, thread.channel, thread.thread_ts, str(exc))
+            post_text(client, thread, str(exc))
             return
         post_reply(services, client, thread, user, reply)
 

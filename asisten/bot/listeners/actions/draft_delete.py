@@ -5,7 +5,8 @@ from __future__ import annotations
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from asisten.bot.drafting import button_value, dm_channel, publish_home, safely, tell
+from asisten.bot.drafting import button_value, publish_home, safely
+from asisten.bot.messages import SlackThread, dm_channel, post_text
 from asisten.bot.services import BotServices
 from asisten.usulan.store import DraftError
 
@@ -20,7 +21,7 @@ def handle_delete_draft(
         try:
             services.flow.cancel(draft_id, user)
         except DraftError as exc:
-            tell(client, dm_channel(client, user), None, str(exc))
+            post_text(client, SlackThread(dm_channel(client, user)), str(exc))
         publish_home(services, client, user)
 
     safely(services, client, None, None, delete)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from asisten.bot.drafting import DraftThread, button_value, dm_channel, safely, upload_export
+from asisten.bot.drafting import button_value, safely, upload_export
+from asisten.bot.messages import SlackThread, dm_channel
 from asisten.bot.services import BotServices
 
 
@@ -18,7 +19,7 @@ def handle_export_draft(
     def export() -> None:
         channel = dm_channel(client, user)
         thread_ts = services.flow.store.thread_of(draft_id, channel)
-        thread = DraftThread(channel, thread_ts) if thread_ts else None
+        thread = SlackThread(channel, thread_ts) if thread_ts else None
         upload_export(services, client, thread, user, draft_id, "docx")
 
     safely(services, client, None, None, export)

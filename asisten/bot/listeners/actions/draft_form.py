@@ -5,7 +5,8 @@ from __future__ import annotations
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from asisten.bot.drafting import button_value, clicked_thread, tell
+from asisten.bot.drafting import button_value, clicked_thread
+from asisten.bot.messages import post_text
 from asisten.bot.services import BotServices
 from asisten.bot.usulan_blocks import build_edit_view
 from asisten.usulan.store import DraftError
@@ -20,7 +21,7 @@ def handle_draft_form(
         services.flow.store.get(value["d"], user)
         step = services.flow.template.step(value["k"])
     except (DraftError, KeyError) as exc:
-        tell(client, thread.channel, thread.thread_ts, str(exc))
+        post_text(client, thread, str(exc))
         return
     current = services.flow.store.answers(value["d"]).get(step.key)
     view = build_edit_view(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from asisten.bot.admin import start_job, where_of
+from asisten.bot.admin import start_job
+from asisten.bot.messages import clicked
 from asisten.bot.services import BotServices
 
 
@@ -15,6 +16,6 @@ def handle_upload_confirm(
     ack()
     user, upload_id = body["user"]["id"], action["value"]
     start_job(
-        services, client, where_of(body)[0],
+        services, client, clicked(body)[0],
         lambda progress, done: services.admin.confirm(user, upload_id, progress, done),
     )  # fmt: skip

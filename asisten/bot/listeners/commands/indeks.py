@@ -9,8 +9,9 @@ from __future__ import annotations
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from asisten.bot.admin import ACTION_DOCUMENT_DELETE, Where, message, start_job
+from asisten.bot.admin import ACTION_DOCUMENT_DELETE, message, start_job
 from asisten.bot.blocks import build_text_blocks, escape, fallback_text
+from asisten.bot.messages import SlackThread, dm_channel
 from asisten.bot.services import BotServices
 from asisten.errors import AsistenError
 
@@ -39,7 +40,7 @@ def run_index_command(
         elif word == "ulang":
             admin.require(user, "ulang")
             ack(text="Pembangunan ulang dimulai; kemajuannya di DM Anda dengan asisten.")
-            where = Where(client.conversations_open(users=user)["channel"]["id"])
+            where = SlackThread(dm_channel(client, user))
             start_job(services, client, where, lambda p, d: admin.rebuild(user, p, d))
             return
         else:

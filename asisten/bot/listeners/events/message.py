@@ -8,9 +8,10 @@ from functools import partial
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from asisten.bot.admin import Where, receive_files
+from asisten.bot.admin import receive_files
 from asisten.bot.asking import Place, ask_once, strip_mention
-from asisten.bot.drafting import DraftThread, continue_draft, handle_in_thread, safely, start_draft
+from asisten.bot.drafting import continue_draft, handle_in_thread, safely, start_draft
+from asisten.bot.messages import SlackThread
 from asisten.bot.services import BotServices
 from asisten.usulan import is_start_request, resume_request
 
@@ -44,7 +45,7 @@ def _drafting(event: dict, client: WebClient, services: BotServices) -> bool:
     if not services.records.claim_event(f"{channel}:{ts}", "usulan"):
         return True  # a retry of a message already handled
     if draft_id is not None:
-        thread = DraftThread(channel, thread_ts)
+        thread = SlackThread(channel, thread_ts)
         action = partial(
             handle_in_thread, services, client, thread, draft_id, user, text, float(ts)
         )
@@ -64,7 +65,9 @@ def _shared_files(event: dict, client: WebClient, services: BotServices) -> None
         return
     if not services.records.claim_event(f"{channel}:{event['ts']}", "unggah"):
         return
-    where = Where(channel, event.get("thread_ts") or (event["ts"] if in_admin_channel else None))
+    where = SlackThread(
+        channel, event.get("thread_ts") or (event["ts"] if in_admin_channel else None)
+    )
     files = event.get("files") or []
     safely(
         services, client, channel, where.thread_ts,

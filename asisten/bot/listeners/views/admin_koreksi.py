@@ -7,7 +7,8 @@ import json
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from asisten.bot.admin import message, preview_blocks, update
+from asisten.bot.admin import message, preview_blocks
+from asisten.bot.messages import update_text
 from asisten.bot.services import BotServices
 from asisten.errors import AsistenError
 
@@ -31,4 +32,4 @@ def handle_upload_correction(
     text = message(
         services, "pratinjau", upload_id=upload.id, nama_berkas=upload.file_name, p=preview
     )
-    update(client, meta["c"], meta["m"], text, preview_blocks(text, upload.id))
+    update_text(client, meta["c"], meta["m"], text, preview_blocks(text, upload.id))

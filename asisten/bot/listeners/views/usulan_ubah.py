@@ -8,7 +8,8 @@ import json
 from slack_bolt import Ack
 from slack_sdk import WebClient
 
-from asisten.bot.drafting import DraftThread, post_reply, safely
+from asisten.bot.drafting import post_reply, safely
+from asisten.bot.messages import SlackThread
 from asisten.bot.services import BotServices
 from asisten.bot.usulan_blocks import EDIT_BLOCK, EDIT_INPUT
 from asisten.usulan.store import DraftError
@@ -33,7 +34,7 @@ def handle_draft_edit(
     ack()
     if not meta.get("c") or not meta.get("t"):
         return
-    thread = DraftThread(meta["c"], meta["t"])
+    thread = SlackThread(meta["c"], meta["t"])
 
     def continue_in_thread() -> None:
         post_reply(services, client, thread, user, reply)
