@@ -128,7 +128,3 @@ def store_and_parse(
     except Exception:
         path.unlink(missing_ok=True)
         raise
-
-
-def reparse(path: Path, max_bytes: int, overrides: dict[str, Any]) -> Document:
-    return load_document(path, max_bytes, overrides)

@@ -20,7 +20,7 @@ from asisten.admin.registry import AdminRegistry
 from asisten.config import Settings
 from asisten.errors import AsistenError, DocumentError, IndexNotFoundError, NotAdminError
 from asisten.indeks.store import IndexStore
-from asisten.kb.loaders import iter_files
+from asisten.kb.loaders import iter_files, load_document
 from asisten.usulan.store import new_draft_id
 
 EDITABLE_FIELDS = ("judul", "tipe", "jenis", "nomor", "tahun")
@@ -102,7 +102,7 @@ class AdminService:
 
     def preview(self, upload_id: str) -> tuple[UploadedDocument, Preview]:
         upload = self._upload(upload_id)
-        document = intake.reparse(
+        document = load_document(
             Path(upload.stored_path), self.settings.max_file_bytes, upload.fields
         )
         return upload, Preview.of(document)
@@ -116,7 +116,7 @@ class AdminService:
         if "tahun" in clean:
             clean["tahun"] = _year(clean["tahun"])
         upload = self._upload(upload_id)
-        document = intake.reparse(Path(upload.stored_path), self.settings.max_file_bytes, clean)
+        document = load_document(Path(upload.stored_path), self.settings.max_file_bytes, clean)
         preview = Preview.of(document)
         upload = self.registry.update_upload(
             upload_id, fields=clean, doc_id=preview.doc_id, title=preview.title
