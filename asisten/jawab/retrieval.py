@@ -1,5 +1,8 @@
 """Hybrid retrieval over one index version: dense (FAISS) + keyword (BM25), fused by rank.
 
+Rank fusion forgets how much closer in meaning one passage is than another, so the model's
+calibrated `dense_weight` adds the cosine gap to the closest passage back into the ranking.
+
 Each hit also gets a *coverage* score: the IDF-weighted share of the question's content words
 found in the chunk. Words the corpus has never seen weigh the most, so a question about a topic
 the corpus does not cover ("cuti melahirkan") scores low however close its vectors look.
@@ -18,6 +21,7 @@ from rapidfuzz.distance import Levenshtein
 from asisten.indeks import text
 from asisten.indeks.embedder import Embedder, encode_query
 from asisten.indeks.store import IndexVersion
+from asisten.jawab.calibration import calibration_for
 from asisten.jawab.query import ProvisionRef, find_regulation
 from asisten.kb.models import Chunk, DocumentMeta
 
@@ -27,8 +31,9 @@ CANDIDATES = 40
 # contains every word of the question beats one that is merely close in vector space.
 COVERAGE_WEIGHT = 2.0
 # A question that names a regulation ("menurut UU 25/2009") is about that regulation: its chunks
-# get this bonus, and the reference itself ("undang undang 25 2009") is not a content word.
-NAMED_REGULATION_BONUS = 0.5
+# get this bonus (larger than any cosine gap), and the reference itself ("undang undang 25 2009")
+# is not a content word.
+NAMED_REGULATION_BONUS = 1.0
 _DEFINITION_QUESTION = re.compile(
     r"^\s*(apa\s+(itu|yang\s+dimaksud|arti|maksud|pengertian)|pengertian|definisi|arti|"
     r"what\s+(is|are|does))\b",
@@ -44,6 +49,10 @@ class Hit:
     dense: float
     keyword: float
     coverage: float
+    # The rank score without the cosine-gap term. Whether to answer at all is judged on the best
+    # passage by this score: one merely close in meaning must not make an off-topic question
+    # ("tunjangan kinerja ASN") look answered. search() always returns that passage.
+    base: float = 0.0
 
 
 @dataclass
@@ -57,6 +66,7 @@ class Retriever:
     def __init__(self, version: IndexVersion, embedder: Embedder) -> None:
         self.version = version
         self.embedder = embedder
+        self.dense_weight = calibration_for(version.manifest.get("model", "")).dense_weight
         self.chunks = version.chunks
         self._token_sets = [set(t) for t in version.tokens]
         df: dict[str, int] = {}
@@ -114,14 +124,22 @@ class Retriever:
             return [], terms
         best = max(fused.values())
         coverage = {i: self.coverage(terms, i) for i in fused}
-        ranked = {
+        top_dense = max(float(dense_scores[i]) for i in fused)
+        base = {
             i: fused[i] / best
             + COVERAGE_WEIGHT * coverage[i]
             + (NAMED_REGULATION_BONUS if self.chunks[i].doc_id in named else 0.0)
             for i in fused
         }
+        ranked = {
+            i: base[i] + self.dense_weight * (float(dense_scores[i]) - top_dense) for i in fused
+        }
+        order = sorted(ranked, key=ranked.get, reverse=True)[:k]
+        anchor = max(base, key=base.get)
+        if anchor not in order:
+            order.append(anchor)
         hits = []
-        for index in sorted(ranked, key=ranked.get, reverse=True)[:k]:
+        for index in order:
             chunk = self.chunks[index]
             hits.append(
                 Hit(
@@ -131,6 +149,7 @@ class Retriever:
                     dense=float(dense_scores[index]),
                     keyword=float(keyword_scores[index]),
                     coverage=coverage[index],
+                    base=base[index],
                 )
             )
         return hits, terms

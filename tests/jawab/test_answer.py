@@ -125,3 +125,25 @@ def test_retrieval_answer_brings_the_regulations_own_explanation(real_engine):
         "Penjelasan PP 38/2017 Pasal 20 ayat (3)",
     ]
     assert "hak moral" in answer.text
+
+
+def test_guidance_brings_the_provisions_it_cites(real_engine):
+    answer = real_engine.answer(
+        "kegiatan inovasi belum tertampung di APBD tahun berjalan, bagaimana menganggarkannya?",
+        doc_types={"panduan"},
+    )
+    assert answer.found and answer.sources[0].doc_type == "panduan"
+    cited = {s.citation: s.number for s in answer.sources if s.doc_type == "regulasi"}
+    assert "PP 38/2017 Pasal 30 ayat (2)" in cited
+    # The guidance item is marked with its own number and the provision's.
+    first_item = answer.text.split("\n")[1]
+    assert f"[{cited['PP 38/2017 Pasal 30 ayat (2)']}]" in first_item
+
+
+def test_a_second_faq_nearly_as_close_is_shown_too(real_engine):
+    answer = real_engine.answer(
+        "Does every regional innovation have to go through a trial phase before it is implemented?"
+    )
+    assert answer.kind == "faq"
+    assert 'Terkait, "' in answer.text
+    assert "PP 38/2017 Pasal 19" in _citations(answer)

@@ -1,6 +1,6 @@
 import pytest
 
-from asisten.jawab.query import find_provision, find_regulation
+from asisten.jawab.query import cited_provisions, find_provision, find_regulation
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,21 @@ def test_no_regulation_mention():
 def test_several_ayat_named_together(question, ayat):
     ref = find_provision(question)
     assert (ref.ayat, *ref.also) == ayat
+
+
+def test_provisions_cited_in_guidance_text():
+    passage = (
+        "UU 23/2014 mengatur Bab XXI, Pasal 386–390. Pasal 386 ayat (1) menyebut tujuannya. "
+        "Anggarannya dimuat dalam APBD (PP 38/2017 Pasal 30 ayat (1)); lihat juga "
+        "PP 38/2017 Pasal 6 huruf b, Pasal 7, dan sekali lagi PP 38/2017 Pasal 30 ayat (1)."
+    )
+    assert cited_provisions(passage) == [
+        "UU 23/2014 Pasal 386 ayat (1)",  # bare pasal: the regulation named before it
+        "PP 38/2017 Pasal 30 ayat (1)",
+        "PP 38/2017 Pasal 6",
+        "PP 38/2017 Pasal 7",
+    ]
+
+
+def test_bare_pasal_without_a_named_regulation_is_not_guessed():
+    assert cited_provisions("Menurut Pasal 7 ayat (2), proposal memuat rancang bangun.") == []

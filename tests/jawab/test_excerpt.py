@@ -1,0 +1,42 @@
+"""Excerpts of long passages: a readable run of sentences around the question's words."""
+
+from __future__ import annotations
+
+import re
+
+from asisten.indeks import text
+from asisten.jawab.answer import excerpt
+
+
+def _stems(question: str) -> list[str]:
+    return [text.stem(w) for w in text.content_words(question)]
+
+
+def test_short_passage_is_kept_whole():
+    assert excerpt("Pasal pendek.", _stems("pasal"), limit=100) == "Pasal pendek."
+
+
+def test_long_passage_gives_the_consecutive_sentences_about_the_question():
+    filler = [f"Kalimat pengisi nomor {i} tentang hal lain sama sekali." for i in range(12)]
+    topic = [
+        "Insentif bagi dukun beranak adalah Rp50 ribu per persalinan.",
+        "Insentif itu dibayar dari dana desa setiap bulan.",
+    ]
+    passage = " ".join(filler[:6] + topic + filler[6:])
+    result = excerpt(passage, _stems("berapa insentif dukun beranak dari dana desa"), limit=200)
+    assert topic[0] in result and topic[1] in result
+    assert result.index(topic[0]) < result.index(topic[1])
+    assert result.startswith("… ") and result.endswith(" …")
+    # One run of neighbours, not sentences picked from all over the passage.
+    assert filler[0] not in result and filler[-1] not in result
+
+
+def test_excerpt_keeps_list_items_in_their_order():
+    passage = "\n".join(
+        ["Kerangka regulasi terdiri atas:"]
+        + [f"{i}. Peraturan ini mengatur penilaian inovasi." for i in range(1, 9)]
+    )
+    result = excerpt(passage, _stems("penilaian inovasi"), limit=250)
+    numbers = [int(n) for n in re.findall(r"(\d)\. Peraturan", result)]
+    assert len(numbers) >= 2
+    assert numbers == list(range(numbers[0], numbers[-1] + 1))
