@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 
 EVAL_FILE = Path(__file__).parent / "eval" / "pertanyaan.yaml"
+# Questions written after the engine was tuned on the rest, to measure generalisation.
+ADDED_LATER = "baru-"
 
 
 @dataclass
@@ -83,3 +85,10 @@ def summarise(items: list[Item], scores: list[Score]) -> dict[str, float]:
         "abstention": sum(not s.answered for s in outscope) / max(1, len(outscope)),
         "false_abstention": sum(not s.answered for _, s in inscope) / max(1, len(inscope)),
     }
+
+
+def parts(items: list[Item]) -> dict[str, list[int]]:
+    """Positions of the whole set, the part tuned on, and the part added later."""
+    later = [i for i, item in enumerate(items) if item.id.startswith(ADDED_LATER)]
+    first = [i for i, item in enumerate(items) if not item.id.startswith(ADDED_LATER)]
+    return {"semua": list(range(len(items))), "awal": first, "tambahan": later}

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evalset import load_items, score, summarise  # noqa: E402
+from evalset import load_items, parts, score, summarise  # noqa: E402
 
 from asisten.config import load_settings  # noqa: E402
 from asisten.indeks.build import build_index  # noqa: E402
@@ -82,15 +82,21 @@ def main() -> None:
         )  # fmt: skip
         engine = engine_scores(settings, embedder, items)
         baseline = baseline_scores(settings.corpus_dir, embedder, items)
-    results = {"engine": summarise(items, engine), "baseline": summarise(items, baseline)}
+    results = {}
+    for part, positions in parts(items).items():
+        chosen = [items[i] for i in positions]
+        results[part] = {
+            "engine": summarise(chosen, [engine[i] for i in positions]),
+            "baseline": summarise(chosen, [baseline[i] for i in positions]),
+        }
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=1))
-    print(f"{'metrik':<20}{'asisten':>10}{'baseline':>10}")
-    for key in ("fact_recall", "citation_accuracy", "abstention", "false_abstention"):
-        print(f"{key:<20}{results['engine'][key]:>10.1%}{results['baseline'][key]:>10.1%}")
-    print(
-        f"({results['engine']['pertanyaan']} pertanyaan, {results['engine']['luar_cakupan']} di luar cakupan)"
-    )
+    for part, result in results.items():
+        print(f"\n[{part}] {result['engine']['pertanyaan']} pertanyaan,"
+              f" {result['engine']['luar_cakupan']} di luar cakupan")  # fmt: skip
+        print(f"{'metrik':<20}{'asisten':>10}{'baseline':>10}")
+        for key in ("fact_recall", "citation_accuracy", "abstention", "false_abstention"):
+            print(f"{key:<20}{result['engine'][key]:>10.1%}{result['baseline'][key]:>10.1%}")
     if args.detail:
         for item, result in zip(items, engine, strict=True):
             wrong = (item.decline and result.answered) or (

@@ -56,6 +56,7 @@ INFORMAL = {
     "nyampe": "mencapai", "sblm": "sebelum", "dikit2": "sedikit", "dirombak": "diubah",
     "duitnya": "anggaran", "staf": "asn", "pegawai": "asn", "kena": "", "kasus": "",
     "aja": "saja", "bole": "boleh", "blh": "boleh", "tp": "tapi", "trs": "terus", "jd": "jadi",
+    "dewan": "dprd", "legislatif": "dprd",
 }  # fmt: skip
 
 # English query words → the corpus's Indonesian terms (the model alone cannot bridge languages).

@@ -15,14 +15,13 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
 
 from asisten.indeks import text
 from asisten.indeks.embedder import Embedder, encode_query
 from asisten.indeks.store import IndexVersion
 from asisten.jawab.calibration import calibration_for
 from asisten.jawab.query import ProvisionRef, find_regulation
+from asisten.jawab.spelling import Speller
 from asisten.kb.models import Chunk, DocumentMeta
 
 RRF_K = 60
@@ -76,32 +75,25 @@ class Retriever:
         n = max(1, len(self.chunks))
         self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
         self._max_idf = math.log(1 + n)
-        self._vocabulary = version.vocabulary
-        self._vocabulary_list = list(version.vocabulary)
+        self._speller = Speller(version.vocabulary, self._known)
         self._by_citation = {c.citation: i for i, c in enumerate(self.chunks)}
 
     # -- query terms ------------------------------------------------------------------------
+    def _known(self, word: str) -> bool:
+        return word.isdigit() or text.stem(word) in self._idf
+
     def query_terms(self, question: str) -> QueryTerms:
         """Content words with typos repaired against the corpus vocabulary."""
         repaired: dict[str, str] = {}
         words = []
         for word in text.content_words(question):
-            fixed = self._repair(word)
+            fixed = self._speller.repair(word)
+            if fixed in text.STOPWORDS or (len(fixed) <= 2 and not self._known(fixed)):
+                continue  # "knp" → "kenapa"; chat particles ("tu", "eh") carry no topic
             if fixed != word:
                 repaired[word] = fixed
             words.append(fixed)
         return QueryTerms(words, [text.stem(w) for w in words], repaired)
-
-    def _repair(self, word: str) -> str:
-        if word in self._vocabulary or word.isdigit() or len(word) < 4:
-            return word
-        if text.stem(word) in self._idf:
-            return word
-        limit = 1 if len(word) < 8 else 2
-        best = process.extractOne(
-            word, self._vocabulary_list, scorer=Levenshtein.distance, score_cutoff=limit
-        )
-        return best[0] if best else word
 
     # -- search -----------------------------------------------------------------------------
     def search(

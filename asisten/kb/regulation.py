@@ -245,11 +245,19 @@ def _parse_penjelasan(text: str) -> tuple[str, dict[str, str]]:
     if not text:
         return "", {}
     split = _PASAL_DEMI_PASAL.search(text)
-    umum_part, per_pasal_part = (
-        (text[: split.start()], text[split.end() :]) if split else ("", text)
-    )
+    if split:
+        umum_part, per_pasal_part = text[: split.start()], text[split.end() :]
+    else:
+        # No "II. PASAL DEMI PASAL" line (a Markdown summary): the general part is whatever
+        # comes before the first pasal heading.
+        first = _pasal_headings(text)
+        umum_part, per_pasal_part = (text[: first[0][0]], text) if first else (text, "")
     umum_match = _PENJELASAN_UMUM.search(umum_part)
-    umum = _tidy(umum_part[umum_match.end() :]) if umum_match else ""
+    if umum_match:
+        umum_part = umum_part[umum_match.end() :]
+    elif split:
+        umum_part = ""  # an official text whose "I. UMUM" line was lost: nothing trustworthy
+    umum = _tidy(umum_part)
     umum = re.sub(r"\s*I+\.\s*$", "", umum)
     explanations: dict[str, str] = {}
     headings = _pasal_headings(per_pasal_part)

@@ -117,3 +117,17 @@ def test_markdown_summary_with_skipped_pasal():
     regulation = parse_regulation(text)
     assert [p.number for p in regulation.pasal] == ["386", "389"]
     assert regulation.pasal[0].bab == "BAB XXI INOVASI DAERAH"
+
+
+def test_markdown_summary_keeps_its_general_explanation():
+    # The team's Markdown regulations have no "I. UMUM / II. PASAL DEMI PASAL" lines: the
+    # general explanation is the text between "## PENJELASAN" and the first pasal heading.
+    text = (
+        "# PP 1/2020\n\n## BAB I\n\n### Pasal 1\nIsi pasal satu.\n\n### Pasal 2\nIsi pasal dua.\n\n"
+        "## PENJELASAN\n\nPenjelasan Umum, diringkas: inovasi perlu dilindungi.\n\n"
+        "### Pasal 2\nPasal dua dijelaskan di sini.\n"
+    )
+    chunks = _chunks(text, "PP", "1", 2020)
+    assert "inovasi perlu dilindungi" in chunks["Penjelasan Umum PP 1/2020"].text
+    assert "dijelaskan di sini" in chunks["Penjelasan PP 1/2020 Pasal 2"].text
+    assert "dilindungi" not in chunks["Penjelasan PP 1/2020 Pasal 2"].text

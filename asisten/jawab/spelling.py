@@ -1,0 +1,87 @@
+"""Repairing question words against the corpus vocabulary: typos and chat abbreviations.
+
+Three ways an ASN's word misses the corpus:
+- colloquial affixes ("ngisinya", "ajuin"): the formal word, if the corpus knows it;
+- a typo ("inovsi", "mengusulkn"): the closest vocabulary word within one or two edits;
+- vowels dropped, the way Indonesians abbreviate in chat ("dipertanggungjwbkn", "pnggunany",
+  "lwt"): the vocabulary word with the same consonants in the same order, of which the typed
+  word is a shortening. Only shortenings count, so a real word the corpus lacks ("mutasi",
+  "kuliah") is not turned into an unrelated one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from asisten.indeks import text
+
+_VOWELS = re.compile(r"[aiueo]")
+# Shorter words are too often another real word one edit away ("bumi" / "bumd", "dini" / "ini").
+MIN_TYPO_LENGTH = 5
+# Shorter skeletons are ambiguous: "pk" fits "pakai", "pokok" and "puncak".
+MIN_SKELETON = 3
+
+
+def skeleton(word: str) -> str:
+    return _VOWELS.sub("", word)
+
+
+def _is_shortening(short: str, full: str) -> bool:
+    """True if `short` is `full` with some letters left out (and at least one)."""
+    letters = iter(full)
+    return len(short) < len(full) and all(char in letters for char in short)
+
+
+# Colloquial Jakarta-style affixes: "ngisinya" (mengisinya), "ngecek", "ajuin" (ajukan).
+_NASAL_PREFIX = re.compile(r"^(nge|ng|ny)(?=[a-z]{3})")
+_IN_SUFFIX = re.compile(r"(?<=[a-z]{3})in$")
+
+
+def _formal_forms(word: str) -> list[str]:
+    forms = []
+    bare = _NASAL_PREFIX.sub("", word)
+    for candidate in (bare, _IN_SUFFIX.sub("kan", bare)):
+        if candidate != word and candidate not in forms:
+            forms.append(candidate)
+    return forms
+
+
+class Speller:
+    def __init__(self, vocabulary: Mapping[str, int], is_known: Callable[[str], bool]) -> None:
+        self._vocabulary = vocabulary
+        # A typo is repaired into a content word, never into a function word: "dini" is not
+        # a misspelt "ini".
+        self._words = [w for w in vocabulary if w not in text.STOPWORDS]
+        self._is_known = is_known
+        by_skeleton: dict[str, str] = {}
+        for word, count in vocabulary.items():
+            key = skeleton(word)
+            if len(key) >= MIN_SKELETON and (
+                key not in by_skeleton or count > vocabulary[by_skeleton[key]]
+            ):
+                by_skeleton[key] = word
+        self._by_skeleton = by_skeleton
+
+    def repair(self, word: str) -> str:
+        if word in self._vocabulary or word.isdigit() or self._is_known(word):
+            return word
+        for formal in _formal_forms(word):
+            if self._is_known(formal):
+                return formal
+        if len(word) >= MIN_TYPO_LENGTH:
+            limit = 1 if len(word) < 8 else 2
+            best = process.extractOne(
+                word, self._words, scorer=Levenshtein.distance, score_cutoff=limit
+            )
+            # Two edits only behind the same first letter: "mengusulakn" is a typo,
+            # "merenovasi" is not a misspelt "berinovasi".
+            if best and (best[1] <= 1 or best[0][0] == word[0]):
+                return best[0]
+        full = self._by_skeleton.get(skeleton(word))
+        if full is not None and _is_shortening(word, full):
+            return full
+        return word
