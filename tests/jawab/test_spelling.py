@@ -1,0 +1,48 @@
+"""Repairing question words against the corpus vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from asisten.indeks import text
+from asisten.jawab.spelling import Speller
+
+VOCABULARY = {
+    "inovasi": 50, "berinovasi": 3, "dipertanggungjawabkan": 2, "lewat": 4, "isinya": 2,
+    "ini": 90, "usulkan": 5, "penggunanya": 1, "pengusulan": 6, "ajukan": 3, "mutasikan": 1,
+}  # fmt: skip
+
+
+@pytest.fixture
+def speller():
+    stems = {text.stem(w) for w in VOCABULARY}
+    return Speller(VOCABULARY, lambda word: text.stem(word) in stems)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("inovsi", "inovasi"),  # one edit
+        ("pengusulaan", "pengusulan"),
+        ("dipertanggungjwbkn", "dipertanggungjawabkan"),  # vowels dropped in chat
+        ("pnggunany", "penggunanya"),
+        ("lwt", "lewat"),
+        ("ngisinya", "isinya"),  # colloquial nasal prefix
+        ("ajuin", "ajukan"),  # colloquial -in suffix
+    ],
+)
+def test_repairs(speller, typed, meant):
+    assert speller.repair(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "dini",  # one edit from "ini", but a function word is never the repair
+        "merenovasi",  # two edits from "berinovasi", first letter differs
+        "mutasi",  # a real word the corpus lacks, not a shortening of anything
+        "bumi",  # too short to guess
+    ],
+)
+def test_real_words_are_left_alone(speller, word):
+    assert speller.repair(word) == word
