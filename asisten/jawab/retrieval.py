@@ -52,6 +52,8 @@ class Hit:
     # passage by this score: one merely close in meaning must not make an off-topic question
     # ("tunjangan kinerja ASN") look answered. search() always returns that passage.
     base: float = 0.0
+    # The question names this passage's regulation ("prinsip ... di PP 38 itu apa?").
+    named: bool = False
 
 
 @dataclass
@@ -142,6 +144,7 @@ class Retriever:
                     keyword=float(keyword_scores[index]),
                     coverage=coverage[index],
                     base=base[index],
+                    named=chunk.doc_id in named,
                 )
             )
         return hits, terms

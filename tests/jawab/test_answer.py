@@ -136,7 +136,7 @@ def test_guidance_brings_the_provisions_it_cites(real_engine):
     cited = {s.citation: s.number for s in answer.sources if s.doc_type == "regulasi"}
     assert "PP 38/2017 Pasal 30 ayat (2)" in cited
     # The guidance item is marked with its own number and the provision's.
-    first_item = answer.text.split("\n")[1]
+    first_item = answer.text.split("\n1. ", 1)[1].split("\n2. ", 1)[0]
     assert f"[{cited['PP 38/2017 Pasal 30 ayat (2)']}]" in first_item
 
 
