@@ -9,8 +9,10 @@ from pathlib import Path
 import yaml
 
 EVAL_FILE = Path(__file__).parent / "eval" / "pertanyaan.yaml"
-# Questions written after the engine was tuned on the rest, to measure generalisation.
+# Questions written after the engine was tuned on the rest, to measure generalisation: a first
+# batch later used in development too, and a final one measured once.
 ADDED_LATER = "baru-"
+FINAL_CHECK = "uji-"
 
 
 @dataclass
@@ -88,7 +90,14 @@ def summarise(items: list[Item], scores: list[Score]) -> dict[str, float]:
 
 
 def parts(items: list[Item]) -> dict[str, list[int]]:
-    """Positions of the whole set, the part tuned on, and the part added later."""
-    later = [i for i, item in enumerate(items) if item.id.startswith(ADDED_LATER)]
-    first = [i for i, item in enumerate(items) if not item.id.startswith(ADDED_LATER)]
-    return {"semua": list(range(len(items))), "awal": first, "tambahan": later}
+    """Positions of the whole set and of its three parts: tuned on, added later, final check."""
+
+    def part(item: Item) -> str:
+        if item.id.startswith(ADDED_LATER):
+            return "tambahan"
+        return "uji" if item.id.startswith(FINAL_CHECK) else "awal"
+
+    grouped: dict[str, list[int]] = {"semua": list(range(len(items)))}
+    for name in ("awal", "tambahan", "uji"):
+        grouped[name] = [i for i, item in enumerate(items) if part(item) == name]
+    return grouped

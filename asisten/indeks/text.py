@@ -127,6 +127,19 @@ def is_dictionary_word(word: str) -> bool:
     return word in roots or stem(word) in roots
 
 
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
+
+
+def is_english_word(word: str) -> bool:
+    """True for English words ("during", "procedures"): never a typo of an Indonesian one."""
+    english = _english_words()
+    return word in english or (word.endswith("s") and word[:-1] in english)
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     if word.isdigit() or len(word) <= 3:

@@ -22,8 +22,13 @@ from asisten.indeks import text
 from asisten.jawab.calibration import FULL_COVERAGE, calibration_for
 from asisten.jawab.query import cited_provisions, find_provision
 from asisten.jawab.retrieval import Hit, QueryTerms, Retriever
+from asisten.jawab.scope import mentions_scope
 from asisten.kb.models import Chunk
 
+# How many of the best passages an in-scope question may find its words in, and the largest
+# share of its words the corpus may not know.
+IN_SCOPE_TOP = 3
+IN_SCOPE_UNKNOWN_SHARE = 0.2
 # A further hit joins the answer only if it is nearly as good as the best one.
 RELATIVE_SCORE = 0.5
 RELATIVE_COVERAGE = 0.5
@@ -111,15 +116,26 @@ class Answerer:
         limit = self._source_limit(question)
         hits, terms = self.retriever.search(question, k=max(8, limit * 3), doc_types=doc_types)
         unknown = self.retriever.unknown_terms(terms)
-        if not hits or not self._answerable(hits, bool(unknown)):
+        # An innovation question in words the corpus mostly knows; a question that merely
+        # mentions "inovasi" on a foreign topic ("inovasi menu kopi kafe") is not.
+        in_scope = mentions_scope(terms.stems) and len(unknown) <= IN_SCOPE_UNKNOWN_SHARE * len(
+            terms.stems
+        )
+        if not hits or not self._answerable(hits, bool(unknown), in_scope):
             return self._not_found(question, unknown)
         if hits[0].chunk.kind == "faq":
             return self._faq_answer(question, hits, terms, limit)
         return self._retrieval_answer(question, hits, terms, limit)
 
     # -- decisions --------------------------------------------------------------------------
-    def _answerable(self, hits: list[Hit], unknown_words: bool) -> bool:
+    def _answerable(self, hits: list[Hit], unknown_words: bool, in_scope: bool) -> bool:
         best = max(hits, key=lambda h: h.base)
+        if in_scope:
+            # An innovation question: answer from the closest passage unless it shares next to
+            # nothing with the question.
+            return any(
+                h.coverage >= self.calibration.min_coverage_in_scope for h in hits[:IN_SCOPE_TOP]
+            )
         # A question naming a regulation we hold is in scope however it is worded (typos and
         # chat spelling push e5 similarities down), so only the word rules below apply.
         far = best.dense < self.calibration.meaning_floor and not best.named

@@ -36,6 +36,8 @@ class Calibration:
     min_coverage_very_close: float
     meaning_floor: float = -1.0
     dense_weight: float = 0.0
+    # A question about innovation itself (asisten.jawab.scope) needs only this much coverage.
+    min_coverage_in_scope: float = 0.1
 
 
 CALIBRATIONS = {

@@ -3,7 +3,8 @@
 Three ways an ASN's word misses the corpus:
 - colloquial affixes ("ngisinya", "ajuin"): the formal word, if the corpus knows it;
 - a typo ("inovsi", "mengusulkn"): the closest vocabulary word within one or two edits, unless
-  the word is a real Indonesian root word (Sastrawi's dictionary) the corpus happens to lack;
+  the word is a real Indonesian root word (Sastrawi's dictionary) the corpus happens to lack,
+  or an English word ("during" is not a misspelt "daring");
 - vowels dropped, the way Indonesians abbreviate in chat ("dipertanggungjwbkn", "pnggunany",
   "lwt"): the vocabulary word with the same consonants in the same order, of which the typed
   word is a shortening. Only shortenings count, so a real word the corpus lacks ("mutasi",
@@ -75,7 +76,11 @@ class Speller:
                 return formal
         # A real Indonesian word the corpus lacks ("jatuh", "pensiun") is not a typo of a
         # corpus word one letter away ("jauh"): it stays, and counts as unknown.
-        if len(word) >= MIN_TYPO_LENGTH and not text.is_dictionary_word(word):
+        if (
+            len(word) >= MIN_TYPO_LENGTH
+            and not text.is_dictionary_word(word)
+            and not text.is_english_word(word)
+        ):
             limit = 1 if len(word) < 8 else 2
             best = process.extractOne(
                 word, self._words, scorer=Levenshtein.distance, score_cutoff=limit

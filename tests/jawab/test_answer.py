@@ -147,3 +147,24 @@ def test_a_second_faq_nearly_as_close_is_shown_too(real_engine):
     assert answer.kind == "faq"
     assert 'Terkait, "' in answer.text
     assert "PP 38/2017 Pasal 19" in _citations(answer)
+
+
+def test_chatty_innovation_question_is_answered(real_engine):
+    # Far from the corpus' wording (chat spelling, a story), but about innovation principles.
+    answer = real_engine.answer(
+        "bos, kepala bidang kami ngusulin inovasi aplikasi, eh vendornya ternyata perusahaan "
+        "milik saudaranya sendiri. itu bertentangan sama prinsip inovasi gk?"
+    )
+    assert answer.found and answer.sources
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Bagaimana cara membuat inovasi menu kopi untuk kafe saya?",
+        "Apa inovasi terbaru pada mesin mobil listrik buatan Jepang?",
+    ],
+)
+def test_innovation_on_a_foreign_topic_is_declined(real_engine, question):
+    answer = real_engine.answer(question)
+    assert not answer.found and answer.sources == []
