@@ -7,7 +7,7 @@ Three ways to answer, tried in order:
 3. otherwise the most relevant chunks, each excerpted and cited; guidance that names a provision
    ("PP 38/2017 Pasal 30 ayat (1)") brings that provision along as a source.
 When the best hit does not cover the question well enough, the answer says "tidak ditemukan"
-and cites nothing.
+and cites nothing; a question about innovation itself (asisten.jawab.scope) needs less.
 """
 
 from __future__ import annotations
@@ -116,11 +116,7 @@ class Answerer:
         limit = self._source_limit(question)
         hits, terms = self.retriever.search(question, k=max(8, limit * 3), doc_types=doc_types)
         unknown = self.retriever.unknown_terms(terms)
-        # An innovation question in words the corpus mostly knows; a question that merely
-        # mentions "inovasi" on a foreign topic ("inovasi menu kopi kafe") is not.
-        in_scope = mentions_scope(terms.stems) and len(unknown) <= IN_SCOPE_UNKNOWN_SHARE * len(
-            terms.stems
-        )
+        in_scope = self._about_innovation(terms, unknown)
         if not hits or not self._answerable(hits, bool(unknown), in_scope):
             return self._not_found(question, unknown)
         if hits[0].chunk.kind == "faq":
@@ -128,6 +124,13 @@ class Answerer:
         return self._retrieval_answer(question, hits, terms, limit)
 
     # -- decisions --------------------------------------------------------------------------
+    @staticmethod
+    def _about_innovation(terms: QueryTerms, unknown: list[str]) -> bool:
+        """An innovation question in words the corpus mostly knows. One that merely mentions
+        "inovasi" on a foreign topic ("inovasi menu kopi untuk kafe") is not."""
+        mostly_known = len(unknown) <= IN_SCOPE_UNKNOWN_SHARE * len(terms.stems)
+        return mostly_known and mentions_scope(terms.stems)
+
     def _answerable(self, hits: list[Hit], unknown_words: bool, in_scope: bool) -> bool:
         best = max(hits, key=lambda h: h.base)
         if in_scope:
