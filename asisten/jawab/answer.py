@@ -35,6 +35,9 @@ RELATIVE_COVERAGE = 0.5
 EXCERPT_CHARS = 650
 # The best passage is the answer itself and gets more room than the ones beside it.
 BEST_EXCERPT_CHARS = 1100
+# The best passage's whole pasal is quoted when it is this short.
+WHOLE_PASAL_AYAT = 4
+WHOLE_PASAL_CHARS = 900
 # Provisions cited inside one excerpt of guidance that become sources of their own.
 MAX_CITED_PER_ITEM = 3
 # A second FAQ pair scoring at least this share of the best one is shown too ("Terkait").
@@ -223,23 +226,44 @@ class Answerer:
         sources: list[Source] = []
         items = []
         for hit in chosen:
-            sources.append(self._source(len(sources) + 1, hit.chunk, hit.score))
+            if any(s.chunk_id == hit.chunk.chunk_id for s in sources):
+                continue  # already quoted as part of its whole pasal
+            whole = self._short_pasal(hit.chunk) if hit is chosen[0] else []
+            if whole:
+                numbers = [self._add_source(sources, c, hit.score) for c in whole]
+                label = f"{hit.meta.short_name} Pasal {hit.chunk.pasal}"
+                items.append(_Item(label, "\n".join(c.text for c in whole), numbers))
+                continue
             room = BEST_EXCERPT_CHARS if hit is chosen[0] else EXCERPT_CHARS
             passage = excerpt(hit.chunk.text, terms.stems, room)
-            numbers = [sources[-1].number]
+            numbers = [self._add_source(sources, hit.chunk, hit.score)]
             # Guidance that cites a provision puts that provision among the sources too, so
             # the rule behind the claim is one click away.
             if hit.meta.doc_type != "regulasi":
                 numbers += self._cited_sources(passage, sources, hit.score)
             items.append(_Item(hit.chunk.citation, passage, numbers))
-        # The regulation's own Penjelasan of the best provision says what its words mean.
-        explanation = self.retriever.explanation_for(chosen[0].chunk)
-        if explanation is not None and explanation.citation not in {s.citation for s in sources}:
-            sources.append(self._source(len(sources) + 1, explanation, chosen[0].score))
+        # The regulation's own Penjelasan of the best provision (of each of its ayat, when the
+        # pasal is quoted whole) says what its words mean.
+        best = chosen[0].chunk
+        for provision in self._short_pasal(best) or [best]:
+            explanation = self.retriever.explanation_for(provision)
+            if explanation is None or any(s.chunk_id == explanation.chunk_id for s in sources):
+                continue
+            number = self._add_source(sources, explanation, chosen[0].score)
             text_ = excerpt(explanation.text, terms.stems)
-            items.append(_Item(explanation.citation, text_, [len(sources)]))
+            items.append(_Item(explanation.citation, text_, [number]))
         body = self._render("retrieval", items, repaired=terms.repaired)
         return Answer(question, body, True, sources, "retrieval")
+
+    def _short_pasal(self, chunk: Chunk) -> list[Chunk]:
+        """Every ayat of this ayat's pasal, when the pasal is short enough to quote whole: its
+        ayat answer together ("paling sedikit 1 kali setahun" in ayat (1), "berdasarkan standar
+        pelayanan" in ayat (2)). Else nothing."""
+        if chunk.kind != "ayat" or not chunk.pasal:
+            return []
+        ayat = self.retriever.provision(chunk.doc_id, chunk.pasal)
+        short = sum(len(c.text) for c in ayat) <= WHOLE_PASAL_CHARS
+        return ayat if 1 < len(ayat) <= WHOLE_PASAL_AYAT and short else []
 
     def _related_faqs(self, hits: list[Hit]) -> list[Hit]:
         """Another FAQ pair nearly as close as the best one: the question may be asking that."""

@@ -168,3 +168,18 @@ def test_chatty_innovation_question_is_answered(real_engine):
 def test_innovation_on_a_foreign_topic_is_declined(real_engine, question):
     answer = real_engine.answer(question)
     assert not answer.found and answer.sources == []
+
+
+def test_short_pasal_is_quoted_whole_with_each_ayat_cited(real_engine):
+    answer = real_engine.answer(
+        "Apakah penyelenggara pelayanan publik wajib menilai kinerja pelayanannya secara berkala,"
+        " dan dengan indikator apa?",
+        doc_types={"regulasi"},
+    )
+    assert _citations(answer)[:2] == [
+        "UU 25/2009 Pasal 38 ayat (1)",
+        "UU 25/2009 Pasal 38 ayat (2)",
+    ]
+    assert "UU 25/2009 Pasal 38: (1)" in answer.text and "[1][2]" in answer.text
+    # The Penjelasan of each ayat comes along ("paling sedikit 1 (satu) kali dalam setahun").
+    assert "Penjelasan UU 25/2009 Pasal 38 ayat (1)" in _citations(answer)
