@@ -9,10 +9,9 @@ from pathlib import Path
 import yaml
 
 EVAL_FILE = Path(__file__).parent / "eval" / "pertanyaan.yaml"
-# Questions written after the engine was tuned on the rest, to measure generalisation: a first
-# batch later used in development too, and a final one measured once.
-ADDED_LATER = "baru-"
-FINAL_CHECK = "uji-"
+# Questions written after the engine was tuned on the rest, to measure generalisation: two
+# batches later used in development too, and a last one measured once.
+LATER_PARTS = {"baru-": "tambahan", "uji-": "uji", "akhir-": "akhir"}
 
 
 @dataclass
@@ -90,14 +89,13 @@ def summarise(items: list[Item], scores: list[Score]) -> dict[str, float]:
 
 
 def parts(items: list[Item]) -> dict[str, list[int]]:
-    """Positions of the whole set and of its three parts: tuned on, added later, final check."""
+    """Positions of the whole set and of each part: the one tuned on, then the later ones."""
 
     def part(item: Item) -> str:
-        if item.id.startswith(ADDED_LATER):
-            return "tambahan"
-        return "uji" if item.id.startswith(FINAL_CHECK) else "awal"
+        prefix = next((p for p in LATER_PARTS if item.id.startswith(p)), None)
+        return LATER_PARTS[prefix] if prefix else "awal"
 
     grouped: dict[str, list[int]] = {"semua": list(range(len(items)))}
-    for name in ("awal", "tambahan", "uji"):
+    for name in ("awal", *LATER_PARTS.values()):
         grouped[name] = [i for i, item in enumerate(items) if part(item) == name]
     return grouped
