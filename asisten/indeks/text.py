@@ -53,7 +53,7 @@ INFORMAL = {
     "pake": "pakai", "kab": "kabupaten", "hrs": "harus", "bs": "bisa", "kmn": "ke mana",
     "brp": "berapa", "mw": "mau", "dlm": "dalam", "dr": "dari", "ap": "apa", "sm": "sama",
     "cm": "cuma", "doang": "saja", "mna": "mana", "jg": "juga", "kyk": "seperti", "bos": "",
-    "nyampe": "mencapai", "sblm": "sebelum", "dikit2": "sedikit", "dirombak": "diubah",
+    "nyampe": "mencapai", "sblm": "sebelum", "dikit": "sedikit", "dirombak": "diubah",
     "duitnya": "anggaran", "staf": "asn", "pegawai": "asn", "kena": "", "kasus": "",
     "aja": "saja", "bole": "boleh", "blh": "boleh", "tp": "tapi", "trs": "terus", "jd": "jadi",
     "dewan": "dprd", "legislatif": "dprd",
@@ -153,10 +153,14 @@ def normalise(text: str) -> str:
     return re.sub(r"[/\-_]", " ", text.lower())
 
 
+# Chat reduplication: "denger2" for "denger-denger", "hati2" for "hati-hati".
+_REDUPLICATION = re.compile(r"\b([a-z]{3,})2\b")
+
+
 def words(text: str) -> list[str]:
     """Surface words after informal/English mapping, stopwords kept (used for typo repair)."""
     mapped: list[str] = []
-    for word in _WORD.findall(normalise(text)):
+    for word in _WORD.findall(_REDUPLICATION.sub(r"\1", normalise(text))):
         replacement = INFORMAL.get(word, ENGLISH.get(word, word))
         mapped.extend(replacement.split())
     return mapped

@@ -119,7 +119,7 @@ class Answerer:
         limit = self._source_limit(question)
         hits, terms = self.retriever.search(question, k=max(8, limit * 3), doc_types=doc_types)
         unknown = self.retriever.unknown_terms(terms)
-        in_scope = self._about_innovation(terms, unknown)
+        in_scope = self._in_scope(hits, terms, unknown)
         if not hits or not self._answerable(hits, bool(unknown), in_scope):
             return self._not_found(question, unknown)
         if hits[0].chunk.kind == "faq":
@@ -128,11 +128,13 @@ class Answerer:
 
     # -- decisions --------------------------------------------------------------------------
     @staticmethod
-    def _about_innovation(terms: QueryTerms, unknown: list[str]) -> bool:
-        """An innovation question in words the corpus mostly knows. One that merely mentions
-        "inovasi" on a foreign topic ("inovasi menu kopi untuk kafe") is not."""
+    def _in_scope(hits: list[Hit], terms: QueryTerms, unknown: list[str]) -> bool:
+        """A question about innovation, or about a regulation we hold ("apakah 'Menteri' di
+        PP 38/2017 dan UU 25/2009 sama?"), in words the corpus mostly knows. One that merely
+        mentions "inovasi" on a foreign topic ("inovasi menu kopi untuk kafe") is not."""
         mostly_known = len(unknown) <= IN_SCOPE_UNKNOWN_SHARE * len(terms.stems)
-        return mostly_known and mentions_scope(terms.stems)
+        names_ours = any(hit.named for hit in hits)
+        return mostly_known and (names_ours or mentions_scope(terms.stems))
 
     def _answerable(self, hits: list[Hit], unknown_words: bool, in_scope: bool) -> bool:
         best = max(hits, key=lambda h: h.base)

@@ -67,15 +67,26 @@ class RegulationMention:
 
 
 def find_regulation(question: str) -> RegulationMention | None:
-    """The regulation a question names by type and number, if any."""
-    match = _REGULATION.search(question)
-    if not match:
-        return None
-    tahun = match.group("tahun")
-    return RegulationMention(
-        _jenis_name(match.group("jenis")), match.group("nomor"), int(tahun) if tahun else None,
-        match.start(), match.end(),
-    )  # fmt: skip
+    """The first regulation a question names by type and number, if any."""
+    mentions = find_regulations(question)
+    return mentions[0] if mentions else None
+
+
+def find_regulations(question: str) -> list[RegulationMention]:
+    """Every regulation a question names ("PP 38/2017 dan UU 25/2009 sama-sama ...")."""
+    mentions = []
+    for match in _REGULATION.finditer(question):
+        tahun = match.group("tahun")
+        mentions.append(
+            RegulationMention(
+                _jenis_name(match.group("jenis")),
+                match.group("nomor"),
+                int(tahun) if tahun else None,
+                match.start(),
+                match.end(),
+            )  # fmt: skip
+        )
+    return mentions
 
 
 def _jenis_name(raw: str) -> str:

@@ -20,7 +20,7 @@ from asisten.indeks import text
 from asisten.indeks.embedder import Embedder, encode_query
 from asisten.indeks.store import IndexVersion
 from asisten.jawab.calibration import calibration_for
-from asisten.jawab.query import ProvisionRef, find_regulation
+from asisten.jawab.query import ProvisionRef, RegulationMention, find_regulations
 from asisten.jawab.spelling import Speller
 from asisten.kb.models import Chunk, DocumentMeta
 
@@ -103,10 +103,11 @@ class Retriever:
     ) -> tuple[list[Hit], QueryTerms]:
         if _DEFINITION_QUESTION.match(question):
             question = f"{question} pengertian definisi"
-        named = self._named_documents(question)
-        if named:
-            mention = find_regulation(question)
-            question = question[: mention.start] + " " + question[mention.end :]
+        mentions = find_regulations(question)
+        named = self._named_documents(mentions)
+        for mention in reversed(mentions):  # from the end, so earlier offsets stay valid
+            if self._names_a_held_regulation(mention):
+                question = question[: mention.start] + " " + question[mention.end :]
         terms = self.query_terms(question)
         if not terms.stems or not self.chunks:
             return [], terms
@@ -149,16 +150,16 @@ class Retriever:
             )
         return hits, terms
 
-    def _named_documents(self, question: str) -> set[str]:
-        mention = find_regulation(question)
-        if mention is None:
-            return set()
+    def _named_documents(self, mentions: list[RegulationMention]) -> set[str]:
         return {
             doc_id
             for doc_id, meta in self.version.documents.items()
             if meta.doc_type == "regulasi"
-            and mention.matches_document(meta.jenis, meta.nomor, meta.tahun)
+            and any(m.matches_document(meta.jenis, meta.nomor, meta.tahun) for m in mentions)
         }
+
+    def _names_a_held_regulation(self, mention: RegulationMention) -> bool:
+        return bool(self._named_documents([mention]))
 
     def coverage(self, terms: QueryTerms, index: int) -> float:
         tokens = self._token_sets[index]

@@ -38,17 +38,24 @@ def _is_shortening(short: str, full: str) -> bool:
     return len(short) < len(full) and all(char in letters for char in short)
 
 
-# Colloquial Jakarta-style affixes: "ngisinya" (mengisinya), "ngecek", "ajuin" (ajukan).
+# Colloquial Jakarta-style affixes: "ngisinya" (mengisinya), "ngecek", "ajuin" (ajukan), and the
+# nasal that replaces a root's first consonant: "nambah" (tambah), "nyampe" (sampai),
+# "ngirim" (kirim), "mukul" (pukul).
 _NASAL_PREFIX = re.compile(r"^(nge|ng|ny)(?=[a-z]{3})")
+_NASAL_FOR = (("ny", "s"), ("ng", "k"), ("n", "t"), ("m", "p"))
 _IN_SUFFIX = re.compile(r"(?<=[a-z]{3})in$")
 
 
 def _formal_forms(word: str) -> list[str]:
+    roots = [_NASAL_PREFIX.sub("", word)]
+    for nasal, consonant in _NASAL_FOR:
+        if word.startswith(nasal) and word[len(nasal) : len(nasal) + 1] in "aiueo":
+            roots.append(consonant + word[len(nasal) :])
     forms = []
-    bare = _NASAL_PREFIX.sub("", word)
-    for candidate in (bare, _IN_SUFFIX.sub("kan", bare)):
-        if candidate != word and candidate not in forms:
-            forms.append(candidate)
+    for root in roots:
+        for candidate in (root, _IN_SUFFIX.sub("kan", root)):
+            if candidate != word and candidate not in forms:
+                forms.append(candidate)
     return forms
 
 

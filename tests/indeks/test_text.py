@@ -1,6 +1,6 @@
 """Indonesian normalisation for the keyword side."""
 
-from asisten.indeks.text import content_words, tokens
+from asisten.indeks.text import content_words, tokens, words
 
 
 def test_informal_spelling_is_normalised():
@@ -14,3 +14,9 @@ def test_english_function_words_are_dropped_and_terms_mapped():
 
 def test_stemming_meets_at_the_root():
     assert tokens("pengusulan") == tokens("diusulkan") == ["usul"]
+
+
+def test_chat_reduplication_is_the_word_itself():
+    assert words("denger2 katanya hati2 ya, kuliah S2") == [
+        "denger", "katanya", "hati", "ya", "kuliah", "s2",
+    ]  # fmt: skip

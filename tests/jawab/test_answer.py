@@ -183,3 +183,12 @@ def test_short_pasal_is_quoted_whole_with_each_ayat_cited(real_engine):
     assert "UU 25/2009 Pasal 38: (1)" in answer.text and "[1][2]" in answer.text
     # The Penjelasan of each ayat comes along ("paling sedikit 1 (satu) kali dalam setahun").
     assert "Penjelasan UU 25/2009 Pasal 38 ayat (1)" in _citations(answer)
+
+
+def test_question_about_two_held_regulations_is_answered(real_engine):
+    answer = real_engine.answer(
+        "Kata 'Menteri' muncul di PP 38/2017 maupun UU 25/2009. Apakah yang dimaksud menteri yang"
+        " sama di kedua peraturan itu?"
+    )
+    assert answer.found
+    assert {s.doc_id for s in answer.sources} & {"pp-38-2017", "uu-25-2009"}

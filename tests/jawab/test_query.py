@@ -1,6 +1,11 @@
 import pytest
 
-from asisten.jawab.query import cited_provisions, find_provision, find_regulation
+from asisten.jawab.query import (
+    cited_provisions,
+    find_provision,
+    find_regulation,
+    find_regulations,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,3 +76,9 @@ def test_provisions_cited_in_guidance_text():
 
 def test_bare_pasal_without_a_named_regulation_is_not_guessed():
     assert cited_provisions("Menurut Pasal 7 ayat (2), proposal memuat rancang bangun.") == []
+
+
+def test_several_regulations_named():
+    question = "Apakah 'Menteri' di PP 38/2017 dan di UU 25/2009 itu menteri yang sama?"
+    names = [(m.jenis, m.nomor, m.tahun) for m in find_regulations(question)]
+    assert names == [("PP", "38", 2017), ("UU", "25", 2009)]
