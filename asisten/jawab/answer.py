@@ -236,7 +236,9 @@ class Answerer:
                 label = f"{hit.meta.short_name} Pasal {hit.chunk.pasal}"
                 items.append(_Item(label, "\n".join(c.text for c in whole), numbers))
                 continue
-            room = BEST_EXCERPT_CHARS if hit is chosen[0] else EXCERPT_CHARS
+            # A case's sections (masalah, solusi, hasil) are a story told whole where possible.
+            roomy = hit is chosen[0] or hit.meta.doc_type == "praktik-baik"
+            room = BEST_EXCERPT_CHARS if roomy else EXCERPT_CHARS
             passage = excerpt(hit.chunk.text, terms.stems, room)
             numbers = [self._add_source(sources, hit.chunk, hit.score)]
             # Guidance that cites a provision puts that provision among the sources too, so
