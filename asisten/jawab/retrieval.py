@@ -29,8 +29,8 @@ CANDIDATES = 40
 # Final ranking mixes the fused rank score (scaled to the best) with coverage, so a chunk that
 # contains every word of the question beats one that is merely close in vector space.
 COVERAGE_WEIGHT = 2.0
-# A question that names a regulation ("menurut UU 25/2009") is about that regulation: its chunks
-# get this bonus (larger than any cosine gap), and the reference itself ("undang undang 25 2009")
+# A question that names a regulation ("menurut UU 25/2009") or a best-practice case ("Lapor
+# Sleman") is about it: its chunks get this bonus (larger than any cosine gap), and the reference itself ("undang undang 25 2009")
 # is not a content word.
 NAMED_REGULATION_BONUS = 1.0
 _DEFINITION_QUESTION = re.compile(
@@ -79,6 +79,11 @@ class Retriever:
         self._max_idf = math.log(1 + n)
         self._speller = Speller(version.vocabulary, self._known)
         self._by_citation = {c.citation: i for i, c in enumerate(self.chunks)}
+        self._case_names = {
+            doc_id: _case_names(meta.title)
+            for doc_id, meta in version.documents.items()
+            if meta.doc_type == "praktik-baik"
+        }
 
     # -- query terms ------------------------------------------------------------------------
     def _known(self, word: str) -> bool:
@@ -111,6 +116,7 @@ class Retriever:
         terms = self.query_terms(question)
         if not terms.stems or not self.chunks:
             return [], terms
+        named |= self._named_cases(terms)
         keyword_scores = np.asarray(self.version.keyword.get_scores(terms.stems), dtype=np.float32)
         dense_scores = self._dense_scores(" ".join(terms.words) + " " + question)
         allowed = self._allowed(doc_types)
@@ -156,6 +162,16 @@ class Retriever:
             for doc_id, meta in self.version.documents.items()
             if meta.doc_type == "regulasi"
             and any(m.matches_document(meta.jenis, meta.nomor, meta.tahun) for m in mentions)
+        }
+
+    def _named_cases(self, terms: QueryTerms) -> set[str]:
+        """Best-practice cases the question names in full ("lapor sleman", "kemitraan bidan dan
+        dukun aceh singkil"): a place alone ("ke Jakarta") names none."""
+        asked = set(terms.stems)
+        return {
+            doc_id
+            for doc_id, names in self._case_names.items()
+            if any(name <= asked for name in names)
         }
 
     def _names_a_held_regulation(self, mention: RegulationMention) -> bool:
@@ -251,3 +267,11 @@ class Retriever:
             if chunk.citation.startswith(citation + " ") and chunk.kind != "faq":
                 return chunk
         return None
+
+
+def _case_names(title: str) -> list[frozenset[str]]:
+    """The ways a case is named, as stems: its title, and its short name in parentheses
+    ("Mal Pelayanan Publik Surabaya (MPP Siola)")."""
+    main, _, short = title.partition("(")
+    names = [frozenset(text.tokens(part)) for part in (main, short.rstrip(")")) if part.strip()]
+    return [name for name in names if len(name) >= 2]

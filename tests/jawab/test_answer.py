@@ -192,3 +192,14 @@ def test_question_about_two_held_regulations_is_answered(real_engine):
     )
     assert answer.found
     assert {s.doc_id for s in answer.sources} & {"pp-38-2017", "uu-25-2009"}
+
+
+def test_named_case_in_chat_spelling_is_answered_from_that_case(real_engine):
+    answer = real_engine.answer("lapor slemn tu skrg bs diakses lwt kanal ap aj?")
+    assert answer.found
+    assert answer.sources[0].doc_id == "praktik-baik-lapor-sleman"
+
+
+def test_a_place_alone_does_not_name_a_case(real_engine):
+    answer = real_engine.answer("Berapa uang harian perjalanan dinas pegawai ke Jakarta?")
+    assert not answer.found
