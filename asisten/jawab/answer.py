@@ -7,7 +7,8 @@ Three ways to answer, tried in order:
 3. otherwise the most relevant chunks, each excerpted and cited; guidance that names a provision
    ("PP 38/2017 Pasal 30 ayat (1)") brings that provision along as a source.
 When the best hit does not cover the question well enough, the answer says "tidak ditemukan"
-and cites nothing; a question about innovation itself (asisten.jawab.scope) needs less.
+and cites nothing; a question about innovation itself (asisten.jawab.scope), or naming a
+regulation or best-practice case we hold, needs less.
 """
 
 from __future__ import annotations
@@ -215,9 +216,10 @@ class Answerer:
         for extra in self._companions(hits, limit)[1:]:
             if extra.chunk.citation in {s.citation for s in sources}:
                 continue
-            sources.append(self._source(len(sources) + 1, extra.chunk, extra.score))
-            passage = excerpt(extra.chunk.text, terms.stems)
-            items.append(_Item(extra.chunk.citation, passage, [sources[-1].number]))
+            number = self._add_source(sources, extra.chunk, extra.score)
+            items.append(
+                _Item(extra.chunk.citation, excerpt(extra.chunk.text, terms.stems), [number])
+            )
         body = self._render("faq", items, related=related, repaired=terms.repaired)
         return Answer(question, body, True, sources, "faq")
 
