@@ -39,7 +39,7 @@ def _is_shortening(short: str, full: str) -> bool:
 
 
 # Colloquial Jakarta-style affixes: "ngisinya" (mengisinya), "ngecek", "ajuin" (ajukan), and the
-# nasal that replaces a root's first consonant: "nambah" (tambah), "nyampe" (sampai),
+# nasal that replaces a root's first consonant: "nambah" (tambah), "nyusun" (susun),
 # "ngirim" (kirim), "mukul" (pukul).
 _NASAL_PREFIX = re.compile(r"^(nge|ng|ny)(?=[a-z]{3})")
 _NASAL_FOR = (("ny", "s"), ("ng", "k"), ("n", "t"), ("m", "p"))

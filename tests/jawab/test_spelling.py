@@ -9,7 +9,7 @@ from asisten.jawab.spelling import Speller
 
 VOCABULARY = {
     "inovasi": 50, "berinovasi": 3, "dipertanggungjawabkan": 2, "lewat": 4, "isinya": 2,
-    "ini": 90, "tambahkan": 2, "kirim": 4, "daring": 2, "sering": 3, "usulkan": 5, "penggunanya": 1, "pengusulan": 6, "ajukan": 3, "mutasikan": 1,
+    "ini": 90, "tambahkan": 2, "kirim": 4, "susun": 3, "daring": 2, "sering": 3, "usulkan": 5, "penggunanya": 1, "pengusulan": 6, "ajukan": 3, "mutasikan": 1,
 }  # fmt: skip
 
 
@@ -31,6 +31,7 @@ def speller():
         ("ajuin", "ajukan"),  # colloquial -in suffix
         ("nambahin", "tambahkan"),  # the nasal stands for the root's t-
         ("ngirim", "kirim"),
+        ("nyusun", "susun"),
     ],
 )
 def test_repairs(speller, typed, meant):
