@@ -227,12 +227,14 @@ class Answerer:
         self, question: str, hits: list[Hit], terms: QueryTerms, limit: int
     ) -> Answer:
         chosen = self._companions(hits, limit)
+        best = chosen[0].chunk
+        whole_pasal = self._short_pasal(best)
         sources: list[Source] = []
         items = []
         for hit in chosen:
             if any(s.chunk_id == hit.chunk.chunk_id for s in sources):
                 continue  # already quoted as part of its whole pasal
-            whole = self._short_pasal(hit.chunk) if hit is chosen[0] else []
+            whole = whole_pasal if hit is chosen[0] else []
             if whole:
                 numbers = [self._add_source(sources, c, hit.score) for c in whole]
                 label = f"{hit.meta.short_name} Pasal {hit.chunk.pasal}"
@@ -250,8 +252,7 @@ class Answerer:
             items.append(_Item(hit.chunk.citation, passage, numbers))
         # The regulation's own Penjelasan of the best provision (of each of its ayat, when the
         # pasal is quoted whole) says what its words mean.
-        best = chosen[0].chunk
-        for provision in self._short_pasal(best) or [best]:
+        for provision in whole_pasal or [best]:
             explanation = self.retriever.explanation_for(provision)
             if explanation is None or any(s.chunk_id == explanation.chunk_id for s in sources):
                 continue

@@ -80,6 +80,11 @@ class Retriever:
         self._max_idf = math.log(1 + n)
         self._speller = Speller(version.vocabulary, self._known)
         self._by_citation = {c.citation: i for i, c in enumerate(self.chunks)}
+        # Answers quote whole short pasal, so a pasal's ayat are looked up on every question.
+        self._by_pasal: dict[tuple[str, str], list[Chunk]] = {}
+        for chunk in self.chunks:
+            if chunk.pasal and chunk.kind not in ("penjelasan", "faq"):
+                self._by_pasal.setdefault((chunk.doc_id, chunk.pasal), []).append(chunk)
         self._case_names = {
             doc_id: _case_names(meta.title)
             for doc_id, meta in version.documents.items()
@@ -241,11 +246,7 @@ class Retriever:
 
     def provision(self, doc_id: str, pasal: str) -> list[Chunk]:
         """Every chunk of one pasal of one regulation (its ayat in order), without Penjelasan."""
-        return [
-            c
-            for c in self.chunks
-            if c.doc_id == doc_id and c.pasal == pasal and c.kind not in ("penjelasan", "faq")
-        ]
+        return self._by_pasal.get((doc_id, pasal), [])
 
     def explanation_for(self, chunk: Chunk) -> Chunk | None:
         """The Penjelasan chunk for this pasal/ayat, if the regulation explains it."""
