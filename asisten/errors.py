@@ -79,6 +79,11 @@ class CorruptFileError(DocumentError):
     advice = "Unduh ulang berkas dari sumber resminya."
 
 
+class FrontMatterError(CorruptFileError):
+    problem = "front matter (bagian YAML di awal berkas) tidak valid"
+    advice = "Perbaiki front matter sesuai contoh di corpus/README.md, lalu unggah lagi."
+
+
 class NoTextLayerError(DocumentError):
     problem = "PDF tidak memiliki lapisan teks (hasil pindai gambar)"
     advice = "Jalankan OCR terlebih dahulu (misalnya ocrmypdf), lalu unggah hasilnya."

@@ -95,7 +95,9 @@ ENGLISH = {
     "research": "penelitian", "development": "pengembangan", "team": "tim",
     "independent": "independen", "decree": "keputusan", "decision": "keputusan",
     "targets": "sasaran", "target": "sasaran", "example": "contoh", "examples": "contoh",
-    "best": "praktik baik", "practice": "praktik", "practices": "praktik",
+    # "best practice" and "good practice" are the domain's "praktik baik"; "best" alone ("the
+    # best month to go") is not.
+    "best": "", "practice": "praktik baik", "practices": "praktik baik",
     "complaint": "pengaduan", "complaints": "pengaduan", "standard": "standar",
     "standards": "standar", "index": "indeks", "data": "data", "digital": "digital",
     "phase": "tahap", "stage": "tahap", "stages": "tahap", "regulations": "peraturan",
@@ -131,13 +133,45 @@ def is_dictionary_word(word: str) -> bool:
 def _english_words() -> frozenset[str]:
     from english_words import get_english_words_set
 
-    return frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
+    # web2 has the lemmas, GCIDE adds irregular forms ("paid", "held").
+    return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
 
 
 def is_english_word(word: str) -> bool:
-    """True for English words ("during", "procedures"): never a typo of an Indonesian one."""
+    """True for English words, inflected ("existed", "cataloguing") or not ("during"): never a
+    typo of an Indonesian one."""
     english = _english_words()
-    return word in english or (word.endswith("s") and word[:-1] in english)
+    return any(base in english for base in _english_bases(word))
+
+
+def _english_bases(word: str) -> list[str]:
+    """The word and what it may be inflected from: -s, -es, -ies, -ed, -ied, -ing, and the
+    British -re ("centre")."""
+    bases = [word]
+    for suffix, endings in (
+        ("ies", ("y",)), ("ied", ("y",)), ("es", ("", "e")), ("s", ("",)),
+        ("ed", ("", "e")), ("ing", ("", "e")),
+    ):  # fmt: skip
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            bases += [word[: -len(suffix)] + ending for ending in endings]
+    bases += [base[:-2] + "er" for base in bases if base.endswith("re")]
+    return bases
+
+
+# A question is English when at least this share of its words are English and not Indonesian.
+ENGLISH_QUESTION_SHARE = 0.5
+
+
+def is_english_text(text: str) -> bool:
+    """True for a question written in English ("Who may propose a regional innovation?").
+
+    Indonesian questions, even with loanwords ("data", "Command Center"), stay under a quarter.
+    """
+    found = [w for w in _WORD.findall(normalise(text)) if len(w) >= 3 and w.isalpha()]
+    english = [
+        w for w in found if (w in ENGLISH or is_english_word(w)) and not is_dictionary_word(w)
+    ]
+    return bool(found) and len(english) >= ENGLISH_QUESTION_SHARE * len(found)
 
 
 @lru_cache(maxsize=200_000)

@@ -20,7 +20,7 @@ from typing import Any
 
 from asisten import templates
 from asisten.indeks import text
-from asisten.jawab.calibration import FULL_COVERAGE, calibration_for
+from asisten.jawab.calibration import FULL_COVERAGE, Calibration, calibration_for
 from asisten.jawab.query import cited_provisions, find_provision
 from asisten.jawab.retrieval import Hit, QueryTerms, Retriever
 from asisten.jawab.scope import mentions_scope
@@ -121,7 +121,7 @@ class Answerer:
         hits, terms = self.retriever.search(question, k=max(8, limit * 3), doc_types=doc_types)
         unknown = self.retriever.unknown_terms(terms)
         in_scope = self._in_scope(hits, terms, unknown)
-        if not hits or not self._answerable(hits, bool(unknown), in_scope):
+        if not hits or not self._answerable(hits, terms, bool(unknown), in_scope):
             return self._not_found(question, unknown)
         if hits[0].chunk.kind == "faq":
             return self._faq_answer(question, hits, terms, limit)
@@ -137,23 +137,32 @@ class Answerer:
         names_ours = any(hit.named for hit in hits)
         return mostly_known and (names_ours or mentions_scope(terms.stems))
 
-    def _answerable(self, hits: list[Hit], unknown_words: bool, in_scope: bool) -> bool:
+    def _answerable(
+        self, hits: list[Hit], terms: QueryTerms, unknown_words: bool, in_scope: bool
+    ) -> bool:
         best = max(hits, key=lambda h: h.base)
+        english = terms.english
+        rules = self.calibration.for_english() if english else self.calibration
         if in_scope:
             # An innovation question: answer from the closest passage unless it shares next to
-            # nothing with the question.
-            return any(
-                h.coverage >= self.calibration.min_coverage_in_scope for h in hits[:IN_SCOPE_TOP]
-            )
+            # nothing with the question. An English question left with no translated word has
+            # only the document it names to go by.
+            if not terms.stems:
+                return best.named
+            return any(h.coverage >= rules.min_coverage_in_scope for h in hits[:IN_SCOPE_TOP])
         # A question naming a regulation we hold is in scope however it is worded (typos and
         # chat spelling push e5 similarities down), so only the word rules below apply.
-        far = best.dense < self.calibration.meaning_floor and not best.named
-        if far and best.coverage < FULL_COVERAGE:
+        far = best.dense < rules.meaning_floor and not best.named
+        # Every word of an English question found means little when most of its words were
+        # set aside untranslated ("village" of "how is the Village Fund allocated").
+        if far and (english or best.coverage < FULL_COVERAGE):
             return False
-        return self._relevant(best, unknown_words)
+        return self._relevant(best, unknown_words, rules)
 
-    def _relevant(self, hit: Hit, unknown_words: bool = False) -> bool:
-        rules = self.calibration
+    def _relevant(
+        self, hit: Hit, unknown_words: bool = False, rules: Calibration | None = None
+    ) -> bool:
+        rules = rules or self.calibration
         if hit.dense >= rules.very_close_meaning and hit.coverage >= rules.min_coverage_very_close:
             return True
         if unknown_words and hit.dense < rules.close_meaning:

@@ -36,7 +36,7 @@ COVERAGE_WEIGHT = 2.0
 NAMED_DOCUMENT_BONUS = 2.0
 _DEFINITION_QUESTION = re.compile(
     r"^\s*(apa\s+(itu|yang\s+dimaksud|arti|maksud|pengertian)|pengertian|definisi|arti|"
-    r"what\s+(is|are|does))\b",
+    r"what\s+(is|are)\s+(meant|the\s+(meaning|definition))|define)\b",
     re.IGNORECASE,
 )
 
@@ -62,6 +62,11 @@ class QueryTerms:
     words: list[str]
     stems: list[str]
     repaired: dict[str, str] = field(default_factory=dict)
+    # The question is in English. Its English words the corpus does not use and the glossary
+    # does not translate ("inaugurated") are set aside: they say the question is English, not
+    # that its topic is foreign, so they count neither as unknown words nor against coverage.
+    english: bool = False
+    untranslated: list[str] = field(default_factory=list)
 
 
 class Retriever:
@@ -85,11 +90,7 @@ class Retriever:
         for chunk in self.chunks:
             if chunk.pasal and chunk.kind not in ("penjelasan", "faq"):
                 self._by_pasal.setdefault((chunk.doc_id, chunk.pasal), []).append(chunk)
-        self._case_names = {
-            doc_id: _case_names(meta.title)
-            for doc_id, meta in version.documents.items()
-            if meta.doc_type == "praktik-baik"
-        }
+        self._names = {doc_id: _document_names(meta) for doc_id, meta in version.documents.items()}
 
     # -- query terms ------------------------------------------------------------------------
     def _known(self, word: str) -> bool:
@@ -97,16 +98,22 @@ class Retriever:
 
     def query_terms(self, question: str) -> QueryTerms:
         """Content words with typos repaired against the corpus vocabulary."""
+        english = text.is_english_text(question)
         repaired: dict[str, str] = {}
-        words = []
+        words: list[str] = []
+        untranslated: list[str] = []
         for word in text.content_words(question):
+            if english and not self._known(word) and text.is_english_word(word):
+                untranslated.append(word)
+                continue
             fixed = self._speller.repair(word)
             if fixed in text.STOPWORDS or (len(fixed) <= 2 and not self._known(fixed)):
                 continue  # "knp" → "kenapa"; chat particles ("tu", "eh") carry no topic
             if fixed != word:
                 repaired[word] = fixed
             words.append(fixed)
-        return QueryTerms(words, [text.stem(w) for w in words], repaired)
+        stems = [text.stem(w) for w in words]
+        return QueryTerms(words, stems, repaired, english, untranslated)
 
     # -- search -----------------------------------------------------------------------------
     def search(
@@ -120,10 +127,16 @@ class Retriever:
             if self._names_a_held_regulation(mention):
                 question = question[: mention.start] + " " + question[mention.end :]
         terms = self.query_terms(question)
-        if not terms.stems or not self.chunks:
+        # An English question may keep no word after translation and still be searched by
+        # meaning, and by the document it names ("... the Siola mall?").
+        if not (terms.stems or terms.untranslated) or not self.chunks:
             return [], terms
-        named |= self._named_cases(terms)
-        keyword_scores = np.asarray(self.version.keyword.get_scores(terms.stems), dtype=np.float32)
+        named |= self._named_by_words(terms)
+        keyword_scores = np.zeros(len(self.chunks), dtype=np.float32)
+        if terms.stems:
+            keyword_scores = np.asarray(
+                self.version.keyword.get_scores(terms.stems), dtype=np.float32
+            )
         dense_scores = self._dense_scores(" ".join(terms.words) + " " + question)
         allowed = self._allowed(doc_types)
         fused = self._fuse(keyword_scores, dense_scores, allowed)
@@ -170,14 +183,13 @@ class Retriever:
             and any(m.matches_document(meta.jenis, meta.nomor, meta.tahun) for m in mentions)
         }
 
-    def _named_cases(self, terms: QueryTerms) -> set[str]:
-        """Best-practice cases the question names in full ("lapor sleman", "kemitraan bidan dan
-        dukun aceh singkil"): a place alone ("ke Jakarta") names none."""
-        asked = set(terms.stems)
+    def _named_by_words(self, terms: QueryTerms) -> set[str]:
+        """Documents the question names in words: a best-practice case in full ("lapor sleman",
+        "kemitraan bidan dan dukun aceh singkil"; a place alone, "ke Jakarta", names none), or
+        any document by one of its other names ("UU Pelayanan Publik", "Siola")."""
+        asked = set(terms.stems) | {text.stem(word) for word in terms.untranslated}
         return {
-            doc_id
-            for doc_id, names in self._case_names.items()
-            if any(name <= asked for name in names)
+            doc_id for doc_id, names in self._names.items() if any(name <= asked for name in names)
         }
 
     def _names_a_held_regulation(self, mention: RegulationMention) -> bool:
@@ -271,9 +283,14 @@ class Retriever:
         return None
 
 
-def _case_names(title: str) -> list[frozenset[str]]:
-    """The ways a case is named, as stems: its title, and its short name in parentheses
-    ("Mal Pelayanan Publik Surabaya (MPP Siola)")."""
-    main, _, short = title.partition("(")
-    names = [frozenset(text.tokens(part)) for part in (main, short.rstrip(")")) if part.strip()]
-    return [name for name in names if len(name) >= 2]
+def _document_names(meta: DocumentMeta) -> list[frozenset[str]]:
+    """The ways a document is named, as stem sets: the title of a case and its short name in
+    parentheses ("Mal Pelayanan Publik Surabaya (MPP Siola)") when at least two words long, and
+    every alias the team wrote, however short ("Siola", "UPTPK")."""
+    names = []
+    if meta.doc_type == "praktik-baik":
+        main, _, short = meta.title.partition("(")
+        names = [frozenset(text.tokens(part)) for part in (main, short.rstrip(")"))]
+        names = [name for name in names if len(name) >= 2]
+    names += [frozenset(text.tokens(alias)) for alias in meta.aliases]
+    return [name for name in names if name]

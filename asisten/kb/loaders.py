@@ -22,6 +22,7 @@ from asisten.errors import (
     DocumentError,
     EmptyFileError,
     FileTooLargeError,
+    FrontMatterError,
     UnsupportedTypeError,
 )
 from asisten.kb import chunking, pdf
@@ -115,7 +116,7 @@ def _load_text(path: Path, raw: str, digest: str, overrides: dict[str, Any]) -> 
     try:
         post = frontmatter.loads(raw)
     except yaml.YAMLError as exc:
-        raise CorruptFileError(path, f"front matter YAML tidak valid: {exc}") from exc
+        raise FrontMatterError(path, f"YAML: {exc}") from exc
     fields = {**post.metadata, **overrides}
     body = post.content
     detected = detect_regulation(body, path.name)
@@ -215,7 +216,17 @@ def _regulation_meta(
     judul = fields.get("judul") or detected.judul
     status = fields.get("status") or ("rancangan" if detected.draft else None)
     doc_id = _doc_id(jenis, nomor, tahun) or chunking.slug(path.stem)
-    known = {"tipe", "jenis", "nomor", "tahun", "judul", "status", "sumber", "sifat_teks"}
+    known = {
+        "tipe",
+        "jenis",
+        "nomor",
+        "tahun",
+        "judul",
+        "status",
+        "sumber",
+        "sifat_teks",
+        "nama_lain",
+    }
     return DocumentMeta(
         doc_id=doc_id,
         title=long_title(jenis, nomor, tahun, judul),
@@ -228,12 +239,13 @@ def _regulation_meta(
         text_kind=fields.get("sifat_teks"),
         source_path=str(path),
         extra={k: v for k, v in fields.items() if k not in known and _is_plain(v)},
+        aliases=_aliases(path, fields),
     )
 
 
 def _plain_meta(path: Path, fields: dict[str, Any], doc_type: str, body: str) -> DocumentMeta:
     title = fields.get("judul") or _first_heading(body) or path.stem.replace("-", " ").title()
-    known = {"tipe", "judul", "sumber"}
+    known = {"tipe", "judul", "sumber", "nama_lain"}
     return DocumentMeta(
         doc_id=f"{doc_type}-{chunking.slug(path.stem)}",
         title=str(title),
@@ -242,7 +254,17 @@ def _plain_meta(path: Path, fields: dict[str, Any], doc_type: str, body: str) ->
         url=fields.get("sumber"),
         source_path=str(path),
         extra={k: v for k, v in fields.items() if k not in known and _is_plain(v)},
+        aliases=_aliases(path, fields),
     )
+
+
+def _aliases(path: Path, fields: dict[str, Any]) -> list[str]:
+    """`nama_lain`: one name or a list of names, each a non-empty string."""
+    raw = fields.get("nama_lain") or []
+    names = [raw] if isinstance(raw, str) else raw
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        raise FrontMatterError(path, "nama_lain harus berupa teks atau daftar teks")
+    return [n.strip() for n in names]
 
 
 def _guess_type(path: Path, body: str, detected: DetectedRegulation) -> str:

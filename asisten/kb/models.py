@@ -22,6 +22,9 @@ class DocumentMeta:
     text_kind: str | None = None
     source_path: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    # Other names people use for it ("UU Pelayanan Publik", "Public Service Law", "Siola"); a
+    # question using one names the document (front matter `nama_lain`).
+    aliases: list[str] = field(default_factory=list)
 
     @property
     def short_name(self) -> str | None:

@@ -20,3 +20,23 @@ def test_chat_reduplication_is_the_word_itself():
     assert words("denger2 katanya hati2 ya, kuliah S2") == [
         "denger", "katanya", "hati", "ya", "kuliah", "s2",
     ]  # fmt: skip
+
+
+def test_english_questions_are_told_from_indonesian_ones():
+    from asisten.indeks.text import is_english_text
+
+    assert is_english_text("When was the public service mall in Surabaya inaugurated?")
+    assert is_english_text("Who is responsible for cataloguing innovations that existed before?")
+    # Indonesian with English loanwords and names stays Indonesian.
+    assert not is_english_text("Kapan Bandung Command Center mulai beroperasi dan berapa CCTV-nya?")
+    assert not is_english_text("aplikasi jogja smart service tu wajib login pakai data apa?")
+    assert not is_english_text("")
+
+
+def test_inflected_english_words_are_english_and_indonesian_words_are_not():
+    from asisten.indeks.text import is_english_word
+
+    for word in ("inaugurated", "cataloguing", "existed", "centres", "studies", "during"):
+        assert is_english_word(word), word
+    for word in ("pemerintah", "dinas", "anggaran", "layanan", "kantor"):
+        assert not is_english_word(word), word

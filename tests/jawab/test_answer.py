@@ -203,3 +203,48 @@ def test_named_case_in_chat_spelling_is_answered_from_that_case(real_engine):
 def test_a_place_alone_does_not_name_a_case(real_engine):
     answer = real_engine.answer("Berapa uang harian perjalanan dinas pegawai ke Jakarta?")
     assert not answer.found
+
+
+@pytest.mark.parametrize(
+    ("question", "document"),
+    [
+        # Indonesian and English names of a regulation, a case's nickname, a case's English name.
+        ("Apa saja hak masyarakat menurut UU Pelayanan Publik?", "uu-25-2009"),
+        ("What does the Public Service Law require of a complaint handling unit?", "uu-25-2009"),
+        ("Berapa izin yang bisa diurus di Siola?", "praktik-baik-mal-pelayanan-publik-surabaya"),
+        (
+            "How were traditional birth attendants paid in the midwife and traditional birth"
+            " attendant partnership?",
+            "praktik-baik-kemitraan-bidan-dukun-aceh-singkil",
+        ),
+    ],
+)
+def test_a_document_named_by_another_name_answers(real_engine, question, document):
+    answer = real_engine.answer(question)
+    assert answer.found
+    assert answer.sources[0].doc_id == document
+
+
+def test_english_question_with_words_the_glossary_lacks_is_answered(real_engine):
+    # "inaugurated", "formally", "building" are in no glossary; they must not read as a foreign
+    # topic.
+    answer = real_engine.answer(
+        "Who formally inaugurated the public service mall in Surabaya's old Siola building?"
+    )
+    assert answer.found
+    assert answer.sources[0].doc_id == "praktik-baik-mal-pelayanan-publik-surabaya"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How is the national village fund divided between villages each year?",
+        "What is the best season to climb Mount Bromo, and is a guide required?",
+        "What are the requirements for a civil servant to renew an official passport?",
+    ],
+)
+def test_english_question_on_a_foreign_topic_is_declined(real_engine, question):
+    # Only a word or two of these translate ("village", "civil servant"); that those few are
+    # found in the corpus must not make the question look answered.
+    answer = real_engine.answer(question)
+    assert not answer.found and answer.sources == []

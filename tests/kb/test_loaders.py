@@ -130,3 +130,32 @@ def test_malformed_faq_is_reported(tmp_path):
     path.write_text("tipe: faq\npasangan:\n  - tanya: tanpa jawaban\n")
     with pytest.raises(errors.CorruptFileError):
         load_document(path, LIMIT)
+
+
+@pytest.mark.parametrize(
+    ("front", "aliases"),
+    [
+        ("nama_lain: Siola", ["Siola"]),
+        ('nama_lain: ["MPP Surabaya", "Surabaya Public Service Mall"]',
+         ["MPP Surabaya", "Surabaya Public Service Mall"]),
+        ("", []),
+    ],
+)  # fmt: skip
+def test_other_names_are_read_from_front_matter(tmp_path, front, aliases):
+    path = tmp_path / "mpp.md"
+    path.write_text(f"---\ntipe: praktik-baik\njudul: Mal Pelayanan Publik\n{front}\n---\n"
+                    "# Mal Pelayanan Publik\n## Masalah\nAntrean panjang.\n")  # fmt: skip
+    meta = load_document(path, LIMIT).meta
+    assert meta.aliases == aliases
+    assert "nama_lain" not in meta.extra
+
+
+def test_malformed_other_names_get_a_clear_message(tmp_path):
+    path = tmp_path / "uu.md"
+    path.write_text(
+        "---\ntipe: regulasi\njenis: UU\nnomor: '25'\ntahun: 2009\n"
+        "nama_lain: {inggris: Public Service Law}\n---\n### Pasal 1\nDefinisi.\n"
+    )
+    with pytest.raises(errors.FrontMatterError) as caught:
+        load_document(path, LIMIT)
+    assert "nama_lain" in caught.value.message and "front matter" in caught.value.message
