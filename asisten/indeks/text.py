@@ -104,7 +104,13 @@ ENGLISH = {
     "agency": "badan", "long": "lama", "charges": "pidana", "charged": "pidana",
     "adopted": "ditetapkan", "policy": "kebijakan", "reach": "mencapai", "launched": "diluncurkan",
     "affairs": "urusan", "face": "", "run": "menyelenggarakan", "before": "sebelum",
-    "through": "melalui",
+    "through": "melalui", "indonesian": "indonesia", "innovate": "inovasi",
+    "obliged": "wajib", "obligatory": "wajib", "mandatory": "wajib", "compulsory": "wajib",
+    "app": "aplikasi", "apps": "aplikasi", "application": "aplikasi", "ministry": "kementerian",
+    "administrative": "administrasi", "administration": "administrasi", "january": "januari",
+    "february": "februari", "march": "maret", "april": "april", "june": "juni",
+    "july": "juli", "august": "agustus", "september": "september", "october": "oktober",
+    "november": "november", "december": "desember",
 }  # fmt: skip
 
 
@@ -145,17 +151,27 @@ def is_english_word(word: str) -> bool:
 
 
 def _english_bases(word: str) -> list[str]:
-    """The word and what it may be inflected from: -s, -es, -ies, -ed, -ied, -ing, and the
-    British -re ("centre")."""
+    """The word and what it may be inflected from: -s, -es, -ies, -ves, -ed, -ied, -ing, and
+    the British -re ("centre")."""
     bases = [word]
     for suffix, endings in (
-        ("ies", ("y",)), ("ied", ("y",)), ("es", ("", "e")), ("s", ("",)),
+        ("ies", ("y",)), ("ied", ("y",)), ("ves", ("f", "fe")), ("es", ("", "e")), ("s", ("",)),
         ("ed", ("", "e")), ("ing", ("", "e")),
     ):  # fmt: skip
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             bases += [word[: -len(suffix)] + ending for ending in endings]
     bases += [base[:-2] + "er" for base in bases if base.endswith("re")]
     return bases
+
+
+def translate_english(word: str) -> list[str]:
+    """The glossary's Indonesian for an inflected English word ("piloting" → "uji coba",
+    "awarded" → "penghargaan"), or [] if the glossary lacks its base form. The word itself was
+    already looked up by `words`."""
+    for base in _english_bases(word)[1:]:
+        if base in ENGLISH:
+            return ENGLISH[base].split()
+    return []
 
 
 # A question is English when at least this share of its words are English and not Indonesian.

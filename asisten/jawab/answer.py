@@ -30,6 +30,11 @@ from asisten.kb.models import Chunk
 # share of its words the corpus may not know.
 IN_SCOPE_TOP = 3
 IN_SCOPE_UNKNOWN_SHARE = 0.2
+# An English question sets aside the words it cannot translate, and those may be its topic
+# ("withholding tax ... consultant"). So unless it names one of our documents or speaks of
+# innovation, its best passage must share a distinctive word with it (IDF 4: a word in at most
+# ~2 % of passages, like "sragen" or "minimarket"; "indonesia" and "pemerintah" are in more).
+DISTINCTIVE_IDF = 4.0
 # A further hit joins the answer only if it is nearly as good as the best one.
 RELATIVE_SCORE = 0.5
 RELATIVE_COVERAGE = 0.5
@@ -156,6 +161,8 @@ class Answerer:
         # Every word of an English question found means little when most of its words were
         # set aside untranslated ("village" of "how is the Village Fund allocated").
         if far and (english or best.coverage < FULL_COVERAGE):
+            return False
+        if english and not best.named and max(best.shared.values(), default=0) < DISTINCTIVE_IDF:
             return False
         return self._relevant(best, unknown_words, rules)
 

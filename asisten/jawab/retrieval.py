@@ -55,6 +55,8 @@ class Hit:
     base: float = 0.0
     # The question names this passage's regulation ("prinsip ... di PP 38 itu apa?").
     named: bool = False
+    # The question's stems this passage holds, with their IDF: how telling the match is.
+    shared: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -97,14 +99,19 @@ class Retriever:
         return word.isdigit() or text.stem(word) in self._idf
 
     def query_terms(self, question: str) -> QueryTerms:
-        """Content words with typos repaired against the corpus vocabulary."""
+        """Content words with typos repaired against the corpus vocabulary; an English
+        question's words translated by the glossary first."""
         english = text.is_english_text(question)
+        names = _proper_names(question) if english else set()
         repaired: dict[str, str] = {}
         words: list[str] = []
         untranslated: list[str] = []
         for word in text.content_words(question):
-            if english and not self._known(word) and text.is_english_word(word):
-                untranslated.append(word)
+            reading = self._read_english(word, names) if english else None
+            if reading is not None:
+                words += reading
+                if not reading:
+                    untranslated.append(word)
                 continue
             fixed = self._speller.repair(word)
             if fixed in text.STOPWORDS or (len(fixed) <= 2 and not self._known(fixed)):
@@ -114,6 +121,17 @@ class Retriever:
             words.append(fixed)
         stems = [text.stem(w) for w in words]
         return QueryTerms(words, stems, repaired, english, untranslated)
+
+    def _read_english(self, word: str, names: set[str]) -> list[str] | None:
+        """An English question's word as corpus words: its translation ("midwives" → "bidan",
+        and "health" stays beside "kesehatan" because the corpus uses it in names), [] to set
+        it aside, or None to read it like any other word. An English word the corpus and the
+        glossary lack is set aside unless it is a name ("Berlin", "US"): a name is the topic."""
+        if translated := text.translate_english(word):
+            return ([word] if self._known(word) else []) + translated
+        if self._known(word) or not text.is_english_word(word) or word in names:
+            return None
+        return []
 
     # -- search -----------------------------------------------------------------------------
     def search(
@@ -171,6 +189,9 @@ class Retriever:
                     coverage=coverage[index],
                     base=base[index],
                     named=chunk.doc_id in named,
+                    shared={
+                        t: self._idf[t] for t in set(terms.stems) if t in self._token_sets[index]
+                    },
                 )
             )
         return hits, terms
@@ -294,3 +315,12 @@ def _document_names(meta: DocumentMeta) -> list[frozenset[str]]:
         names = [name for name in names if len(name) >= 2]
     names += [frozenset(text.tokens(alias)) for alias in meta.aliases]
     return [name for name in names if name]
+
+
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<![.?!:]\s)(?<!^)(?<![\"'(])\b[A-Z][A-Za-z]+")
+
+
+def _proper_names(question: str) -> set[str]:
+    """Capitalised words inside a sentence ("Berlin", "European", "US"): names, which say what
+    an English question is about even when they are English words too."""
+    return {match.lower() for match in _MID_SENTENCE_CAPITAL.findall(question.strip())}

@@ -241,6 +241,8 @@ def test_english_question_with_words_the_glossary_lacks_is_answered(real_engine)
         "How is the national village fund divided between villages each year?",
         "What is the best season to climb Mount Bromo, and is a guide required?",
         "What are the requirements for a civil servant to renew an official passport?",
+        # Only generic words translate ("government", "Indonesia").
+        "Which value added tax rate must a regency government in Indonesia charge on parking?",
     ],
 )
 def test_english_question_on_a_foreign_topic_is_declined(real_engine, question):
@@ -248,3 +250,23 @@ def test_english_question_on_a_foreign_topic_is_declined(real_engine, question):
     # found in the corpus must not make the question look answered.
     answer = real_engine.answer(question)
     assert not answer.found and answer.sources == []
+
+
+@pytest.mark.parametrize(
+    ("question", "citation"),
+    [
+        (
+            "While an innovation is being piloted, may the test site follow procedures that"
+            " differ from existing regulations?",
+            "PP 38/2017 Pasal 16",
+        ),
+        (
+            "Which regency's disaster brigade replicated its ambulance model?",
+            "Praktik baik: Brigade",
+        ),
+    ],
+)
+def test_english_question_sharing_telling_words_is_answered(real_engine, question, citation):
+    answer = real_engine.answer(question)
+    assert answer.found
+    assert any(c.startswith(citation) for c in _citations(answer))
