@@ -129,8 +129,8 @@ class Answerer:
         if not hits or not self._answerable(hits, terms, bool(unknown), in_scope):
             return self._not_found(question, unknown)
         if hits[0].chunk.kind == "faq":
-            return self._faq_answer(question, hits, terms, limit)
-        return self._retrieval_answer(question, hits, terms, limit)
+            return self._faq_answer(question, hits, terms, limit, in_scope)
+        return self._retrieval_answer(question, hits, terms, limit, in_scope)
 
     # -- decisions --------------------------------------------------------------------------
     @staticmethod
@@ -166,6 +166,14 @@ class Answerer:
             return False
         return self._relevant(best, unknown_words, rules)
 
+    def _relevant_companion(self, hit: Hit, in_scope: bool) -> bool:
+        """A companion passes the rule its question passed: an innovation question, or one
+        naming a document we hold, was answered on little shared wording, and so are its
+        companions from the named document ("... mau direvisi ya? rencananya apa?")."""
+        if in_scope and hit.named:
+            return hit.coverage >= self.calibration.min_coverage_in_scope
+        return self._relevant(hit, unknown_words=False)
+
     def _relevant(
         self, hit: Hit, unknown_words: bool = False, rules: Calibration | None = None
     ) -> bool:
@@ -180,7 +188,7 @@ class Answerer:
         asked = len(_QUESTION_WORD.findall(question))
         return self.top_k + min(EXTRA_SOURCES_MAX, max(0, asked - 1))
 
-    def _companions(self, hits: list[Hit], limit: int) -> list[Hit]:
+    def _companions(self, hits: list[Hit], limit: int, in_scope: bool = False) -> list[Hit]:
         best = hits[0]
         chosen = [best]
         for hit in hits[1:]:
@@ -200,7 +208,7 @@ class Answerer:
                     hit.score >= RELATIVE_SCORE * best.score
                     and hit.coverage >= RELATIVE_COVERAGE * best.coverage
                 )
-            ) and self._relevant(hit, unknown_words=False):
+            ) and self._relevant_companion(hit, in_scope):
                 chosen.append(hit)
         return chosen
 
@@ -219,7 +227,9 @@ class Answerer:
         )  # fmt: skip
         return Answer(question, body, True, sources, "lookup")
 
-    def _faq_answer(self, question: str, hits: list[Hit], terms: QueryTerms, limit: int) -> Answer:
+    def _faq_answer(
+        self, question: str, hits: list[Hit], terms: QueryTerms, limit: int, in_scope: bool
+    ) -> Answer:
         hit = hits[0]
         sources: list[Source] = []
         items = [_Item("FAQ", hit.chunk.text, self._reference_sources(hit, sources))]
@@ -229,7 +239,7 @@ class Answerer:
             for other in self._related_faqs(hits)
         ]  # fmt: skip
         # Related provisions the FAQ answer does not already cite, for compound questions.
-        for extra in self._companions(hits, limit)[1:]:
+        for extra in self._companions(hits, limit, in_scope)[1:]:
             if extra.chunk.citation in {s.citation for s in sources}:
                 continue
             number = self._add_source(sources, extra.chunk, extra.score)
@@ -240,9 +250,9 @@ class Answerer:
         return Answer(question, body, True, sources, "faq")
 
     def _retrieval_answer(
-        self, question: str, hits: list[Hit], terms: QueryTerms, limit: int
+        self, question: str, hits: list[Hit], terms: QueryTerms, limit: int, in_scope: bool
     ) -> Answer:
-        chosen = self._companions(hits, limit)
+        chosen = self._companions(hits, limit, in_scope)
         best = chosen[0].chunk
         whole_pasal = self._short_pasal(best)
         sources: list[Source] = []

@@ -270,3 +270,14 @@ def test_english_question_sharing_telling_words_is_answered(real_engine, questio
     answer = real_engine.answer(question)
     assert answer.found
     assert any(c.startswith(citation) for c in _citations(answer))
+
+
+def test_a_named_case_brings_its_other_sections(real_engine):
+    # Answered on little shared wording because it names the case; the sections beside the
+    # best one are judged by that same rule, so "hasilnya" finds the Hasil section too.
+    answer = real_engine.answer(
+        "e-Health Surabaya itu dikelola dinas apa, dan sekarang sudah menjangkau berapa fasilitas?"
+    )
+    sections = {s.citation for s in answer.sources}
+    assert len(sections) >= 3
+    assert all(c.startswith("Praktik baik: e-Health Surabaya") for c in sections)
