@@ -35,6 +35,9 @@ IN_SCOPE_UNKNOWN_SHARE = 0.2
 # innovation, its best passage must share a distinctive word with it (IDF 4: a word in at most
 # ~2 % of passages, like "sragen" or "minimarket"; "indonesia" and "pemerintah" are in more).
 DISTINCTIVE_IDF = 4.0
+# Siblings (other ayat of a chosen pasal, other sections of the case told) may go this far
+# past the source limit: they complete what is already said rather than add a topic.
+EXTRA_SIBLINGS = 1
 # A further hit joins the answer only if it is nearly as good as the best one.
 RELATIVE_SCORE = 0.5
 RELATIVE_COVERAGE = 0.5
@@ -188,20 +191,34 @@ class Answerer:
         asked = len(_QUESTION_WORD.findall(question))
         return self.top_k + min(EXTRA_SOURCES_MAX, max(0, asked - 1))
 
-    def _companions(self, hits: list[Hit], limit: int, in_scope: bool = False) -> list[Hit]:
+    def _companions(
+        self,
+        hits: list[Hit],
+        limit: int,
+        in_scope: bool = False,
+        cited: frozenset[tuple[str, str]] = frozenset(),
+    ) -> list[Hit]:
+        """The best hit and the others worth showing beside it. `cited`: the (document, pasal)
+        an FAQ answer rests on, whose other ayat count as siblings too."""
         best = hits[0]
         chosen = [best]
         for hit in hits[1:]:
-            if len(chosen) >= limit:
+            if len(chosen) >= limit + EXTRA_SIBLINGS:
                 break
             if hit.chunk.kind == "faq" or hit.chunk.citation in {h.chunk.citation for h in chosen}:
                 continue
             # Another ayat of a pasal already chosen shares its subject ("60 hari memutuskan"
             # in ayat (1), "14 hari menyampaikan" in ayat (2)), so it need not match as well.
-            sibling = hit.chunk.pasal is not None and any(
-                (h.chunk.doc_id, h.chunk.pasal) == (hit.chunk.doc_id, hit.chunk.pasal)
-                for h in chosen
+            pasal = (hit.chunk.doc_id, hit.chunk.pasal)
+            sibling = hit.chunk.pasal is not None and (
+                pasal in cited or any((h.chunk.doc_id, h.chunk.pasal) == pasal for h in chosen)
             )
+            # Another section of the case being told (masalah, solusi, hasil, replikasi).
+            sibling = sibling or (
+                hit.meta.doc_type == "praktik-baik" and hit.chunk.doc_id == best.chunk.doc_id
+            )
+            if not sibling and len(chosen) >= limit:
+                continue
             if (
                 sibling
                 or (
@@ -239,7 +256,8 @@ class Answerer:
             for other in self._related_faqs(hits)
         ]  # fmt: skip
         # Related provisions the FAQ answer does not already cite, for compound questions.
-        for extra in self._companions(hits, limit, in_scope)[1:]:
+        cited = frozenset((s.doc_id, s.pasal) for s in sources if s.pasal)
+        for extra in self._companions(hits, limit, in_scope, cited)[1:]:
             if extra.chunk.citation in {s.citation for s in sources}:
                 continue
             number = self._add_source(sources, extra.chunk, extra.score)

@@ -281,3 +281,13 @@ def test_a_named_case_brings_its_other_sections(real_engine):
     sections = {s.citation for s in answer.sources}
     assert len(sections) >= 3
     assert all(c.startswith("Praktik baik: e-Health Surabaya") for c in sections)
+
+
+def test_a_case_is_told_in_all_its_sections_beyond_the_source_limit(real_engine):
+    # Three sources is the limit for one question; a case's fourth section still comes along
+    # because it completes the story already told rather than adding a topic.
+    answer = real_engine.answer(
+        "lapor sleman skrg pny brp kanal aduan? udh nyambung ke sistem aduan nasional blm?"
+    )
+    sections = {s.citation.split(" — ")[1] for s in answer.sources}
+    assert sections == {"Masalah", "Solusi", "Hasil", "Replikasi"}
