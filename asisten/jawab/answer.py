@@ -391,7 +391,10 @@ def excerpt(passage: str, query_stems: list[str], limit: int = EXCERPT_CHARS) ->
     """The passage, or the run of consecutive sentences that holds most of the question's words.
 
     A run, not the best sentences picked from all over: list items and clauses torn out of their
-    order read as nonsense ("2. penghargaan. 3. menekankan ...").
+    order read as nonsense ("2. penghargaan. 3. menekankan ..."). Of the runs holding the most
+    words, the tightest one is the core ("Tomira ... 20% ... produk lokal", not the opening
+    that names "Kulon Progo" five times), and the room left goes to what follows it, then to
+    what comes before.
     """
     passage = passage.strip()
     if len(passage) <= limit:
@@ -399,18 +402,32 @@ def excerpt(passage: str, query_stems: list[str], limit: int = EXCERPT_CHARS) ->
     sentences = [s.strip() for s in _SENTENCE.split(passage) if s.strip()]
     wanted = set(query_stems)
     found = [wanted & set(text.tokens(s)) for s in sentences]
-    best: tuple[tuple[int, int], int, int] | None = None
+    sizes = [len(s) + 1 for s in sentences]
+    core: tuple[tuple[int, int], int, int] | None = None
     for start in range(len(sentences)):
+        covered: set[str] = set()
         end, used = start, 0
-        while end < len(sentences) and (end == start or used + len(sentences[end]) <= limit):
-            used += len(sentences[end]) + 1
+        best_here: tuple[int, int] | None = None
+        while end < len(sentences) and (end == start or used + sizes[end] <= limit):
+            used += sizes[end]
+            covered |= found[end]
             end += 1
-        covered = set().union(*found[start:end])
-        rank = (len(covered), sum(len(f) for f in found[start:end]))
-        if best is None or rank > best[0]:
-            best = (rank, start, end)
-    assert best is not None
-    _, start, end = best
+            rank = (len(covered), -used)
+            if best_here is None or rank[0] > best_here[0][0]:
+                best_here = (rank, end)
+        assert best_here is not None
+        rank, stop = best_here
+        if core is None or rank > core[0]:
+            core = (rank, start, stop)
+    assert core is not None
+    _, start, end = core
+    used = sum(sizes[start:end])
+    while end < len(sentences) and used + sizes[end] <= limit:
+        used += sizes[end]
+        end += 1
+    while start > 0 and used + sizes[start - 1] <= limit:
+        start -= 1
+        used += sizes[start]
     joined = " ".join(sentences[start:end])
     if len(joined) > limit * 1.5:
         joined = joined[: int(limit * 1.5)].rsplit(" ", 1)[0]

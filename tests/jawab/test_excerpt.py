@@ -40,3 +40,22 @@ def test_excerpt_keeps_list_items_in_their_order():
     numbers = [int(n) for n in re.findall(r"(\d)\. Peraturan", result)]
     assert len(numbers) >= 2
     assert numbers == list(range(numbers[0], numbers[-1] + 1))
+
+
+def test_the_tightest_run_holding_the_words_wins_over_an_opening_that_repeats_them():
+    opening = [
+        "Kulon Progo membeli produk lokal dalam gerakan besar yang dicanangkan sejak lama.",
+        "Produk lokal Kulon Progo dijual di banyak tempat resmi.",
+        "Produk lokal Kulon Progo juga dipamerkan.",
+    ]
+    core = [
+        "Tomira adalah toko rakyat.",
+        "Gerai lain ditutup.",
+        "Tiap Tomira wajib menyediakan 20% tempat untuk produk lokal Kulon Progo.",
+    ]
+    passage = " ".join(opening + core + ["Penutup yang tidak berkaitan dengan apa pun di sini."])
+    result = excerpt(passage, _stems("apa itu Tomira di Kulon Progo dan produk lokal"), limit=210)
+    # The opening names "Kulon Progo" and "produk lokal" three times over and reaches "Tomira"
+    # within the room; the answer is the short run around both mentions of Tomira.
+    assert "20%" in result and core[0] in result
+    assert opening[0] not in result
