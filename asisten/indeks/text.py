@@ -57,6 +57,11 @@ INFORMAL = {
     "duitnya": "anggaran", "staf": "asn", "pegawai": "asn", "kena": "", "kasus": "",
     "aja": "saja", "bole": "boleh", "blh": "boleh", "tp": "tapi", "trs": "terus", "jd": "jadi",
     "dewan": "dprd", "legislatif": "dprd",
+    # Office shorthand ASN use for their own posts, and "nabrak aturan" for breaking a rule.
+    "kadis": "kepala dinas", "kabid": "kepala bidang", "kaban": "kepala badan",
+    "kabag": "kepala bagian", "kasi": "kepala seksi", "kasubag": "kepala subbagian",
+    "kasubbag": "kepala subbagian", "sekda": "sekretaris daerah", "nabrak": "langgar",
+    "nabrakin": "langgar",
 }  # fmt: skip
 
 # English query words → the corpus's Indonesian terms (the model alone cannot bridge languages).
@@ -214,6 +219,20 @@ def words(text: str) -> list[str]:
         replacement = INFORMAL.get(word, ENGLISH.get(word, word))
         mapped.extend(replacement.split())
     return mapped
+
+
+@lru_cache(maxsize=1)
+def _colloquial_lexicon() -> dict[str, str]:
+    # Kamus Alay (Salsabila et al. 2018), ~4,300 chat spellings with their standard form.
+    from indoNLP.preprocessing.slang_data import SLANG_DATA
+
+    return SLANG_DATA
+
+
+def colloquial(word: str) -> list[str]:
+    """The standard words for a chat spelling ("lgsg" → ["langsung"], "gk" → ["enggak"]),
+    or the word itself."""
+    return normalise(_colloquial_lexicon().get(word, word)).split() or [word]
 
 
 def content_words(text: str) -> list[str]:

@@ -113,12 +113,16 @@ class Retriever:
                 if not reading:
                     untranslated.append(word)
                 continue
-            fixed = self._speller.repair(word)
-            if fixed in text.STOPWORDS or (len(fixed) <= 2 and not self._known(fixed)):
-                continue  # "knp" → "kenapa"; chat particles ("tu", "eh") carry no topic
-            if fixed != word:
-                repaired[word] = fixed
-            words.append(fixed)
+            # Chat spelling from the colloquial lexicon first ("lgsg" → "langsung", "kadis"
+            # → "kepala dinas"), then typos against the corpus.
+            pieces = [word] if self._known(word) else text.colloquial(word)
+            for piece in pieces:
+                fixed = self._speller.repair(piece)
+                if fixed in text.STOPWORDS or (len(fixed) <= 2 and not self._known(fixed)):
+                    continue  # "knp" → "kenapa"; chat particles ("tu", "eh") carry no topic
+                if fixed != word:
+                    repaired[word] = fixed if len(pieces) == 1 else " ".join(pieces)
+                words.append(fixed)
         stems = [text.stem(w) for w in words]
         return QueryTerms(words, stems, repaired, english, untranslated)
 

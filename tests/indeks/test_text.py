@@ -40,3 +40,16 @@ def test_inflected_english_words_are_english_and_indonesian_words_are_not():
         assert is_english_word(word), word
     for word in ("pemerintah", "dinas", "anggaran", "layanan", "kantor"):
         assert not is_english_word(word), word
+
+
+def test_chat_spelling_is_read_from_the_colloquial_lexicon():
+    from asisten.indeks.text import colloquial
+
+    assert colloquial("lgsg") == ["langsung"]
+    assert colloquial("ttg") == ["tentang"]
+    # A word the lexicon does not list stays itself.
+    assert colloquial("inovasi") == ["inovasi"]
+
+
+def test_office_shorthand_is_the_post_it_names():
+    assert content_words("kadis dan kabid") == ["kepala", "dinas", "kepala", "bidang"]

@@ -291,3 +291,11 @@ def test_a_case_is_told_in_all_its_sections_beyond_the_source_limit(real_engine)
     )
     sections = {s.citation.split(" — ")[1] for s in answer.sources}
     assert sections == {"Masalah", "Solusi", "Hasil", "Replikasi"}
+
+
+def test_chat_abbreviations_are_read_and_shown(real_engine):
+    answer = real_engine.answer(
+        "kadis udh pgn lgsg uji coba minggu dpn pdhl sk bupati ttg inovasinya blm kluar, blh gk?"
+    )
+    assert answer.found
+    assert '"lgsg" → "langsung"' in answer.text
