@@ -17,6 +17,7 @@ LATER_PARTS = {
     "akhir-": "akhir",
     "penutup-": "penutup",
     "inggris-": "inggris",
+    "lanjut-": "lanjut",
 }
 
 

@@ -29,7 +29,8 @@ STOPWORDS = frozenset(
     whom whose how when where why i we you my our your it its this that these those on by with
     as at from about into any there their they me please tell explain
     have has and if under before through since every may take allowed or get need menurut
-    sebenarnya
+    sebenarnya gue gua gw lu lo elo bro sis gan lho loh tuh nah dong deh begitu begini gitu
+    gini agak maaf cuma banget kan memang emang padahal
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 

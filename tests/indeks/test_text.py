@@ -53,3 +53,7 @@ def test_chat_spelling_is_read_from_the_colloquial_lexicon():
 
 def test_office_shorthand_is_the_post_it_names():
     assert content_words("kadis dan kabid") == ["kepala", "dinas", "kepala", "bidang"]
+
+
+def test_jakarta_chat_particles_carry_no_topic():
+    assert content_words("bro, gue mau nanya gitu aja, emang boleh banget?") == ["nanya"]

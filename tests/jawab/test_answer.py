@@ -212,6 +212,7 @@ def test_a_place_alone_does_not_name_a_case(real_engine):
         ("Apa saja hak masyarakat menurut UU Pelayanan Publik?", "uu-25-2009"),
         ("What does the Public Service Law require of a complaint handling unit?", "uu-25-2009"),
         ("Berapa izin yang bisa diurus di Siola?", "praktik-baik-mal-pelayanan-publik-surabaya"),
+        ("IGA tahun ini penilaiannya lewat tahap apa saja?", "permendagri-104-2018"),
         (
             "How were traditional birth attendants paid in the midwife and traditional birth"
             " attendant partnership?",
