@@ -403,24 +403,7 @@ def excerpt(passage: str, query_stems: list[str], limit: int = EXCERPT_CHARS) ->
     wanted = set(query_stems)
     found = [wanted & set(text.tokens(s)) for s in sentences]
     sizes = [len(s) + 1 for s in sentences]
-    core: tuple[tuple[int, int], int, int] | None = None
-    for start in range(len(sentences)):
-        covered: set[str] = set()
-        end, used = start, 0
-        best_here: tuple[int, int] | None = None
-        while end < len(sentences) and (end == start or used + sizes[end] <= limit):
-            used += sizes[end]
-            covered |= found[end]
-            end += 1
-            rank = (len(covered), -used)
-            if best_here is None or rank[0] > best_here[0][0]:
-                best_here = (rank, end)
-        assert best_here is not None
-        rank, stop = best_here
-        if core is None or rank > core[0]:
-            core = (rank, start, stop)
-    assert core is not None
-    _, start, end = core
+    start, end = _tightest_run(found, sizes, limit)
     used = sum(sizes[start:end])
     while end < len(sentences) and used + sizes[end] <= limit:
         used += sizes[end]
@@ -433,3 +416,19 @@ def excerpt(passage: str, query_stems: list[str], limit: int = EXCERPT_CHARS) ->
         joined = joined[: int(limit * 1.5)].rsplit(" ", 1)[0]
         end = len(sentences) + 1
     return ("… " if start else "") + joined + (" …" if end < len(sentences) else "")
+
+
+def _tightest_run(found: list[set[str]], sizes: list[int], limit: int) -> tuple[int, int]:
+    """[start, end) of the shortest run of sentences, within `limit` characters, that holds the
+    most distinct question words (`found[i]`: those in sentence i)."""
+    best: tuple[tuple[int, int], int, int] = ((-1, 0), 0, 1)
+    for start in range(len(sizes)):
+        covered: set[str] = set()
+        end, used = start, 0
+        while end < len(sizes) and (end == start or used + sizes[end] <= limit):
+            used += sizes[end]
+            covered |= found[end]
+            end += 1
+            if (len(covered), -used) > best[0]:
+                best = ((len(covered), -used), start, end)
+    return best[1], best[2]
