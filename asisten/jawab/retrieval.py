@@ -127,9 +127,9 @@ class Retriever:
         return QueryTerms(words, stems, repaired, english, untranslated)
 
     def _read_english(self, word: str, names: set[str]) -> list[str] | None:
-        """An English question's word as corpus words: its translation ("piloting" → "uji
-        coba"; a word the corpus uses too, like "service" in "Jogja Smart Service", stays beside
-        its translation), [] to set it aside, or None to read it like any other word. An English word the corpus and the
+        """An English question's word as corpus words: its translation by the glossary
+        ("piloting" → "uji coba"; the word stays beside it when the corpus uses it too), [] to
+        set it aside, or None to read it like any other word. An English word the corpus and the
         glossary lack is set aside unless it is a name ("Berlin", "US"): a name is the topic."""
         if translated := text.translate_english(word):
             return ([word] if self._known(word) else []) + translated
