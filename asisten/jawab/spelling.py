@@ -78,16 +78,14 @@ class Speller:
     def repair(self, word: str) -> str:
         if word in self._vocabulary or word.isdigit() or self._is_known(word):
             return word
-        for formal in _formal_forms(word):
+        # Colloquial affixes, but never on a real word: "kemarin" is not "kemarkan".
+        dictionary_word = text.is_dictionary_word(word)
+        for formal in [] if dictionary_word else _formal_forms(word):
             if self._is_known(formal):
                 return formal
         # A real Indonesian word the corpus lacks ("jatuh", "pensiun") is not a typo of a
         # corpus word one letter away ("jauh"): it stays, and counts as unknown.
-        if (
-            len(word) >= MIN_TYPO_LENGTH
-            and not text.is_dictionary_word(word)
-            and not text.is_english_word(word)
-        ):
+        if len(word) >= MIN_TYPO_LENGTH and not dictionary_word and not text.is_english_word(word):
             limit = 1 if len(word) < 8 else 2
             best = process.extractOne(
                 word, self._words, scorer=Levenshtein.distance, score_cutoff=limit

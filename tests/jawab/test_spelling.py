@@ -10,6 +10,7 @@ from asisten.jawab.spelling import Speller
 VOCABULARY = {
     "inovasi": 50, "berinovasi": 3, "dipertanggungjawabkan": 2, "lewat": 4, "isinya": 2,
     "ini": 90, "tambahkan": 2, "kirim": 4, "susun": 3, "daring": 2, "sering": 3, "usulkan": 5, "penggunanya": 1, "pengusulan": 6, "ajukan": 3, "mutasikan": 1,
+    "mar": 1,  # as in "14 Mar 2022"; "kemarkan" stems to it
 }  # fmt: skip
 
 
@@ -47,6 +48,7 @@ def test_repairs(speller, typed, meant):
         "bumi",  # too short to guess
         "during",  # English, not a misspelt "daring"
         "serving",
+        "kemarin",  # a real word: its -in is no colloquial -kan ("kemarkan")
     ],
 )
 def test_real_words_are_left_alone(speller, word):
