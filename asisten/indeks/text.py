@@ -8,6 +8,7 @@ are mapped to the corpus's Indonesian terms, and words are stemmed with Sastrawi
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import lru_cache
@@ -178,6 +179,56 @@ def translate_english(word: str) -> list[str]:
         if base in ENGLISH:
             return ENGLISH[base].split()
     return []
+
+
+# Words that name a place without being its name ("East Sumba", "Bekasi Regency").
+_PLACE_DESCRIPTORS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "regency",
+        "city",
+        "province",
+        "district",
+        "island",
+        "islands",
+        "java",
+        "borneo",
+        "kabupaten",
+        "kota",
+        "provinsi",
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def _indonesian_place_words() -> frozenset[str]:
+    # Provinces, regencies/cities, their seats and districts (kecamatan), from areaid's data.
+    from importlib.resources import files
+
+    found = set(_PLACE_DESCRIPTORS)
+    for path in files("areaid").joinpath("data").iterdir():
+        for province in json.loads(path.read_text("utf-8")):
+            found.update(_WORD.findall(normalise(province["provinsi"])))
+            for regency in province["kabupaten"]:
+                names = [regency["kab_kota"], regency.get("ibukota") or ""]
+                names += [district["kec"] for district in regency["kecamatan"]]
+                for name in names:
+                    found.update(_WORD.findall(normalise(name)))
+    return frozenset(found)
+
+
+def is_indonesian_place(word: str) -> bool:
+    """A word of an Indonesian province, regency, city or district name ("sumba", "pontianak",
+    "timur"), or a word that goes with one ("east", "regency")."""
+    return word in _indonesian_place_words()
 
 
 # A question is English when at least this share of its words are English and not Indonesian.

@@ -143,7 +143,12 @@ class Answerer:
         mentions "inovasi" on a foreign topic ("inovasi menu kopi untuk kafe") is not."""
         mostly_known = len(unknown) <= IN_SCOPE_UNKNOWN_SHARE * len(terms.stems)
         names_ours = any(hit.named for hit in hits)
-        return mostly_known and (names_ours or mentions_scope(terms.stems))
+        # An English question sets aside the words it cannot translate, so the unknown share
+        # says less; an unknown name, which is no Indonesian region (those are not unknown),
+        # says the topic is elsewhere ("a hospital in Singapore ... piloting a service
+        # innovation").
+        foreign = terms.english and any(word in terms.names for word in unknown)
+        return mostly_known and (names_ours or (mentions_scope(terms.stems) and not foreign))
 
     def _answerable(
         self, hits: list[Hit], terms: QueryTerms, unknown_words: bool, in_scope: bool

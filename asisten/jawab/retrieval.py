@@ -69,6 +69,8 @@ class QueryTerms:
     # that its topic is foreign, so they count neither as unknown words nor against coverage.
     english: bool = False
     untranslated: list[str] = field(default_factory=list)
+    # An English question's capitalised words inside a sentence ("Singapore", "Sragen").
+    names: set[str] = field(default_factory=set)
 
 
 class Retriever:
@@ -124,7 +126,7 @@ class Retriever:
                     repaired[word] = fixed if len(pieces) == 1 else " ".join(pieces)
                 words.append(fixed)
         stems = [text.stem(w) for w in words]
-        return QueryTerms(words, stems, repaired, english, untranslated)
+        return QueryTerms(words, stems, repaired, english, untranslated, names)
 
     def _read_english(self, word: str, names: set[str]) -> list[str] | None:
         """An English question's word as corpus words: its translation by the glossary
@@ -228,8 +230,14 @@ class Retriever:
         return found / total if total else 0.0
 
     def unknown_terms(self, terms: QueryTerms) -> list[str]:
-        """Question words the corpus never uses (after typo repair)."""
-        return [w for w, s in zip(terms.words, terms.stems, strict=True) if s not in self._idf]
+        """Question words the corpus never uses (after typo repair). The name of an Indonesian
+        region the corpus happens not to mention ("Sumba", "Pontianak") is not one: every
+        region is the product's audience, and its name is no foreign topic."""
+        return [
+            w
+            for w, s in zip(terms.words, terms.stems, strict=True)
+            if s not in self._idf and not text.is_indonesian_place(w)
+        ]
 
     def _dense_scores(self, query: str) -> np.ndarray:
         vector = encode_query(self.embedder, query)

@@ -57,3 +57,12 @@ def test_office_shorthand_is_the_post_it_names():
 
 def test_jakarta_chat_particles_carry_no_topic():
     assert content_words("bro, gue mau nanya gitu aja, emang boleh banget?") == ["nanya"]
+
+
+def test_indonesian_regions_are_places_and_foreign_cities_are_not():
+    from asisten.indeks.text import is_indonesian_place
+
+    for word in ("sumba", "timur", "pontianak", "bekasi", "east", "regency"):
+        assert is_indonesian_place(word), word
+    for word in ("singapore", "munich", "berlin", "european"):
+        assert not is_indonesian_place(word), word

@@ -68,6 +68,11 @@ def test_typo_question(real_engine):
         "What is the best season to climb Mount Bromo, and is a guide required?",
         "What are the requirements for a civil servant to renew an official passport?",
         "Which value added tax rate must a regency government in Indonesia charge on parking?",
+        # Innovation words about somewhere we hold nothing on.
+        "A hospital in Munich is piloting a service innovation in its clinic. How should it"
+        " price its consultations?",
+        "How does Singapore's Smart Nation programme pilot innovations in public services?",
+        "Berapa tarif pajak kendaraan di Kabupaten Sumba Timur?",
     ],
 )
 def test_out_of_scope_is_declined_without_sources(real_engine, question):
@@ -289,3 +294,17 @@ def test_chat_abbreviations_are_read_and_shown(real_engine):
     )
     assert answer.found
     assert '"lgsg" → "langsung"' in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our district in East Sumba wants to pilot a regional innovation. Who has to approve"
+        " the trial?",
+        "Which body evaluates innovation proposals from civil servants in Pontianak?",
+        "Kabupaten Sumba Timur ingin mereplikasi Lapor Sleman. Apa yang perlu disiapkan?",
+    ],
+)
+def test_a_region_the_corpus_does_not_mention_is_no_foreign_topic(real_engine, question):
+    answer = real_engine.answer(question)
+    assert answer.found and answer.sources
