@@ -145,10 +145,12 @@ class Retriever:
     ) -> tuple[list[Hit], QueryTerms]:
         if _DEFINITION_QUESTION.match(question):
             question = f"{question} pengertian definisi"
-        mentions = find_regulations(question)
-        named = self._named_documents(mentions)
-        for mention in reversed(mentions):  # from the end, so earlier offsets stay valid
-            if self._names_a_held_regulation(mention):
+        named: set[str] = set()
+        # From the end, so earlier offsets stay valid. A regulation we hold is named, and its
+        # name ("undang undang 25 2009") is no content word.
+        for mention in reversed(find_regulations(question)):
+            if documents := self._documents_named_by(mention):
+                named |= documents
                 question = question[: mention.start] + " " + question[mention.end :]
         terms = self.query_terms(question)
         # An English question may keep no word after translation and still be searched by
@@ -202,12 +204,12 @@ class Retriever:
             )
         return hits, terms
 
-    def _named_documents(self, mentions: list[RegulationMention]) -> set[str]:
+    def _documents_named_by(self, mention: RegulationMention) -> set[str]:
         return {
             doc_id
             for doc_id, meta in self.version.documents.items()
             if meta.doc_type == "regulasi"
-            and any(m.matches_document(meta.jenis, meta.nomor, meta.tahun) for m in mentions)
+            and mention.matches_document(meta.jenis, meta.nomor, meta.tahun)
         }
 
     def _named_by_words(self, terms: QueryTerms) -> set[str]:
@@ -218,9 +220,6 @@ class Retriever:
         return {
             doc_id for doc_id, names in self._names.items() if any(name <= asked for name in names)
         }
-
-    def _names_a_held_regulation(self, mention: RegulationMention) -> bool:
-        return bool(self._named_documents([mention]))
 
     def coverage(self, terms: QueryTerms, index: int) -> float:
         tokens = self._token_sets[index]
