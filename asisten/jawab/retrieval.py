@@ -169,7 +169,12 @@ class Retriever:
         if not fused:
             return [], terms
         best = max(fused.values())
-        coverage = {i: self.coverage(terms, i) for i in fused}
+        # The question's stems each candidate holds, with their IDF; coverage is their share of
+        # the question's IDF, where a stem the corpus never uses weighs the most.
+        asked = set(terms.stems)
+        total = sum(self._idf.get(t, self._max_idf) for t in asked)
+        shared = {i: {t: self._idf[t] for t in asked if t in self._token_sets[i]} for i in fused}
+        coverage = {i: sum(shared[i].values()) / total if total else 0.0 for i in fused}
         top_dense = max(float(dense_scores[i]) for i in fused)
         base = {
             i: fused[i] / best
@@ -197,9 +202,7 @@ class Retriever:
                     coverage=coverage[index],
                     base=base[index],
                     named=chunk.doc_id in named,
-                    shared={
-                        t: self._idf[t] for t in set(terms.stems) if t in self._token_sets[index]
-                    },
+                    shared=shared[index],
                 )
             )
         return hits, terms
@@ -220,13 +223,6 @@ class Retriever:
         return {
             doc_id for doc_id, names in self._names.items() if any(name <= asked for name in names)
         }
-
-    def coverage(self, terms: QueryTerms, index: int) -> float:
-        tokens = self._token_sets[index]
-        unique = set(terms.stems)
-        total = sum(self._idf.get(t, self._max_idf) for t in unique)
-        found = sum(self._idf[t] for t in unique if t in tokens)
-        return found / total if total else 0.0
 
     def unknown_terms(self, terms: QueryTerms) -> list[str]:
         """Question words the corpus never uses (after typo repair). The name of an Indonesian
