@@ -18,3 +18,40 @@ def answer_text(answer: Answer) -> str:
                 lines.append(f"      {source.url}")
         lines += ["", DISCLAIMER]
     return "\n".join(lines)
+
+
+def trace_text(answer: Answer) -> str:
+    """Why the engine answered or declined, for a person: what it read in the question, the
+    rule that decided with its scores, and the best passages it found."""
+    trace = answer.trace
+    query, decision = trace.get("query", {}), trace.get("decision", {})
+    lines = ["", "Penjelasan keputusan:"]
+    lines.append(f"  Bahasa: {'Inggris' if query.get('language') == 'en' else 'Indonesia'}")
+    lines.append(f"  Kata pokok (stem): {', '.join(query.get('stems', [])) or '-'}")
+    if query.get("repaired"):
+        fixes = ", ".join(f"{a} → {b}" for a, b in query["repaired"].items())
+        lines.append(f"  Ejaan diperbaiki: {fixes}")
+    if query.get("unknown"):
+        lines.append(f"  Kata tak dikenal korpus: {', '.join(query['unknown'])}")
+    if query.get("provision"):
+        lines.append(f"  Pasal yang disebut: {query['provision']}")
+    if query.get("regulations"):
+        lines.append(f"  Peraturan yang disebut: {', '.join(query['regulations'])}")
+    if query.get("missing_regulations"):
+        lines.append(f"  Tidak ada di basis pengetahuan: {', '.join(query['missing_regulations'])}")
+    scores = ", ".join(f"{k}={v}" for k, v in decision.get("scores", {}).items())
+    lines.append(
+        f"  Keputusan: {decision.get('outcome')} (aturan {decision.get('rule')}"
+        + (", dalam cakupan inovasi" if decision.get("in_scope") else "")
+        + ")"
+    )
+    if scores:
+        lines.append(f"  Skor: {scores}")
+    if trace.get("hits"):
+        lines.append("  Potongan teratas:")
+        for hit in trace["hits"]:
+            lines.append(
+                f"    - {hit['citation']}: skor {hit['score']}, kosinus {hit['dense']},"
+                f" cakupan kata {hit['coverage']}" + (" (dokumen disebut)" if hit["named"] else "")
+            )
+    return "\n".join(lines)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from asisten.cli.common import engine, friendly_errors, settings
-from asisten.cli.output import answer_text
+from asisten.cli.output import answer_text, trace_text
 from asisten.kb.models import DOC_TYPES
 
 
@@ -19,6 +19,9 @@ def tanya(
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Keluaran JSON (satu objek per baris).")
+    ] = False,
+    jelaskan: Annotated[
+        bool, typer.Option("--jelaskan", help="Tampilkan mengapa mesin menjawab atau menolak.")
     ] = False,
     jenis: Annotated[
         list[str] | None,
@@ -35,6 +38,8 @@ def tanya(
                 typer.echo(json.dumps(answer.as_json(), ensure_ascii=False))
             else:
                 typer.echo(answer_text(answer))
+                if jelaskan:
+                    typer.echo(trace_text(answer))
                 if len(questions) > 1:
                     typer.echo("-" * 60)
 

@@ -14,27 +14,19 @@ regulation or best-practice case we hold, needs less.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from asisten import templates
 from asisten.indeks import text
-from asisten.jawab.calibration import FULL_COVERAGE, Calibration, calibration_for
-from asisten.jawab.query import cited_provisions, find_provision
-from asisten.jawab.retrieval import Hit, QueryTerms, Retriever
-from asisten.jawab.scope import mentions_scope
+from asisten.jawab.analysis import Query
+from asisten.jawab.decision import Decider, Decision
+from asisten.jawab.query import cited_provisions
+from asisten.jawab.retrieval import Hit, Retriever
 from asisten.kb.models import Chunk
 
-# How many of the best passages an in-scope question may find its words in, and the largest
-# share of its words the corpus may not know.
-IN_SCOPE_TOP = 3
-IN_SCOPE_UNKNOWN_SHARE = 0.2
-# An English question sets aside the words it cannot translate, and those may be its topic
-# ("withholding tax ... consultant"). So unless it names one of our documents or speaks of
-# innovation, its best passage must share a distinctive word with it (IDF 4: a word in at most
-# ~2 % of passages, like "sragen" or "minimarket"; "indonesia" and "pemerintah" are in more).
-DISTINCTIVE_IDF = 4.0
 # Siblings (other ayat of a chosen pasal, other sections of the case told) may go this far
 # past the source limit: they complete what is already said rather than add a topic.
 EXTRA_SIBLINGS = 1
@@ -55,11 +47,6 @@ MAX_RELATED_FAQS = 1
 # A question that asks several things ("siapa …, dan apakah …?") gets one more source per extra
 # question word, up to this many more than ASISTEN_TOP_K.
 EXTRA_SOURCES_MAX = 2
-_QUESTION_WORD = re.compile(
-    r"\b(apa|apakah|siapa|bagaimana|berapa|kapan|mana|mengapa|kenapa|bolehkah|adakah|"
-    r"bisakah|dapatkah|what|who|how|when|where|why|which|can)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -89,6 +76,8 @@ class Answer:
     sources: list[Source] = field(default_factory=list)
     kind: str = "none"  # lookup | faq | retrieval | none
     latency_ms: float = 0.0
+    # Why: the analysed question, the decision with its rule and scores, the best passages.
+    trace: dict[str, Any] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -97,6 +86,7 @@ class Answer:
             "found": self.found,
             "sources": [s.as_json() for s in self.sources],
             "latency_ms": round(self.latency_ms, 1),
+            "trace": self.trace,
         }
 
 
@@ -112,89 +102,29 @@ class _Item:
 
 
 class Answerer:
-    def __init__(self, retriever: Retriever, prompts_dir: Path, top_k: int = 3) -> None:
+    """The last stage: an answer composed from the passages the decision accepted."""
+
+    def __init__(
+        self, retriever: Retriever, decider: Decider, prompts_dir: Path, top_k: int = 3
+    ) -> None:
         self.retriever = retriever
+        self.decider = decider
         self.prompts_dir = prompts_dir
         self.top_k = top_k
-        self.calibration = calibration_for(retriever.version.manifest.get("model", ""))
 
-    def answer(self, question: str, doc_types: set[str] | None = None) -> Answer:
-        question = question.strip()
-        ref = find_provision(question)
-        if ref is not None and (not doc_types or "regulasi" in doc_types):
-            chunks = self.retriever.lookup(ref, question)
-            if chunks:
-                return self._lookup_answer(question, chunks)
-        limit = self._source_limit(question)
-        hits, terms = self.retriever.search(question, k=max(8, limit * 3), doc_types=doc_types)
-        unknown = self.retriever.unknown_terms(terms)
-        in_scope = self._in_scope(hits, terms, unknown)
-        if not hits or not self._answerable(hits, terms, bool(unknown), in_scope):
-            return self._not_found(question, unknown)
+    def lookup(self, query: Query, chunks: list[Chunk]) -> Answer:
+        return self._lookup_answer(query.text, chunks)
+
+    def compose(self, query: Query, hits: list[Hit], decision: Decision) -> Answer:
+        if not decision.answer:
+            return self._not_found(query.text, list(query.unknown))
+        limit = self.source_limit(query)
         if hits[0].chunk.kind == "faq":
-            return self._faq_answer(question, hits, terms, limit, in_scope)
-        return self._retrieval_answer(question, hits, terms, limit, in_scope)
+            return self._faq_answer(query, hits, limit, decision.in_scope)
+        return self._retrieval_answer(query, hits, limit, decision.in_scope)
 
-    # -- decisions --------------------------------------------------------------------------
-    @staticmethod
-    def _in_scope(hits: list[Hit], terms: QueryTerms, unknown: list[str]) -> bool:
-        """A question about innovation, or about a regulation we hold ("apakah 'Menteri' di
-        PP 38/2017 dan UU 25/2009 sama?"), in words the corpus mostly knows. One that merely
-        mentions "inovasi" on a foreign topic ("inovasi menu kopi untuk kafe") is not."""
-        mostly_known = len(unknown) <= IN_SCOPE_UNKNOWN_SHARE * len(terms.stems)
-        names_ours = any(hit.named for hit in hits)
-        # An English question sets aside the words it cannot translate, so the unknown share
-        # says less; an unknown name, which is no Indonesian region (those are not unknown),
-        # says the topic is elsewhere ("a hospital in Singapore ... piloting a service
-        # innovation").
-        foreign = terms.english and any(word in terms.names for word in unknown)
-        return mostly_known and (names_ours or (mentions_scope(terms.stems) and not foreign))
-
-    def _answerable(
-        self, hits: list[Hit], terms: QueryTerms, unknown_words: bool, in_scope: bool
-    ) -> bool:
-        best = max(hits, key=lambda h: h.base)
-        english = terms.english
-        rules = self.calibration.for_english() if english else self.calibration
-        if in_scope:
-            # An innovation question: answer from the closest passage unless it shares next to
-            # nothing with the question. An English question left with no translated word has
-            # only the document it names to go by.
-            if not terms.stems:
-                return best.named
-            return any(h.coverage >= rules.min_coverage_in_scope for h in hits[:IN_SCOPE_TOP])
-        # A question naming a regulation we hold is in scope however it is worded (typos and
-        # chat spelling push e5 similarities down), so only the word rules below apply.
-        far = best.dense < rules.meaning_floor and not best.named
-        # Every word of an English question found means little when most of its words were
-        # set aside untranslated ("village" of "how is the Village Fund allocated").
-        if far and (english or best.coverage < FULL_COVERAGE):
-            return False
-        if english and not best.named and max(best.shared.values(), default=0) < DISTINCTIVE_IDF:
-            return False
-        return self._relevant(best, unknown_words, rules)
-
-    def _relevant_companion(self, hit: Hit, in_scope: bool) -> bool:
-        """A companion passes the rule its question passed: an innovation question, or one
-        naming a document we hold, was answered on little shared wording, and so are its
-        companions from the named document ("... mau direvisi ya? rencananya apa?")."""
-        if in_scope and hit.named:
-            return hit.coverage >= self.calibration.min_coverage_in_scope
-        return self._relevant(hit, unknown_words=False)
-
-    def _relevant(
-        self, hit: Hit, unknown_words: bool = False, rules: Calibration | None = None
-    ) -> bool:
-        rules = rules or self.calibration
-        if hit.dense >= rules.very_close_meaning and hit.coverage >= rules.min_coverage_very_close:
-            return True
-        if unknown_words and hit.dense < rules.close_meaning:
-            return hit.coverage >= rules.min_coverage_unknown
-        return hit.coverage >= rules.min_coverage
-
-    def _source_limit(self, question: str) -> int:
-        asked = len(_QUESTION_WORD.findall(question))
-        return self.top_k + min(EXTRA_SOURCES_MAX, max(0, asked - 1))
+    def source_limit(self, query: Query) -> int:
+        return self.top_k + min(EXTRA_SOURCES_MAX, max(0, query.asked - 1))
 
     def _companions(
         self,
@@ -230,7 +160,7 @@ class Answerer:
                     hit.score >= RELATIVE_SCORE * best.score
                     and hit.coverage >= RELATIVE_COVERAGE * best.coverage
                 )
-            ) and self._relevant_companion(hit, in_scope):
+            ) and self.decider.relevant_companion(hit, in_scope):
                 chosen.append(hit)
         return chosen
 
@@ -249,9 +179,7 @@ class Answerer:
         )  # fmt: skip
         return Answer(question, body, True, sources, "lookup")
 
-    def _faq_answer(
-        self, question: str, hits: list[Hit], terms: QueryTerms, limit: int, in_scope: bool
-    ) -> Answer:
+    def _faq_answer(self, query: Query, hits: list[Hit], limit: int, in_scope: bool) -> Answer:
         hit = hits[0]
         sources: list[Source] = []
         items = [_Item("FAQ", hit.chunk.text, self._reference_sources(hit, sources))]
@@ -267,13 +195,13 @@ class Answerer:
                 continue
             number = self._add_source(sources, extra.chunk, extra.score)
             items.append(
-                _Item(extra.chunk.citation, excerpt(extra.chunk.text, terms.stems), [number])
+                _Item(extra.chunk.citation, excerpt(extra.chunk.text, query.stems), [number])
             )
-        body = self._render("faq", items, related=related, repaired=terms.repaired)
-        return Answer(question, body, True, sources, "faq")
+        body = self._render("faq", items, related=related, repaired=query.repaired)
+        return Answer(query.text, body, True, sources, "faq")
 
     def _retrieval_answer(
-        self, question: str, hits: list[Hit], terms: QueryTerms, limit: int, in_scope: bool
+        self, query: Query, hits: list[Hit], limit: int, in_scope: bool
     ) -> Answer:
         chosen = self._companions(hits, limit, in_scope)
         best = chosen[0].chunk
@@ -292,7 +220,7 @@ class Answerer:
             # A case's sections (masalah, solusi, hasil) are a story told whole where possible.
             roomy = hit is chosen[0] or hit.meta.doc_type == "praktik-baik"
             room = BEST_EXCERPT_CHARS if roomy else EXCERPT_CHARS
-            passage = excerpt(hit.chunk.text, terms.stems, room)
+            passage = excerpt(hit.chunk.text, query.stems, room)
             numbers = [self._add_source(sources, hit.chunk, hit.score)]
             # Guidance that cites a provision puts that provision among the sources too, so
             # the rule behind the claim is one click away.
@@ -306,10 +234,10 @@ class Answerer:
             if explanation is None or any(s.chunk_id == explanation.chunk_id for s in sources):
                 continue
             number = self._add_source(sources, explanation, chosen[0].score)
-            text_ = excerpt(explanation.text, terms.stems)
+            text_ = excerpt(explanation.text, query.stems)
             items.append(_Item(explanation.citation, text_, [number]))
-        body = self._render("retrieval", items, repaired=terms.repaired)
-        return Answer(question, body, True, sources, "retrieval")
+        body = self._render("retrieval", items, repaired=query.repaired)
+        return Answer(query.text, body, True, sources, "retrieval")
 
     def _short_pasal(self, chunk: Chunk) -> list[Chunk]:
         """Every ayat of this ayat's pasal, when the pasal is short enough to quote whole: its
@@ -329,7 +257,7 @@ class Answerer:
             for hit in hits[1:]
             if hit.chunk.kind == "faq"
             and hit.score >= RELATED_FAQ_SCORE * best.score
-            and self._relevant(hit)
+            and self.decider.relevant(hit)
         ][:MAX_RELATED_FAQS]
 
     def _reference_sources(self, hit: Hit, sources: list[Source]) -> list[int]:
@@ -392,7 +320,7 @@ class Answerer:
 _SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(0-9a-z]\S*)|\n+")
 
 
-def excerpt(passage: str, query_stems: list[str], limit: int = EXCERPT_CHARS) -> str:
+def excerpt(passage: str, query_stems: Sequence[str], limit: int = EXCERPT_CHARS) -> str:
     """The passage, or the run of consecutive sentences that holds most of the question's words.
 
     A run, not the best sentences picked from all over: list items and clauses torn out of their

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from asisten.config import Settings
 from asisten.indeks.embedder import Embedder, create_embedder
 from asisten.indeks.store import IndexStore, IndexVersion
-from asisten.jawab.answer import Answer, Answerer
+from asisten.jawab.answer import Answer
 from asisten.jawab.llm import LlmRewriter
+from asisten.jawab.pipeline import Pipeline
 from asisten.jawab.retrieval import Retriever
 
 
@@ -30,8 +31,7 @@ class ProvisionText:
 @dataclass(frozen=True)
 class _Loaded:
     version: IndexVersion
-    retriever: Retriever
-    answerer: Answerer
+    pipeline: Pipeline
 
 
 class Engine:
@@ -62,7 +62,7 @@ class Engine:
 
     @property
     def retriever(self) -> Retriever:
-        return self._current().retriever
+        return self._current().pipeline.retriever
 
     def refresh(self) -> bool:
         """Load the published version if it is not the one in memory. True if it changed."""
@@ -74,16 +74,15 @@ class Engine:
                 return False
             version = self.store.load(name)
             embedder = self._embedder(version.manifest["model"])
-            retriever = Retriever(version, embedder)
-            answerer = Answerer(retriever, self.settings.prompts_dir, self.settings.top_k)
-            self._loaded = _Loaded(version, retriever, answerer)
+            pipeline = Pipeline(version, embedder, self.settings.prompts_dir, self.settings.top_k)
+            self._loaded = _Loaded(version, pipeline)
             return True
 
     def answer(self, question: str, doc_types: set[str] | None = None) -> Answer:
         started = time.perf_counter()
         self.refresh()
         loaded = self._current()  # this question finishes on this version whatever happens
-        answer = loaded.answerer.answer(question, doc_types)
+        answer = loaded.pipeline.answer(question, doc_types)
         if self._rewriter is not None:
             answer = self._rewriter.rewrite(answer)
         answer.latency_ms = (time.perf_counter() - started) * 1000
@@ -94,7 +93,7 @@ class Engine:
         self.refresh()
         loaded = self._current()
         meta = loaded.version.documents.get(doc_id)
-        chunks = loaded.retriever.provision(doc_id, pasal)
+        chunks = loaded.pipeline.retriever.provision(doc_id, pasal)
         if meta is None or not chunks:
             return None
         text = "\n\n".join(dict.fromkeys(c.text.strip() for c in chunks))
@@ -105,7 +104,7 @@ class Engine:
         provision for regulations): help while drafting, not an answer."""
         self.refresh()
         loaded = self._current()
-        hits, _ = loaded.retriever.search(query, k=limit * 4, doc_types=doc_types)
+        hits = loaded.pipeline.search(query, k=limit * 4, doc_types=doc_types)
         found: dict[str, ProvisionText] = {}
         for hit in hits:
             key = hit.chunk.citation if hit.meta.doc_type == "regulasi" else hit.chunk.doc_id

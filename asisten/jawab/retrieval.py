@@ -10,18 +10,15 @@ the corpus does not cover ("cuti melahirkan") scores low however close its vecto
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from asisten.indeks import text
 from asisten.indeks.embedder import Embedder, encode_query
 from asisten.indeks.store import IndexVersion
+from asisten.jawab.analysis import Query
 from asisten.jawab.calibration import calibration_for
-from asisten.jawab.query import ProvisionRef, RegulationMention, find_regulations
-from asisten.jawab.spelling import Speller
+from asisten.jawab.vocabulary import Vocabulary
 from asisten.kb.models import Chunk, DocumentMeta
 
 RRF_K = 60
@@ -34,11 +31,6 @@ COVERAGE_WEIGHT = 2.0
 # up to 0.05 closer in meaning, and a named regulation ("undang undang 25 2009") is not a
 # content word.
 NAMED_DOCUMENT_BONUS = 2.0
-_DEFINITION_QUESTION = re.compile(
-    r"^\s*(apa\s+(itu|yang\s+dimaksud|arti|maksud|pengertian)|pengertian|definisi|arti|"
-    r"what\s+(is|are)\s+(meant|the\s+(meaning|definition))|define)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -59,121 +51,44 @@ class Hit:
     shared: dict[str, float] = field(default_factory=dict)
 
 
-@dataclass
-class QueryTerms:
-    words: list[str]
-    stems: list[str]
-    repaired: dict[str, str] = field(default_factory=dict)
-    # The question is in English. Its English words the corpus does not use and the glossary
-    # does not translate ("inaugurated") are set aside: they say the question is English, not
-    # that its topic is foreign, so they count neither as unknown words nor against coverage.
-    english: bool = False
-    untranslated: list[str] = field(default_factory=list)
-    # An English question's capitalised words inside a sentence ("Singapore", "Sragen").
-    names: set[str] = field(default_factory=set)
-
-
 class Retriever:
-    def __init__(self, version: IndexVersion, embedder: Embedder) -> None:
+    def __init__(self, version: IndexVersion, embedder: Embedder, vocabulary: Vocabulary) -> None:
         self.version = version
         self.embedder = embedder
+        self.vocabulary = vocabulary
         self.dense_weight = calibration_for(version.manifest.get("model", "")).dense_weight
         self.chunks = version.chunks
-        self._token_sets = [set(t) for t in version.tokens]
-        df: dict[str, int] = {}
-        for tokens in self._token_sets:
-            for token in tokens:
-                df[token] = df.get(token, 0) + 1
-        n = max(1, len(self.chunks))
-        self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
-        self._max_idf = math.log(1 + n)
-        self._speller = Speller(version.vocabulary, self._known)
         self._by_citation = {c.citation: i for i, c in enumerate(self.chunks)}
         # Answers quote whole short pasal, so a pasal's ayat are looked up on every question.
         self._by_pasal: dict[tuple[str, str], list[Chunk]] = {}
         for chunk in self.chunks:
             if chunk.pasal and chunk.kind not in ("penjelasan", "faq"):
                 self._by_pasal.setdefault((chunk.doc_id, chunk.pasal), []).append(chunk)
-        self._names = {doc_id: _document_names(meta) for doc_id, meta in version.documents.items()}
-
-    # -- query terms ------------------------------------------------------------------------
-    def _known(self, word: str) -> bool:
-        return word.isdigit() or text.stem(word) in self._idf
-
-    def query_terms(self, question: str) -> QueryTerms:
-        """Content words with typos repaired against the corpus vocabulary; an English
-        question's words translated by the glossary first."""
-        english = text.is_english_text(question)
-        names = _proper_names(question) if english else set()
-        repaired: dict[str, str] = {}
-        words: list[str] = []
-        untranslated: list[str] = []
-        for word in text.content_words(question):
-            reading = self._read_english(word, names) if english else None
-            if reading is not None:
-                words += reading
-                if not reading:
-                    untranslated.append(word)
-                continue
-            # Chat spelling from the colloquial lexicon first ("lgsg" → "langsung", "kadis"
-            # → "kepala dinas"), then typos against the corpus.
-            pieces = [word] if self._known(word) else text.colloquial(word)
-            for piece in pieces:
-                fixed = self._speller.repair(piece)
-                if fixed in text.STOPWORDS or (len(fixed) <= 2 and not self._known(fixed)):
-                    continue  # "knp" → "kenapa"; chat particles ("tu", "eh") carry no topic
-                if fixed != word:
-                    repaired[word] = fixed if len(pieces) == 1 else " ".join(pieces)
-                words.append(fixed)
-        stems = [text.stem(w) for w in words]
-        return QueryTerms(words, stems, repaired, english, untranslated, names)
-
-    def _read_english(self, word: str, names: set[str]) -> list[str] | None:
-        """An English question's word as corpus words: its translation by the glossary
-        ("piloting" → "uji coba"; the word stays beside it when the corpus uses it too), [] to
-        set it aside, or None to read it like any other word. An English word the corpus and the
-        glossary lack is set aside unless it is a name ("Berlin", "US"): a name is the topic."""
-        if translated := text.translate_english(word):
-            return ([word] if self._known(word) else []) + translated
-        if self._known(word) or not text.is_english_word(word) or word in names:
-            return None
-        return []
 
     # -- search -----------------------------------------------------------------------------
-    def search(
-        self, question: str, k: int = 5, doc_types: set[str] | None = None
-    ) -> tuple[list[Hit], QueryTerms]:
-        if _DEFINITION_QUESTION.match(question):
-            question = f"{question} pengertian definisi"
-        named: set[str] = set()
-        # From the end, so earlier offsets stay valid. A regulation we hold is named, and its
-        # name ("undang undang 25 2009") is no content word.
-        for mention in reversed(find_regulations(question)):
-            if documents := self._documents_named_by(mention):
-                named |= documents
-                question = question[: mention.start] + " " + question[mention.end :]
-        terms = self.query_terms(question)
+    def search(self, query: Query, k: int = 5, doc_types: set[str] | None = None) -> list[Hit]:
         # An English question may keep no word after translation and still be searched by
         # meaning, and by the document it names ("... the Siola mall?").
-        if not (terms.stems or terms.untranslated) or not self.chunks:
-            return [], terms
-        named |= self._named_by_words(terms)
+        if not query.searchable or not self.chunks:
+            return []
+        named = query.named_documents
         keyword_scores = np.zeros(len(self.chunks), dtype=np.float32)
-        if terms.stems:
+        if query.stems:
             keyword_scores = np.asarray(
-                self.version.keyword.get_scores(terms.stems), dtype=np.float32
+                self.version.keyword.get_scores(list(query.stems)), dtype=np.float32
             )
-        dense_scores = self._dense_scores(" ".join(terms.words) + " " + question)
+        dense_scores = self._dense_scores(" ".join(query.words) + " " + query.search_text)
         allowed = self._allowed(doc_types)
         fused = self._fuse(keyword_scores, dense_scores, allowed)
         if not fused:
-            return [], terms
+            return []
         best = max(fused.values())
         # The question's stems each candidate holds, with their IDF; coverage is their share of
         # the question's IDF, where a stem the corpus never uses weighs the most.
-        asked = set(terms.stems)
-        total = sum(self._idf.get(t, self._max_idf) for t in asked)
-        shared = {i: {t: self._idf[t] for t in asked if t in self._token_sets[i]} for i in fused}
+        asked = set(query.stems)
+        idf, token_sets = self.vocabulary.idf, self.vocabulary.token_sets
+        total = sum(self.vocabulary.weight(t) for t in asked)
+        shared = {i: {t: idf[t] for t in asked if t in token_sets[i]} for i in fused}
         coverage = {i: sum(shared[i].values()) / total if total else 0.0 for i in fused}
         top_dense = max(float(dense_scores[i]) for i in fused)
         base = {
@@ -205,34 +120,7 @@ class Retriever:
                     shared=shared[index],
                 )
             )
-        return hits, terms
-
-    def _documents_named_by(self, mention: RegulationMention) -> set[str]:
-        return {
-            doc_id
-            for doc_id, meta in self.version.documents.items()
-            if meta.doc_type == "regulasi"
-            and mention.matches_document(meta.jenis, meta.nomor, meta.tahun)
-        }
-
-    def _named_by_words(self, terms: QueryTerms) -> set[str]:
-        """Documents the question names in words: a best-practice case in full ("lapor sleman",
-        "kemitraan bidan dan dukun aceh singkil"; a place alone, "ke Jakarta", names none), or
-        any document by one of its other names ("UU Pelayanan Publik", "Siola")."""
-        asked = set(terms.stems) | {text.stem(word) for word in terms.untranslated}
-        return {
-            doc_id for doc_id, names in self._names.items() if any(name <= asked for name in names)
-        }
-
-    def unknown_terms(self, terms: QueryTerms) -> list[str]:
-        """Question words the corpus never uses (after typo repair). The name of an Indonesian
-        region the corpus happens not to mention ("Sumba", "Pontianak") is not one: every
-        region is the product's audience, and its name is no foreign topic."""
-        return [
-            w
-            for w, s in zip(terms.words, terms.stems, strict=True)
-            if s not in self._idf and not text.is_indonesian_place(w)
-        ]
+        return hits
 
     def _dense_scores(self, query: str) -> np.ndarray:
         vector = encode_query(self.embedder, query)
@@ -260,8 +148,12 @@ class Retriever:
         return fused
 
     # -- direct lookup ----------------------------------------------------------------------
-    def lookup(self, ref: ProvisionRef, question: str = "") -> list[Chunk]:
-        """Chunks of the named provision; if the regulation is not named, the best-matching one."""
+    def lookup(self, query: Query) -> list[Chunk]:
+        """Chunks of the provision the question names; if its regulation is not named, those of
+        the best-matching regulation."""
+        ref = query.provision
+        if ref is None:
+            return []
         by_document: dict[str, list[Chunk]] = {}
         for chunk in self.chunks:
             if chunk.pasal != ref.pasal or chunk.kind == "penjelasan":
@@ -278,7 +170,7 @@ class Retriever:
             return []
         if len(by_document) == 1:
             return next(iter(by_document.values()))
-        ranked, _ = self.search(question, k=CANDIDATES, doc_types={"regulasi"})
+        ranked = self.search(query, k=CANDIDATES, doc_types={"regulasi"})
         for hit in ranked:
             if hit.chunk.doc_id in by_document:
                 return by_document[hit.chunk.doc_id]
@@ -309,25 +201,3 @@ class Retriever:
             if chunk.citation.startswith(citation + " ") and chunk.kind != "faq":
                 return chunk
         return None
-
-
-def _document_names(meta: DocumentMeta) -> list[frozenset[str]]:
-    """The ways a document is named, as stem sets: the title of a case and its short name in
-    parentheses ("Mal Pelayanan Publik Surabaya (MPP Siola)") when at least two words long, and
-    every alias the team wrote, however short ("Siola", "UPTPK")."""
-    names = []
-    if meta.doc_type == "praktik-baik":
-        main, _, short = meta.title.partition("(")
-        names = [frozenset(text.tokens(part)) for part in (main, short.rstrip(")"))]
-        names = [name for name in names if len(name) >= 2]
-    names += [frozenset(text.tokens(alias)) for alias in meta.aliases]
-    return [name for name in names if name]
-
-
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<![.?!:]\s)(?<!^)(?<![\"'(])\b[A-Z][A-Za-z]+")
-
-
-def _proper_names(question: str) -> set[str]:
-    """Capitalised words inside a sentence ("Berlin", "European", "US"): names, which say what
-    an English question is about even when they are English words too."""
-    return {match.lower() for match in _MID_SENTENCE_CAPITAL.findall(question.strip())}

@@ -36,10 +36,28 @@ def test_indeks_then_tanya_json(env):
     result = runner.invoke(app, ["tanya", "--json", "Pasal 7 ayat (2) PP 38/2017"])
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
-    assert set(payload) == {"question", "answer", "found", "sources", "latency_ms"}
+    assert set(payload) == {"question", "answer", "found", "sources", "latency_ms", "trace"}
     assert payload["found"] is True
     assert payload["sources"][0]["citation"] == "PP 38/2017 Pasal 7 ayat (2)"
     assert set(payload["sources"][0]) == {"title", "citation", "doc_id", "score", "text", "url"}
+    # The trace says the named pasal was looked up, and what the question named.
+    assert payload["trace"]["decision"]["rule"] == "pasal-disebut"
+    assert payload["trace"]["query"]["provision"] == "Pasal 7 ayat (2) PP 38/2017"
+
+
+def test_trace_explains_a_decline(env):
+    runner = CliRunner()
+    runner.invoke(app, ["indeks"])
+    question = "Berapa lama cuti melahirkan bagi PNS?"
+    payload = json.loads(runner.invoke(app, ["tanya", "--json", question]).output)
+    trace = payload["trace"]
+    assert payload["found"] is False and trace["decision"]["outcome"] == "tolak"
+    assert "cuti" in trace["query"]["unknown"] and trace["hits"]
+    explained = runner.invoke(app, ["tanya", "--jelaskan", question])
+    assert explained.exit_code == 0, explained.output
+    assert "Keputusan: tolak" in explained.output
+    assert f"aturan {trace['decision']['rule']}" in explained.output
+    assert "Kata tak dikenal korpus: cuti" in explained.output
 
 
 def test_tanya_reads_questions_from_stdin(env):

@@ -1,0 +1,230 @@
+"""The first stage of answering: a question read once into a `Query`.
+
+Everything later stages need to know about the question's words is found here and nowhere
+else: its language, its content words with chat spelling and typos repaired and English
+translated, the provision and regulations it names (and whether the knowledge base holds them),
+the documents it names by other names, and the words the corpus never uses. Retrieval, the
+decision and the composed answer read the `Query`; none of them parses the question again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from asisten.indeks import text
+from asisten.jawab.query import ProvisionRef, RegulationMention, find_provision, find_regulations
+from asisten.jawab.spelling import Speller
+from asisten.jawab.vocabulary import Vocabulary
+from asisten.kb.models import DocumentMeta
+
+_DEFINITION_QUESTION = re.compile(
+    r"^\s*(apa\s+(itu|yang\s+dimaksud|arti|maksud|pengertian)|pengertian|definisi|arti|"
+    r"what\s+(is|are)\s+(meant|the\s+(meaning|definition))|define)\b",
+    re.IGNORECASE,
+)
+# A definition question is searched with the words definitions are indexed under.
+DEFINITION_CUE = "pengertian definisi"
+_QUESTION_WORD = re.compile(
+    r"\b(apa|apakah|siapa|bagaimana|berapa|kapan|mana|mengapa|kenapa|bolehkah|adakah|"
+    r"bisakah|dapatkah|what|who|how|when|where|why|which|can)\b",
+    re.IGNORECASE,
+)
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<![.?!:]\s)(?<!^)(?<![\"'(])\b[A-Z][A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class Query:
+    """One question, analysed. `search_text` is what the dense side embeds: the question with a
+    definition cue added and the names of regulations we hold cut out ("undang undang 25 2009"
+    is no content word)."""
+
+    text: str
+    search_text: str
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    repaired: dict[str, str] = field(default_factory=dict)
+    # The question is in English. Its English words the corpus does not use and the glossary
+    # does not translate ("inaugurated") are set aside: they say the question is English, not
+    # that its topic is foreign, so they count neither as unknown words nor against coverage.
+    english: bool = False
+    untranslated: tuple[str, ...] = ()
+    # An English question's capitalised words inside a sentence ("Singapore", "Sragen").
+    names: frozenset[str] = frozenset()
+    # Question words the corpus never uses, after repair (not Indonesian place names).
+    unknown: tuple[str, ...] = ()
+    provision: ProvisionRef | None = None
+    # Regulations named by type and number, and which of them the knowledge base lacks.
+    regulations: tuple[RegulationMention, ...] = ()
+    missing_regulations: tuple[RegulationMention, ...] = ()
+    # Documents we hold that the question names: by number, by a case title, by an alias.
+    named_documents: frozenset[str] = frozenset()
+    definition: bool = False
+    # How many question words ("siapa …, dan apakah …?"): each asks for one more source.
+    asked: int = 0
+
+    @property
+    def searchable(self) -> bool:
+        return bool(self.stems or self.untranslated)
+
+    def summary(self) -> dict:
+        return {
+            "language": "en" if self.english else "id",
+            "stems": list(self.stems),
+            "repaired": dict(self.repaired),
+            "untranslated": list(self.untranslated),
+            "unknown": list(self.unknown),
+            "provision": _provision_label(self.provision),
+            "regulations": [_mention_label(m) for m in self.regulations],
+            "missing_regulations": [_mention_label(m) for m in self.missing_regulations],
+            "named_documents": sorted(self.named_documents),
+            "definition": self.definition,
+        }
+
+
+class Analyser:
+    """Reads questions against one index version's vocabulary and documents."""
+
+    def __init__(self, vocabulary: Vocabulary, documents: dict[str, DocumentMeta]) -> None:
+        self.vocabulary = vocabulary
+        self.documents = documents
+        self._speller = Speller(vocabulary.counts, vocabulary.knows)
+        self._names = {doc_id: _document_names(meta) for doc_id, meta in documents.items()}
+
+    def analyse(self, question: str) -> Query:
+        question = question.strip()
+        definition = bool(_DEFINITION_QUESTION.match(question))
+        search_text = f"{question} {DEFINITION_CUE}" if definition else question
+        regulations = find_regulations(question)
+        named: set[str] = set()
+        missing = []
+        # From the end, so earlier offsets stay valid.
+        for mention in reversed(regulations):
+            if documents := self._documents_named_by(mention):
+                named |= documents
+                search_text = search_text[: mention.start] + " " + search_text[mention.end :]
+            else:
+                missing.insert(0, mention)
+        terms = self._terms(search_text)
+        named |= self._named_by_words(terms["stems"], terms["untranslated"])
+        return Query(
+            text=question,
+            search_text=search_text,
+            unknown=tuple(self._unknown(terms["words"], terms["stems"])),
+            provision=find_provision(question),
+            regulations=tuple(regulations),
+            missing_regulations=tuple(missing),
+            named_documents=frozenset(named),
+            definition=definition,
+            asked=len(_QUESTION_WORD.findall(question)),
+            **terms,
+        )
+
+    # -- words ------------------------------------------------------------------------------
+    def _terms(self, question: str) -> dict:
+        """Content words with typos repaired against the corpus vocabulary; an English
+        question's words translated by the glossary first."""
+        known = self.vocabulary.knows
+        english = text.is_english_text(question)
+        names = _proper_names(question) if english else frozenset()
+        repaired: dict[str, str] = {}
+        words: list[str] = []
+        untranslated: list[str] = []
+        for word in text.content_words(question):
+            reading = self._read_english(word, names) if english else None
+            if reading is not None:
+                words += reading
+                if not reading:
+                    untranslated.append(word)
+                continue
+            # Chat spelling from the colloquial lexicon first ("lgsg" → "langsung", "kadis"
+            # → "kepala dinas"), then typos against the corpus.
+            pieces = [word] if known(word) else text.colloquial(word)
+            for piece in pieces:
+                fixed = self._speller.repair(piece)
+                if fixed in text.STOPWORDS or (len(fixed) <= 2 and not known(fixed)):
+                    continue  # "knp" → "kenapa"; chat particles ("tu", "eh") carry no topic
+                if fixed != word:
+                    repaired[word] = fixed if len(pieces) == 1 else " ".join(pieces)
+                words.append(fixed)
+        return {
+            "words": tuple(words),
+            "stems": tuple(text.stem(w) for w in words),
+            "repaired": repaired,
+            "english": english,
+            "untranslated": tuple(untranslated),
+            "names": names,
+        }
+
+    def _read_english(self, word: str, names: frozenset[str]) -> list[str] | None:
+        """An English question's word as corpus words: its translation by the glossary
+        ("piloting" → "uji coba"; the word stays beside it when the corpus uses it too), [] to
+        set it aside, or None to read it like any other word. An English word the corpus and the
+        glossary lack is set aside unless it is a name ("Berlin", "US"): a name is the topic."""
+        known = self.vocabulary.knows(word)
+        if translated := text.translate_english(word):
+            return ([word] if known else []) + translated
+        if known or not text.is_english_word(word) or word in names:
+            return None
+        return []
+
+    def _unknown(self, words: tuple[str, ...], stems: tuple[str, ...]) -> list[str]:
+        """Question words the corpus never uses (after typo repair). The name of an Indonesian
+        region the corpus happens not to mention ("Sumba", "Pontianak") is not one: every
+        region is the product's audience, and its name is no foreign topic."""
+        idf = self.vocabulary.idf
+        return [
+            w
+            for w, s in zip(words, stems, strict=True)
+            if s not in idf and not text.is_indonesian_place(w)
+        ]
+
+    # -- names ------------------------------------------------------------------------------
+    def _documents_named_by(self, mention: RegulationMention) -> set[str]:
+        return {
+            doc_id
+            for doc_id, meta in self.documents.items()
+            if meta.doc_type == "regulasi"
+            and mention.matches_document(meta.jenis, meta.nomor, meta.tahun)
+        }
+
+    def _named_by_words(self, stems: tuple[str, ...], untranslated: tuple[str, ...]) -> set[str]:
+        """Documents the question names in words: a best-practice case in full ("lapor sleman",
+        "kemitraan bidan dan dukun aceh singkil"; a place alone, "ke Jakarta", names none), or
+        any document by one of its other names ("UU Pelayanan Publik", "Siola")."""
+        asked = set(stems) | {text.stem(word) for word in untranslated}
+        return {
+            doc_id for doc_id, names in self._names.items() if any(name <= asked for name in names)
+        }
+
+
+def _document_names(meta: DocumentMeta) -> list[frozenset[str]]:
+    """The ways a document is named, as stem sets: the title of a case and its short name in
+    parentheses ("Mal Pelayanan Publik Surabaya (MPP Siola)") when at least two words long, and
+    every alias the team wrote, however short ("Siola", "UPTPK")."""
+    names = []
+    if meta.doc_type == "praktik-baik":
+        main, _, short = meta.title.partition("(")
+        names = [frozenset(text.tokens(part)) for part in (main, short.rstrip(")"))]
+        names = [name for name in names if len(name) >= 2]
+    names += [frozenset(text.tokens(alias)) for alias in meta.aliases]
+    return [name for name in names if name]
+
+
+def _proper_names(question: str) -> frozenset[str]:
+    """Capitalised words inside a sentence ("Berlin", "European", "US"): names, which say what
+    an English question is about even when they are English words too."""
+    return frozenset(match.lower() for match in _MID_SENTENCE_CAPITAL.findall(question.strip()))
+
+
+def _mention_label(mention: RegulationMention) -> str:
+    return f"{mention.jenis} {mention.nomor}" + (f"/{mention.tahun}" if mention.tahun else "")
+
+
+def _provision_label(ref: ProvisionRef | None) -> str | None:
+    if ref is None:
+        return None
+    label = f"Pasal {ref.pasal}" + (f" ayat ({ref.ayat})" if ref.ayat else "")
+    if ref.jenis:
+        label += f" {ref.jenis} {ref.nomor}" + (f"/{ref.tahun}" if ref.tahun else "")
+    return label

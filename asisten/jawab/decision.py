@@ -1,0 +1,128 @@
+"""The third stage: whether to answer a question from the passages found, and by which rule.
+
+A `Decision` says what happens (answer, decline, the named regulation is not in the knowledge
+base) and records the rule that decided with the scores it looked at, so that an answer can be
+explained (`asisten tanya --jelaskan`) and a wrong decline traced to its cause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from asisten.jawab.analysis import Query
+from asisten.jawab.calibration import FULL_COVERAGE, Calibration
+from asisten.jawab.retrieval import Hit
+from asisten.jawab.scope import mentions_scope
+
+# Outcomes.
+ANSWER = "jawab"
+DECLINE = "tolak"
+# The question names a regulation (or a pasal of one) the knowledge base does not hold.
+NOT_HELD = "tidak-dimuat"
+
+# How many of the best passages an in-scope question may find its words in, and the largest
+# share of its words the corpus may not know.
+IN_SCOPE_TOP = 3
+IN_SCOPE_UNKNOWN_SHARE = 0.2
+# An English question sets aside the words it cannot translate, and those may be its topic
+# ("withholding tax ... consultant"). So unless it names one of our documents or speaks of
+# innovation, its best passage must share a distinctive word with it (IDF 4: a word in at most
+# ~2 % of passages, like "sragen" or "minimarket"; "indonesia" and "pemerintah" are in more).
+DISTINCTIVE_IDF = 4.0
+
+
+@dataclass(frozen=True)
+class Decision:
+    outcome: str
+    rule: str
+    in_scope: bool = False
+    scores: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def answer(self) -> bool:
+        return self.outcome == ANSWER
+
+    def as_json(self) -> dict:
+        return {
+            "outcome": self.outcome,
+            "rule": self.rule,
+            "in_scope": self.in_scope,
+            "scores": {k: round(v, 4) for k, v in self.scores.items()},
+        }
+
+
+class Decider:
+    """The answer/decline rules, with one model's calibrated numbers."""
+
+    def __init__(self, calibration: Calibration) -> None:
+        self.calibration = calibration
+
+    def decide(self, query: Query, hits: list[Hit]) -> Decision:
+        if not hits:
+            return Decision(DECLINE, "tidak-ada-kandidat")
+        best = max(hits, key=lambda h: h.base)
+        rules = self.calibration.for_english() if query.english else self.calibration
+        in_scope = self.in_scope(query, hits)
+        scores = {
+            "coverage": best.coverage,
+            "dense": best.dense,
+            "base": best.base,
+            "unknown_share": len(query.unknown) / max(1, len(query.stems)),
+            "max_shared_idf": max(best.shared.values(), default=0.0),
+        }
+
+        def decision(answer: bool, rule: str) -> Decision:
+            return Decision(ANSWER if answer else DECLINE, rule, in_scope, scores)
+
+        if in_scope:
+            # An innovation question: answer from the closest passage unless it shares next to
+            # nothing with the question. An English question left with no translated word has
+            # only the document it names to go by.
+            if not query.stems:
+                return decision(best.named, "cakupan:hanya-nama-dokumen")
+            covered = any(h.coverage >= rules.min_coverage_in_scope for h in hits[:IN_SCOPE_TOP])
+            return decision(covered, "cakupan:kata-bersama")
+        # A question naming a regulation we hold is in scope however it is worded (typos and
+        # chat spelling push e5 similarities down), so only the word rules below apply.
+        far = best.dense < rules.meaning_floor and not best.named
+        # Every word of an English question found means little when most of its words were
+        # set aside untranslated ("village" of "how is the Village Fund allocated").
+        if far and (query.english or best.coverage < FULL_COVERAGE):
+            return decision(False, "makna-jauh")
+        if query.english and not best.named and scores["max_shared_idf"] < DISTINCTIVE_IDF:
+            return decision(False, "inggris:tanpa-kata-khas")
+        return decision(*self._relevance(best, bool(query.unknown), rules))
+
+    def in_scope(self, query: Query, hits: list[Hit]) -> bool:
+        """A question about innovation, or about a regulation we hold ("apakah 'Menteri' di
+        PP 38/2017 dan UU 25/2009 sama?"), in words the corpus mostly knows. One that merely
+        mentions "inovasi" on a foreign topic ("inovasi menu kopi untuk kafe") is not."""
+        mostly_known = len(query.unknown) <= IN_SCOPE_UNKNOWN_SHARE * len(query.stems)
+        names_ours = any(hit.named for hit in hits)
+        # An English question sets aside the words it cannot translate, so the unknown share
+        # says less; an unknown name, which is no Indonesian region (those are not unknown),
+        # says the topic is elsewhere ("a hospital in Singapore ... piloting a service
+        # innovation").
+        foreign = query.english and any(word in query.names for word in query.unknown)
+        return mostly_known and (names_ours or (mentions_scope(list(query.stems)) and not foreign))
+
+    def relevant(
+        self, hit: Hit, unknown_words: bool = False, rules: Calibration | None = None
+    ) -> bool:
+        return self._relevance(hit, unknown_words, rules or self.calibration)[0]
+
+    def relevant_companion(self, hit: Hit, in_scope: bool) -> bool:
+        """A companion passes the rule its question passed: an innovation question, or one
+        naming a document we hold, was answered on little shared wording, and so are its
+        companions from the named document ("... mau direvisi ya? rencananya apa?")."""
+        if in_scope and hit.named:
+            return hit.coverage >= self.calibration.min_coverage_in_scope
+        return self.relevant(hit)
+
+    @staticmethod
+    def _relevance(hit: Hit, unknown_words: bool, rules: Calibration) -> tuple[bool, str]:
+        if hit.dense >= rules.very_close_meaning and hit.coverage >= rules.min_coverage_very_close:
+            return True, "makna-sangat-dekat"
+        if unknown_words and hit.dense < rules.close_meaning:
+            return hit.coverage >= rules.min_coverage_unknown, "kata-tak-dikenal:cakupan"
+        return hit.coverage >= rules.min_coverage, "cakupan"
