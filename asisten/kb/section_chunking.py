@@ -71,8 +71,9 @@ def _section_pieces(prefix: str, section: Section) -> list[tuple[str, str, str, 
     if len(section.text) <= MAX_CHARS:
         return [(whole, suffix, section.text, section.position)]
     items = _items(section.text)
+    locate = _locator(section)
     if len(items) < 2:
-        return [(whole, suffix, text, section.position) for text in _by_size(section.text)]
+        return [(whole, suffix, text, locate(text)) for text in _by_size(section.text)]
     pieces = []
     for first, last, text in _grouped(section.text, items):
         numbers = first if first == last else f"{first}–{last}"
@@ -80,8 +81,22 @@ def _section_pieces(prefix: str, section: Section) -> list[tuple[str, str, str, 
         joined = f" angka {numbers}" if section.letter else f".{numbers}"
         citation = f"{prefix} {address}{joined} {title}"
         for part in _by_size(text):
-            pieces.append((citation, f"{suffix}-{_slug(numbers)}", part, section.position))
+            pieces.append((citation, f"{suffix}-{_slug(numbers)}", part, locate(part)))
     return pieces
+
+
+def _locator(section: Section) -> Callable[[str], int]:
+    """Where each next piece starts in the parsed text, for its page. Pieces come in order, so
+    each is looked for after the one before (lists repeat their phrases)."""
+    cursor = 0
+
+    def locate(piece: str) -> int:
+        nonlocal cursor
+        found = section.text.find(piece.split("\n", 1)[0][:60], cursor)
+        cursor = found if found >= 0 else cursor
+        return section.position + cursor
+
+    return locate
 
 
 def _items(text: str) -> list[tuple[int, int, str]]:
