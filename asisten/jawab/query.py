@@ -9,9 +9,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from asisten.kb.jenis import (
+    canonical,
+    national_names_pattern,
+    regional_names_pattern,
+    same_type,
+    short_names_pattern,
+)
+
+# Type names come from the one registry (asisten/data/jenis_peraturan.yaml). A regional type may
+# carry its region ("perbup sleman 5/2020", "pergub provinsi bali"); one without it ("perda
+# 8/2025") still names the type.
+_REGION_WORD = r"(?!(?:nomor|no|tahun|tentang|dan|di|yang)\b)[a-z][\w-]*"
 _JENIS = (
-    r"(?P<jenis>uu|undang[- ]undang|pp|peraturan pemerintah|perpres|peraturan presiden|"
-    r"permendagri|permenpanrb|permen ?pan ?rb|perban bssn|permenkominfo|pergub \w+)"
+    rf"(?P<jenis>{regional_names_pattern()}"
+    rf"(?:\s+(?:(?:provinsi|kabupaten|kab\.|kota)\s+)?{_REGION_WORD}(?:\s+{_REGION_WORD}){{0,2}})?"
+    rf"|{national_names_pattern()})"
 )
 _NOMOR = r"(?:no\.?|nomor)?\s*(?P<nomor>\d{1,4})"
 _TAHUN = r"(?:\s*/\s*|\s+(?:tahun|th\.?|thn)\s+)(?P<tahun>(?:19|20)\d\d)"
@@ -23,12 +36,6 @@ _PASAL = re.compile(
     r"(?:\s+huruf\s+(?P<huruf>[a-z])\b)?",
     re.IGNORECASE,
 )
-_JENIS_NAMES = {
-    "uu": "UU", "undang-undang": "UU", "undang undang": "UU", "pp": "PP",
-    "peraturan pemerintah": "PP", "perpres": "Perpres", "peraturan presiden": "Perpres",
-    "permendagri": "Permendagri", "permenpanrb": "PermenPANRB", "perban bssn": "Perban BSSN",
-    "permenkominfo": "Permenkominfo",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,7 @@ class ProvisionRef:
     tahun: int | None = None
 
     def matches_document(self, jenis: str | None, nomor: str | None, tahun: int | None) -> bool:
-        if self.jenis and (jenis or "").lower() != self.jenis.lower():
+        if self.jenis and not (jenis and same_type(self.jenis, jenis)):
             return False
         if self.nomor and nomor != self.nomor:
             return False
@@ -90,13 +97,7 @@ def find_regulations(question: str) -> list[RegulationMention]:
 
 
 def _jenis_name(raw: str) -> str:
-    raw = re.sub(r"\s+", " ", raw.lower())
-    jenis = _JENIS_NAMES.get(raw.replace("-", " "), _JENIS_NAMES.get(raw))
-    if jenis is None and raw.startswith("permen"):
-        jenis = "PermenPANRB"
-    if jenis is None and raw.startswith("pergub"):
-        jenis = "Pergub " + raw.split(" ", 1)[1].title()
-    return jenis or raw
+    return canonical(raw) or re.sub(r"\s+", " ", raw)
 
 
 def _more_ayat(first: str | None, more: str) -> tuple[str, ...]:
@@ -110,9 +111,7 @@ def _more_ayat(first: str | None, more: str) -> tuple[str, ...]:
 
 # How the corpus itself cites: "PP 38/2017 Pasal 30 ayat (1)", or "Pasal 386 ayat (1)" after the
 # regulation was named earlier in the passage. Ranges ("Pasal 386–390") are not one provision.
-_NAME_IN_TEXT = re.compile(
-    r"\b(?:UU|PP|Perpres|Permendagri|PermenPANRB|Perban BSSN|Permenkominfo) \d{1,4}/\d{4}\b"
-)
+_NAME_IN_TEXT = re.compile(rf"\b{short_names_pattern()} \d{{1,4}}/\d{{4}}\b")
 _PASAL_IN_TEXT = re.compile(
     r"\bPasal (?P<pasal>\d{1,3}[A-Z]?)(?![\d–-])(?: ayat \((?P<ayat>\d{1,2})\))?"
 )

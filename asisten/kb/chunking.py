@@ -1,17 +1,20 @@
 """Turn parsed documents into chunks, each with a precise citation.
 
 Regulations are cut along their own structure: one chunk per ayat (or per pasal without ayat,
-or per angka for definition lists), one per explained pasal of the Penjelasan. Everything else
-is cut per Markdown section, long sections by paragraph.
+or per angka for definition lists), one per explained pasal of the Penjelasan, and each
+Lampiran (or a text without pasal) by its numbered sections. Everything else is cut per
+Markdown section, long sections by paragraph.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import partial
 
 from asisten.kb.models import Chunk, DocumentMeta
 from asisten.kb.regulation import Pasal, Regulation
+from asisten.kb.section_chunking import sections_chunks
 
 MAX_SECTION_CHARS = 1400
 # Reference lists answer nothing by themselves; the document's URL is in its metadata.
@@ -45,6 +48,19 @@ def regulation_chunks(
         )
     for number, text in regulation.penjelasan.items():
         chunks.extend(_penjelasan_chunks(meta, name, number, text))
+    page_at = partial(_page_at, pages)
+    if regulation.sections:
+        chunks += sections_chunks(
+            meta, name, regulation.intro, regulation.sections,
+            anchor="bagian", kind="bagian", page_at=page_at,
+        )  # fmt: skip
+    for lampiran in regulation.lampiran:
+        label = " ".join(p for p in ("Lampiran", lampiran.number) if p)
+        chunks += sections_chunks(
+            meta, f"{label} {name}", lampiran.intro, lampiran.sections,
+            anchor=slug(label), kind="lampiran", page_at=page_at,
+            intro_position=lampiran.position,
+        )  # fmt: skip
     return chunks
 
 

@@ -29,7 +29,7 @@ from asisten.kb import chunking, pdf
 from asisten.kb.faq import faq_chunks
 from asisten.kb.metadata import DetectedRegulation, detect_regulation, long_title
 from asisten.kb.models import Document, DocumentMeta
-from asisten.kb.regulation import parse_regulation
+from asisten.kb.regulation import Regulation, parse_regulation
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".yaml", ".yml", ".pdf", ".docx"}
@@ -141,7 +141,7 @@ def _load_text(path: Path, raw: str, digest: str, overrides: dict[str, Any]) -> 
 def _load_pdf(path: Path, data: bytes, digest: str, overrides: dict[str, Any]) -> Document:
     pages = pdf.pdf_pages(path, data)
     joined = "\n".join(pages)
-    detected = detect_regulation(joined, path.name)
+    detected = detect_regulation("\f".join(pages), path.name)
     fields = {**overrides}
     identified = detected.jenis and detected.nomor and detected.tahun
     meta = _regulation_meta(path, fields, detected) if identified or fields.get("jenis") else None
@@ -151,12 +151,19 @@ def _load_pdf(path: Path, data: bytes, digest: str, overrides: dict[str, Any]) -
         # Clean page by page so each pasal's position maps back to its page.
         clean_text, page_starts = pdf.clean_pages(pages)
         regulation = parse_regulation(clean_text, clean=False)
+        if _is_empty(regulation) and detected.lampiran is not None:
+            # A Lampiran without its heading (the file name says what it is).
+            regulation = parse_regulation(clean_text, clean=False, annex=detected.lampiran)
         chunks = chunking.regulation_chunks(meta, regulation, page_starts)
     if not chunks:
         meta = meta or _plain_meta(path, fields, "dokumen", joined)
         chunks = chunking.page_chunks(meta, pages)
         warnings.append("struktur pasal tidak dikenali; dipotong per halaman")
     return Document(meta=meta, chunks=chunks, sha256=digest, warnings=warnings)
+
+
+def _is_empty(regulation: Regulation) -> bool:
+    return not (regulation.pasal or regulation.sections or regulation.lampiran)
 
 
 def _load_faq(path: Path, data: bytes, digest: str) -> Document:
@@ -215,7 +222,12 @@ def _regulation_meta(
     tahun = _int_or_none(fields.get("tahun") or detected.tahun)
     judul = fields.get("judul") or detected.judul
     status = fields.get("status") or ("rancangan" if detected.draft else None)
-    doc_id = _doc_id(jenis, nomor, tahun) or chunking.slug(path.stem)
+    form = "abstrak" if detected.abstract else None
+    # A draft, an abstract and an annex file are not the enacted text: their own ids, so that
+    # neither replaces the regulation itself in the index.
+    part = _part_name(status, form, detected.lampiran)
+    doc_id = _doc_id(jenis, nomor, tahun, part) or chunking.slug(path.stem)
+    full_nomor = None if fields.get("nomor") else detected.full_nomor
     known = {
         "tipe",
         "jenis",
@@ -229,7 +241,7 @@ def _regulation_meta(
     }
     return DocumentMeta(
         doc_id=doc_id,
-        title=long_title(jenis, nomor, tahun, judul),
+        title=long_title(jenis, nomor, tahun, judul, full_nomor=full_nomor, part=part),
         doc_type="regulasi",
         jenis=jenis,
         nomor=nomor,
@@ -240,7 +252,16 @@ def _regulation_meta(
         source_path=str(path),
         extra={k: v for k, v in fields.items() if k not in known and _is_plain(v)},
         aliases=_aliases(path, fields),
+        form=form,
     )
+
+
+def _part_name(status: str | None, form: str | None, lampiran: str | None) -> str:
+    if lampiran is not None:
+        return f"Lampiran {lampiran}".strip()
+    if form == "abstrak":
+        return "Abstrak"
+    return "Rancangan" if status == "rancangan" else ""
 
 
 def _plain_meta(path: Path, fields: dict[str, Any], doc_type: str, body: str) -> DocumentMeta:
@@ -271,6 +292,8 @@ def _guess_type(path: Path, body: str, detected: DetectedRegulation) -> str:
     parent = path.parent.name
     if parent in ("regulasi", "praktik-baik", "panduan", "faq"):
         return parent
+    if detected.jenis and detected.from_heading and detected.nomor and detected.tahun:
+        return "regulasi"  # its own heading names it: "SURAT EDARAN … NOMOR 19/SEOJK.06/2023"
     return "regulasi" if detected.jenis and re.search(r"\bPasal\s+(?:1|I)\b", body) else "dokumen"
 
 
@@ -279,10 +302,12 @@ def _first_heading(body: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def _doc_id(jenis: str | None, nomor: str | None, tahun: int | None) -> str | None:
+def _doc_id(jenis: str | None, nomor: str | None, tahun: int | None, part: str) -> str | None:
     if not (jenis and nomor and tahun):
         return None
-    return chunking.slug(f"{jenis}-{nomor}-{tahun}")
+    if part.startswith("Lampiran"):
+        return chunking.slug(f"{jenis}-{nomor}-{tahun}-{part}")
+    return chunking.slug(f"{part}-{jenis}-{nomor}-{tahun}")
 
 
 def _int_or_none(value: Any) -> int | None:

@@ -25,13 +25,18 @@ class DocumentMeta:
     # Other names people use for it ("UU Pelayanan Publik", "Public Service Law", "Siola"); a
     # question using one names the document (front matter `nama_lain`).
     aliases: list[str] = field(default_factory=list)
+    # "abstrak" when the file is a summary of the regulation (a JDIH abstract), not its text.
+    form: str | None = None
 
     @property
     def short_name(self) -> str | None:
-        """'PP 38/2017' style name, the prefix of every citation into this regulation."""
-        if self.jenis and self.nomor and self.tahun:
-            return f"{self.jenis} {self.nomor}/{self.tahun}"
-        return None
+        """'PP 38/2017' style name, the prefix of every citation into this regulation. A draft
+        or an abstract says so: 'Rancangan Permenkomdigi 9/2026', 'Abstrak Perda X 8/2025'."""
+        if not (self.jenis and self.nomor and self.tahun):
+            return None
+        part = "Rancangan " if self.status == "rancangan" else ""
+        part = "Abstrak " if self.form == "abstrak" else part
+        return f"{part}{self.jenis} {self.nomor}/{self.tahun}"
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

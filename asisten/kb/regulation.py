@@ -1,5 +1,6 @@
 """Parse an Indonesian regulation along its own structure: BAB → Bagian → Pasal → ayat → huruf,
-with the Penjelasan linked to the pasal it explains.
+with the Penjelasan linked to the pasal it explains and each Lampiran a unit of its own. A text
+without pasal (a Surat Edaran, an annex alone) is read by its numbered sections instead.
 
 Works on clean Markdown (headings on their own lines) and on noisy OCR text where headings run
 inline. A "Pasal N" is a heading only when it is not a cross-reference ("sebagaimana dimaksud
@@ -11,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from asisten.kb.lampiran import Lampiran, parse_lampiran, split_lampiran
 from asisten.kb.ocr import clean_regulation_text
+from asisten.kb.sections import Section, parse_sections
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ORDINALS = (
@@ -38,6 +41,9 @@ _ANGKA_MARK = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(\d{1,2})\.\s+(?=[A-Z\"“])")
 _PENJELASAN = re.compile(r"(?:^|\n)[ \t]*#*[ \t]*PENJELASAN\b|\bPENJELASAN\s+ATAS\b")
 _PASAL_DEMI_PASAL = re.compile(r"PASAL\s+DEMI\s+PASAL", re.IGNORECASE)
 _PENJELASAN_UMUM = re.compile(r"\bI\.\s*UMUM\b|(?:^|\n)#*\s*UMUM\s*\n", re.IGNORECASE)
+# The gazette line closing an official text: "TAMBAHAN LEMBARAN NEGARA REPUBLIK INDONESIA NOMOR
+# 5587" is no part of the last pasal's explanation.
+_GAZETTE_TAIL = re.compile(r"\s*TAMBAHAN\s+LEMBARAN\s+(?:NEGARA|DAERAH)\b[A-Z\s]*\bNOMOR\s+\d+\s*$")
 _UPPER_TITLE_WORD = re.compile(r"[A-Z0-9][A-Z0-9,/&()\-]*|DAN|ATAU")
 
 
@@ -71,6 +77,10 @@ class Regulation:
     penjelasan: dict[str, str]
     penjelasan_umum: str = ""
     preamble: str = ""
+    lampiran: list[Lampiran] = field(default_factory=list)
+    # Only for a text without pasal: its numbered sections and the text before them.
+    sections: list[Section] = field(default_factory=list)
+    intro: str = ""
 
 
 def roman_to_int(numeral: str) -> int:
@@ -86,15 +96,28 @@ def pasal_key(number: str) -> tuple[int, str]:
     return (int(match.group(1)), match.group(2)) if match else (0, "")
 
 
-def parse_regulation(text: str, *, clean: bool = True) -> Regulation:
-    """Parse the batang tubuh and the Penjelasan. `clean` repairs OCR noise first."""
+def parse_regulation(text: str, *, clean: bool = True, annex: str | None = None) -> Regulation:
+    """Parse the batang tubuh, the Penjelasan and the Lampiran. `clean` repairs OCR noise first.
+    `annex` says the whole text is one Lampiran without its heading ("" if unnumbered)."""
     if clean:
         text = clean_regulation_text(text)
+    if annex is not None:
+        return Regulation(pasal=[], penjelasan={}, lampiran=[parse_lampiran(text, annex)])
+    text, lampiran = split_lampiran(text)
     body, explanation = _split_penjelasan(text)
     pasal = _parse_body(body)
-    umum, per_pasal = _parse_penjelasan(explanation)
+    umum, per_pasal = _parse_penjelasan(_GAZETTE_TAIL.sub("", explanation))
     preamble = body[: pasal[0].position].strip() if pasal else body.strip()
-    return Regulation(pasal=pasal, penjelasan=per_pasal, penjelasan_umum=umum, preamble=preamble)
+    intro, sections = ("", []) if pasal else parse_sections(body)
+    return Regulation(
+        pasal=pasal,
+        penjelasan=per_pasal,
+        penjelasan_umum=umum,
+        preamble=preamble,
+        lampiran=lampiran,
+        sections=sections,
+        intro=intro,
+    )
 
 
 def _split_penjelasan(text: str) -> tuple[str, str]:

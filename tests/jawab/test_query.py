@@ -82,3 +82,39 @@ def test_several_regulations_named():
     question = "Apakah 'Menteri' di PP 38/2017 dan di UU 25/2009 itu menteri yang sama?"
     names = [(m.jenis, m.nomor, m.tahun) for m in find_regulations(question)]
     assert names == [("PP", "38", 2017), ("UU", "25", 2009)]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Pasal 3 SEOJK 19/2023", ("3", "SEOJK", "19", 2023)),
+        ("pasal 2 Perbup Sleman 5/2020", ("2", "Perbup Sleman", "5", 2020)),
+        ("pasal 4 Perda 8/2025", ("4", "Perda", "8", 2025)),
+        ("pasal 1 peraturan gubernur bali nomor 2 tahun 2021", ("1", "Pergub Bali", "2", 2021)),
+        ("pasal 5 Permenkomdigi 9/2026", ("5", "Permenkomdigi", "9", 2026)),
+        ("pasal 9 permenpan rb 91/2021", ("9", "PermenPANRB", "91", 2021)),
+    ],
+)
+def test_every_registry_type_is_understood(question, expected):
+    ref = find_provision(question)
+    assert (ref.pasal, ref.jenis, ref.nomor, ref.tahun) == expected
+
+
+def test_a_region_left_out_still_names_the_regional_regulation():
+    mention = find_regulation("isi Perda 8/2025 tentang pajak")
+    assert mention.matches_document("Perda Banjarnegara", "8", 2025)
+    assert not find_regulation("Perda Sleman 8/2025").matches_document(
+        "Perda Banjarnegara", "8", 2025
+    )
+
+
+def test_undang_undang_dasar_is_no_numbered_regulation():
+    assert find_regulations("sesuai UUD 1945 dan Undang-Undang Dasar 1945") == []
+
+
+def test_corpus_citations_of_new_types():
+    passage = "Lihat Pergub Bali 2/2021 Pasal 31 dan Perban BSSN 8/2020 Pasal 2 ayat (1)."
+    assert cited_provisions(passage) == [
+        "Pergub Bali 2/2021 Pasal 31",
+        "Perban BSSN 8/2020 Pasal 2 ayat (1)",
+    ]
