@@ -120,15 +120,17 @@ def feedback_actions(answer_id: int) -> Block:
 def build_answer_blocks(answer: Answer, answer_id: int | None = None) -> list[Block]:
     """The answer, its numbered sources, the disclaimer and the feedback buttons."""
     tail: list[Block] = []
-    if answer.found and answer.sources:
+    if answer.sources:
+        # A "not in the knowledge base" reply shows what is closest, labelled as such.
+        heading = "*Sumber*" if answer.found else "*Terdekat (bukan jawaban atas pertanyaan)*"
         tail.append({"type": "divider"})
-        tail.append(_context("*Sumber*"))
+        tail.append(_context(heading))
         tail.extend(source_block(s) for s in answer.sources[:SOURCE_BLOCKS])
         rest = answer.sources[SOURCE_BLOCKS:]
         if rest:
             listed = "; ".join(f"[{s.number}] {s.citation}" for s in rest)
             tail.append(_context(split_text(escape(f"Sumber lain: {listed}"), SECTION_LIMIT)[0]))
-    tail.append(_context(DISCLAIMER if answer.found else "Tidak ada sumber yang dikutip."))
+    tail.append(_context(DISCLAIMER if answer.sources else "Tidak ada sumber yang dikutip."))
     if answer_id is not None:
         tail.append(feedback_actions(answer_id))
     body = text_sections(answer.text)

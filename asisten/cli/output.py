@@ -10,7 +10,7 @@ DISCLAIMER = "Catatan: jawaban ini bukan nasihat hukum; rujuk teks resmi peratur
 def answer_text(answer: Answer) -> str:
     lines = [answer.text]
     if answer.sources:
-        lines += ["", "Sumber:"]
+        lines += ["", "Sumber:" if answer.found else "Terdekat (bukan jawaban atas pertanyaan):"]
         for source in answer.sources:
             page = f", hlm. {source.page}" if source.page else ""
             lines.append(f"  [{source.number}] {source.citation} — {source.title}{page}")

@@ -67,6 +67,15 @@ class Query:
     def searchable(self) -> bool:
         return bool(self.stems or self.untranslated)
 
+    @property
+    def missing_names(self) -> str:
+        """The regulations named that the knowledge base lacks: "Perpres 95/2018"."""
+        return " dan ".join(dict.fromkeys(_mention_label(m) for m in self.missing_regulations))
+
+    @property
+    def provision_name(self) -> str:
+        return _provision_label(self.provision) or ""
+
     def summary(self) -> dict:
         return {
             "language": "en" if self.english else "id",

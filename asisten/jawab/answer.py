@@ -123,6 +123,23 @@ class Answerer:
             return self._faq_answer(query, hits, limit, decision.in_scope)
         return self._retrieval_answer(query, hits, limit, decision.in_scope)
 
+    def not_held(
+        self, query: Query, hits: list[Hit], decision: Decision, missing: str, pasal_held: str = ""
+    ) -> Answer:
+        """The named regulation or pasal is not in the knowledge base: say so, then the closest
+        passages as other documents (when the question would have been answered from them)."""
+        closest = self._companions(hits, self.top_k, decision.in_scope) if hits else []
+        sources: list[Source] = []
+        items = []
+        for hit in closest if decision.answer else []:
+            number = self._add_source(sources, hit.chunk, hit.score)
+            items.append(_Item(hit.chunk.citation, excerpt(hit.chunk.text, query.stems), [number]))
+        body = templates.render(
+            self.prompts_dir, "tidak_dimuat.txt.j2", missing=missing, items=items,
+            pasal_held=pasal_held,
+        )  # fmt: skip
+        return Answer(query.text, body, False, sources, "tidak-dimuat")
+
     def source_limit(self, query: Query) -> int:
         return self.top_k + min(EXTRA_SOURCES_MAX, max(0, query.asked - 1))
 
@@ -197,7 +214,9 @@ class Answerer:
             items.append(
                 _Item(extra.chunk.citation, excerpt(extra.chunk.text, query.stems), [number])
             )
-        body = self._render("faq", items, related=related, repaired=query.repaired)
+        body = self._render(
+            "faq", items, related=related, repaired=query.repaired, missing=query.missing_names
+        )
         return Answer(query.text, body, True, sources, "faq")
 
     def _retrieval_answer(
@@ -236,7 +255,9 @@ class Answerer:
             number = self._add_source(sources, explanation, chosen[0].score)
             text_ = excerpt(explanation.text, query.stems)
             items.append(_Item(explanation.citation, text_, [number]))
-        body = self._render("retrieval", items, repaired=query.repaired)
+        body = self._render(
+            "retrieval", items, repaired=query.repaired, missing=query.missing_names
+        )
         return Answer(query.text, body, True, sources, "retrieval")
 
     def _short_pasal(self, chunk: Chunk) -> list[Chunk]:
@@ -294,7 +315,8 @@ class Answerer:
     # -- helpers ----------------------------------------------------------------------------
     def _render(self, kind: str, items: list[_Item], **extra: Any) -> str:
         context = {
-            "heading": "", "title": "", "explanation": "", "repaired": {}, "related": [], **extra
+            "heading": "", "title": "", "explanation": "", "repaired": {}, "related": [],
+            "missing": "", **extra,
         }  # fmt: skip
         return templates.render(
             self.prompts_dir, "jawaban.txt.j2", kind=kind, items=items, **context

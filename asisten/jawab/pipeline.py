@@ -6,12 +6,14 @@ flows one way, and the answer carries a trace of what each stage found.
 
 from __future__ import annotations
 
+import re
+
 from asisten.indeks.embedder import Embedder
 from asisten.indeks.store import IndexVersion
 from asisten.jawab.analysis import Analyser, Query
 from asisten.jawab.answer import Answer, Answerer
 from asisten.jawab.calibration import calibration_for
-from asisten.jawab.decision import ANSWER, Decider, Decision
+from asisten.jawab.decision import ANSWER, NOT_HELD, Decider, Decision
 from asisten.jawab.retrieval import Hit, Retriever
 from asisten.jawab.vocabulary import Vocabulary
 
@@ -31,22 +33,84 @@ class Pipeline:
 
     def answer(self, question: str, doc_types: set[str] | None = None) -> Answer:
         query = self.analyser.analyse(question)
+        missing_pasal = ""
         if query.provision is not None and (not doc_types or "regulasi" in doc_types):
             chunks = self.retriever.lookup(query)
             if chunks:
                 answer = self.answerer.lookup(query, chunks)
                 answer.trace = _trace(query, [], Decision(ANSWER, "pasal-disebut"))
                 return answer
+            missing_pasal = self._missing_pasal(query)
         limit = self.answerer.source_limit(query)
         hits = self.retriever.search(query, k=max(8, limit * 3), doc_types=doc_types)
         decision = self.decider.decide(query, hits)
-        answer = self.answerer.compose(query, hits, decision)
+        missing_regulations = _all_missing(query)
+        if missing_regulations or missing_pasal:
+            # Never regulation Y's text as if it were the X the question names.
+            rule = "peraturan-tidak-dimuat" if missing_regulations else "pasal-tidak-dimuat"
+            answer = self.answerer.not_held(
+                query, hits, decision, missing_regulations or missing_pasal,
+                pasal_held=self._pasal_held(query) if missing_pasal else "",
+            )  # fmt: skip
+            decision = Decision(NOT_HELD, rule, decision.in_scope, decision.scores)
+        else:
+            answer = self.answerer.compose(query, hits, decision)
         answer.trace = _trace(query, hits, decision)
         return answer
+
+    def _missing_pasal(self, query: Query) -> str:
+        """'Pasal 63 UU 23/2014' when the question names a pasal of a regulation we hold that our
+        text of it lacks (a pasal past its end, or one a partial text leaves out)."""
+        ref = query.provision
+        if ref is None or not ref.jenis or not self._held_documents(query):
+            return ""
+        return query.provision_name
+
+    def _held_documents(self, query: Query) -> list[str]:
+        ref = query.provision
+        return [
+            doc_id
+            for doc_id, meta in self.retriever.version.documents.items()
+            if ref is not None
+            and meta.doc_type == "regulasi"
+            and ref.matches_document(meta.jenis, meta.nomor, meta.tahun)
+        ]
+
+    def _pasal_held(self, query: Query) -> str:
+        """Which pasal our text of the named regulation holds: "Dari UU 23/2014 yang dimuat hanya
+        Pasal 1 dan Pasal 386 sampai 390." """
+        numbers = {
+            int(match.group())
+            for doc_id in self._held_documents(query)
+            for pasal in self.retriever.pasal_of(doc_id)
+            if (match := re.match(r"\d+", pasal))
+        }
+        ref = query.provision
+        name = f"{ref.jenis} {ref.nomor}" + (f"/{ref.tahun}" if ref and ref.tahun else "")
+        return f"Dari {name} yang dimuat hanya {_ranges(sorted(numbers))}." if numbers else ""
 
     def search(self, question: str, k: int, doc_types: set[str] | None = None) -> list[Hit]:
         """The best passages for a topic, without deciding or composing (drafting help)."""
         return self.retriever.search(self.analyser.analyse(question), k, doc_types)
+
+
+def _all_missing(query: Query) -> str:
+    """The regulations a question names by number, when the knowledge base holds none of them."""
+    if not query.regulations or len(query.missing_regulations) < len(query.regulations):
+        return ""
+    return query.missing_names
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 7] → "Pasal 1 sampai 3 dan Pasal 7"."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    parts = [f"Pasal {r[0]}" + (f" sampai {r[-1]}" if len(r) > 1 else "") for r in runs]
+    return ", ".join(parts[:-1]) + (" dan " if len(parts) > 1 else "") + parts[-1] if parts else ""
 
 
 def _trace(query: Query, hits: list[Hit], decision: Decision) -> dict:

@@ -180,6 +180,10 @@ class Retriever:
         """Every chunk of one pasal of one regulation (its ayat in order), without Penjelasan."""
         return self._by_pasal.get((doc_id, pasal), [])
 
+    def pasal_of(self, doc_id: str) -> list[str]:
+        """The pasal numbers one regulation's text holds."""
+        return [pasal for document, pasal in self._by_pasal if document == doc_id]
+
     def explanation_for(self, chunk: Chunk) -> Chunk | None:
         """The Penjelasan chunk for this pasal/ayat, if the regulation explains it."""
         name = self.version.documents[chunk.doc_id].short_name

@@ -60,6 +60,13 @@ def test_not_found_answer_has_no_sources():
     assert [block["type"] for block in built] == ["section", "context", "actions"]
 
 
+def test_not_held_answer_labels_its_closest_passages_as_no_answer():
+    built = b.build_answer_blocks(_answer("Perpres 95/2018 tidak ada", found=False), 1)
+    texts = json.dumps(built, ensure_ascii=False)
+    assert "Terdekat (bukan jawaban atas pertanyaan)" in texts and "*Sumber*" not in texts
+    assert "PP 38/2017 Pasal 7 ayat (2)" in texts
+
+
 def test_unsafe_urls_are_not_linked():
     for url in ("javascript:alert(1)", "https://x.example|disguise", "https://a b", None):
         block = b.source_block(_source(1, url=url))

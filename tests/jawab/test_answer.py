@@ -308,3 +308,33 @@ def test_chat_abbreviations_are_read_and_shown(real_engine):
 def test_a_region_the_corpus_does_not_mention_is_no_foreign_topic(real_engine, question):
     answer = real_engine.answer(question)
     assert answer.found and answer.sources
+
+
+def test_regulation_the_knowledge_base_lacks_is_said_so(real_engine):
+    # Never another regulation's text as if it were the one asked about.
+    answer = real_engine.answer("Apa isi Pasal 5 Perpres 95 Tahun 2018 tentang SPBE?")
+    assert not answer.found and answer.kind == "tidak-dimuat"
+    assert answer.text.startswith("Perpres 95/2018 tidak ada dalam basis pengetahuan")
+    assert "asisten admin unggah" in answer.text
+    assert answer.trace["decision"]["rule"] == "peraturan-tidak-dimuat"
+    assert answer.trace["query"]["missing_regulations"] == ["Perpres 95/2018"]
+
+
+def test_pasal_the_text_lacks_is_said_so_with_what_is_held(real_engine):
+    answer = real_engine.answer("Apa isi Pasal 63 UU 23 Tahun 2014?")
+    assert not answer.found and answer.kind == "tidak-dimuat"
+    assert answer.text.startswith("Pasal 63 UU 23/2014 tidak dimuat")
+    assert "Pasal 386 sampai 390" in answer.text
+    # Whatever is shown beside it is labelled as other provisions, not Pasal 63.
+    assert all("Pasal 63" not in s.citation for s in answer.sources)
+    if answer.sources:
+        assert "ketentuan lain, bukan isi Pasal 63 UU 23/2014" in answer.text
+    past_the_end = real_engine.answer("pasal 58 PP 38/2017 bunyinya apa")
+    assert past_the_end.kind == "tidak-dimuat" and "Pasal 1 sampai 36" in past_the_end.text
+
+
+def test_answer_naming_a_held_and_a_lacking_regulation_notes_the_lacking_one(real_engine):
+    answer = real_engine.answer("Apakah PP 38/2017 dan Perpres 95/2018 sama-sama mengatur inovasi?")
+    assert answer.found
+    assert answer.text.startswith("Catatan: Perpres 95/2018 tidak ada dalam basis pengetahuan")
+    assert all(not s.citation.startswith("Perpres 95/2018") for s in answer.sources)
