@@ -132,20 +132,26 @@ def is_miss(item: Item, result: Score) -> bool:
     return not result.answered or bool(result.missing) or not result.citation_ok
 
 
-def summarise(items: list[Item], scores: list[Score]) -> dict[str, float]:
+def summarise(items: list[Item], scores: list[Score]) -> dict[str, float | None]:
+    """The four metrics; None where a part has nothing to measure (no out-of-scope item...)."""
     inscope = [(i, s) for i, s in zip(items, scores, strict=True) if not i.decline]
     outscope = [s for i, s in zip(items, scores, strict=True) if i.decline]
-    facts_total = sum(s.facts_total for _, s in inscope)
     cited = [s for i, s in inscope if i.references]
     return {
         "pertanyaan": len(items),
         "dalam_cakupan": len(inscope),
         "luar_cakupan": len(outscope),
-        "fact_recall": sum(s.facts_found for _, s in inscope) / max(1, facts_total),
-        "citation_accuracy": sum(s.citation_ok for s in cited) / max(1, len(cited)),
-        "abstention": sum(not s.answered for s in outscope) / max(1, len(outscope)),
-        "false_abstention": sum(not s.answered for _, s in inscope) / max(1, len(inscope)),
+        "fact_recall": _ratio(
+            sum(s.facts_found for _, s in inscope), sum(s.facts_total for _, s in inscope)
+        ),
+        "citation_accuracy": _ratio(sum(s.citation_ok for s in cited), len(cited)),
+        "abstention": _ratio(sum(not s.answered for s in outscope), len(outscope)),
+        "false_abstention": _ratio(sum(not s.answered for _, s in inscope), len(inscope)),
     }
+
+
+def _ratio(count: int, total: int) -> float | None:
+    return count / total if total else None
 
 
 def parts(items: list[Item]) -> dict[str, list[int]]:
