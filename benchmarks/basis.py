@@ -47,11 +47,18 @@ def knowledge_base(name: str) -> KnowledgeBase:
 def prepare(kb: KnowledgeBase, embedder: Embedder) -> BuildResult:
     """Build or refresh the index of `kb` in its cache directory."""
     settings = kb.settings()
-    return build_index(
+    build = build_index(
         IndexStore(settings.index_dir), list(kb.paths), lambda: embedder, embedder.name,
         settings.max_file_bytes, progress=_Progress(kb.name), keep_versions=1,
         built_by="benchmark",
     )  # fmt: skip
+    state = (
+        f"{build.embedded} potongan di-embed, {build.reused} dipakai ulang"
+        if build.changed
+        else "tidak berubah"
+    )
+    print(f"  indeks {kb.name}: {state} ({build.seconds:.0f} s)", file=sys.stderr)
+    return build
 
 
 class _Progress:
