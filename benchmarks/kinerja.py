@@ -17,7 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+# This checkout's package, not an installed (editable) one from another checkout: a script's
+# sys.path starts at its own folder, not at the working directory.
+sys.path[:0] = [str(HERE), str(HERE.parent)]
 from basis import knowledge_base, prepare  # noqa: E402
 from evalset import load_all  # noqa: E402
 
@@ -80,7 +83,8 @@ def main() -> None:
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as home:
         settings = load_settings(home=home)
-        env = {**os.environ, "ASISTEN_HOME": home, "HF_HUB_OFFLINE": "1"}
+        env = {**os.environ, "ASISTEN_HOME": home, "HF_HUB_OFFLINE": "1",
+               "PYTHONPATH": str(HERE.parent)}  # fmt: skip
         started = time.perf_counter()
         embedder = create_embedder(settings.model)
         results["model_load_s"] = time.perf_counter() - started

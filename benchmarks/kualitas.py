@@ -22,7 +22,10 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+# This checkout's package, not an installed (editable) one from another checkout: a script's
+# sys.path starts at its own folder, not at the working directory.
+sys.path[:0] = [str(HERE), str(HERE.parent)]
 from basis import PATHS, knowledge_base, prepare  # noqa: E402
 from evalset import (  # noqa: E402
     KNOWLEDGE_BASES,
@@ -95,12 +98,10 @@ def split_block(items, engine, baseline, split: str, measured: str) -> dict:
     grouped = parts(chosen) if split == "latih" else {"semua": list(range(len(chosen)))}
     block: dict = {"diukur": measured}
     for part, local in grouped.items():
-        block[part] = {"engine": summarise([chosen[i] for i in local],
-                                           [engine[positions[i]] for i in local])}  # fmt: skip
+        part_items = [chosen[i] for i in local]
+        block[part] = {"engine": summarise(part_items, [engine[positions[i]] for i in local])}
         if baseline is not None:
-            block[part]["baseline"] = summarise(
-                [chosen[i] for i in local], [baseline[positions[i]] for i in local]
-            )
+            block[part]["baseline"] = summarise(part_items, [baseline[positions[i]] for i in local])
     return block
 
 
