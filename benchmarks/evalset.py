@@ -1,4 +1,15 @@
-"""The team's evaluation set and how an answer is scored against it."""
+"""The team's evaluation set and how an answer is scored against it.
+
+Three files, each optional except in practice the first:
+
+    eval/pertanyaan.yaml     split latih: the questions the engine was tuned on
+    eval/latih-tumbuh.yaml   split latih: questions for the grown knowledge base
+    eval/uji.yaml            split uji:   held out, never tuned on
+
+An item's `korpus` says which knowledge base answers it: `inti` (corpus/ alone, the default) or
+`tumbuh` (corpus/ plus ../shared/corpus-uji). An out-of-scope item applies to both: what the
+grown base cannot answer, the smaller one cannot either.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +19,18 @@ from pathlib import Path
 
 import yaml
 
-EVAL_FILE = Path(__file__).parent / "eval" / "pertanyaan.yaml"
-# Questions written after the engine was tuned on the rest, to measure generalisation: three
-# batches later used in development too, and a last one measured once.
+EVAL_DIR = Path(__file__).parent / "eval"
+EVAL_FILE = EVAL_DIR / "pertanyaan.yaml"
+SPLITS = ("latih", "uji")
+KNOWLEDGE_BASES = ("inti", "tumbuh")
+# File → (split, part of its items). pertanyaan.yaml refines its part by id prefix below.
+EVAL_FILES = {
+    "pertanyaan.yaml": ("latih", "awal"),
+    "latih-tumbuh.yaml": ("latih", "tumbuh"),
+    "uji.yaml": ("uji", "tes"),
+}
+# Questions of pertanyaan.yaml written after the engine was tuned on the rest, to measure
+# generalisation; all later used in development too, so all of them are split latih now.
 LATER_PARTS = {
     "baru-": "tambahan",
     "uji-": "uji",
@@ -29,6 +49,12 @@ class Item:
     facts: list[list[str]]
     references: list[str]
     decline: bool
+    korpus: str = "inti"
+    split: str = "latih"
+    part: str = "awal"
+
+    def applies_to(self, knowledge_base: str) -> bool:
+        return knowledge_base == "tumbuh" or self.korpus == "inti" or self.decline
 
 
 @dataclass
@@ -41,9 +67,14 @@ class Score:
 
 
 def load_items(path: Path = EVAL_FILE) -> list[Item]:
+    """The items of one file, with the split and part its name gives them."""
+    split, default_part = EVAL_FILES.get(path.name, ("latih", path.stem))
     items = []
-    for raw in yaml.safe_load(path.read_text()):
+    for raw in yaml.safe_load(path.read_text()) or []:
         facts = [f if isinstance(f, list) else [f] for f in raw.get("fakta") or []]
+        korpus = raw.get("korpus") or "inti"
+        if korpus not in KNOWLEDGE_BASES:
+            raise ValueError(f"{path.name}: {raw['id']}: korpus {korpus!r} bukan inti/tumbuh")
         items.append(
             Item(
                 id=raw["id"],
@@ -52,9 +83,25 @@ def load_items(path: Path = EVAL_FILE) -> list[Item]:
                 facts=[[str(a) for a in alternatives] for alternatives in facts],
                 references=[str(r) for r in raw.get("rujukan") or []],
                 decline=bool(raw.get("tolak")),
+                korpus=korpus,
+                split=split,
+                part=_part(raw["id"], default_part, path.name),
             )
         )
     return items
+
+
+def load_all(directory: Path = EVAL_DIR) -> list[Item]:
+    """The items of every eval file present, in the order of EVAL_FILES."""
+    files = [directory / name for name in EVAL_FILES if (directory / name).exists()]
+    return [item for path in files for item in load_items(path)]
+
+
+def _part(item_id: str, default: str, file_name: str) -> str:
+    if file_name != EVAL_FILE.name:
+        return default
+    prefix = next((p for p in LATER_PARTS if item_id.startswith(p)), None)
+    return LATER_PARTS[prefix] if prefix else default
 
 
 def _norm(text: str) -> str:
@@ -79,30 +126,41 @@ def score(item: Item, answered: bool, text: str, citations: list[str]) -> Score:
     return result
 
 
-def summarise(items: list[Item], scores: list[Score]) -> dict[str, float]:
+def is_miss(item: Item, result: Score) -> bool:
+    if item.decline:
+        return result.answered
+    return not result.answered or bool(result.missing) or not result.citation_ok
+
+
+def summarise(items: list[Item], scores: list[Score]) -> dict[str, float | None]:
+    """The four metrics; None where a part has nothing to measure (no out-of-scope item...)."""
     inscope = [(i, s) for i, s in zip(items, scores, strict=True) if not i.decline]
     outscope = [s for i, s in zip(items, scores, strict=True) if i.decline]
-    facts_total = sum(s.facts_total for _, s in inscope)
     cited = [s for i, s in inscope if i.references]
     return {
         "pertanyaan": len(items),
         "dalam_cakupan": len(inscope),
         "luar_cakupan": len(outscope),
-        "fact_recall": sum(s.facts_found for _, s in inscope) / max(1, facts_total),
-        "citation_accuracy": sum(s.citation_ok for s in cited) / max(1, len(cited)),
-        "abstention": sum(not s.answered for s in outscope) / max(1, len(outscope)),
-        "false_abstention": sum(not s.answered for _, s in inscope) / max(1, len(inscope)),
+        "fact_recall": _ratio(
+            sum(s.facts_found for _, s in inscope), sum(s.facts_total for _, s in inscope)
+        ),
+        "citation_accuracy": _ratio(sum(s.citation_ok for s in cited), len(cited)),
+        "abstention": _ratio(sum(not s.answered for s in outscope), len(outscope)),
+        "false_abstention": _ratio(sum(not s.answered for _, s in inscope), len(inscope)),
     }
 
 
+def _ratio(count: int, total: int) -> float | None:
+    return count / total if total else None
+
+
 def parts(items: list[Item]) -> dict[str, list[int]]:
-    """Positions of the whole set and of each part: the one tuned on, then the later ones."""
-
-    def part(item: Item) -> str:
-        prefix = next((p for p in LATER_PARTS if item.id.startswith(p)), None)
-        return LATER_PARTS[prefix] if prefix else "awal"
-
+    """Positions of the whole set and of each part present, in a stable order."""
+    order = ["awal", *LATER_PARTS.values(), *(p for _, p in EVAL_FILES.values())]
+    present = {item.part for item in items}
+    names = [p for p in dict.fromkeys(order) if p in present]
+    names += sorted(present - set(names))
     grouped: dict[str, list[int]] = {"semua": list(range(len(items)))}
-    for name in ("awal", *LATER_PARTS.values()):
-        grouped[name] = [i for i, item in enumerate(items) if part(item) == name]
+    for name in names:
+        grouped[name] = [i for i, item in enumerate(items) if item.part == name]
     return grouped

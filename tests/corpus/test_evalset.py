@@ -1,4 +1,9 @@
-"""The team's evaluation set stays consistent with the corpus it scores the engine on."""
+"""The team's evaluation set stays consistent with the corpus it scores the engine on.
+
+Items with korpus inti are checked against corpus/, items with korpus tumbuh against corpus/ plus
+../shared/corpus-uji as the loaders extract it (PDFs included); those are skipped when the grown
+corpus is absent.
+"""
 
 from __future__ import annotations
 
@@ -10,28 +15,51 @@ import pytest
 
 from asisten.config import PROJECT_ROOT
 from asisten.kb import load_paths
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, CORPUS_UJI
 
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
-from evalset import load_items  # noqa: E402
+from evalset import Item, load_all  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def items():
-    return load_items()
+    return load_all()
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    report = load_paths([CORPUS], 25 * 2**20)
+def _extract(paths) -> tuple[set[str], str]:
+    """Every citation the loaders produce for these paths, and their text normalised."""
+    report = load_paths(paths, 25 * 2**20)
     chunks = [c for d in report.documents for c in d.chunks]
     text = re.sub(r"\s+", " ", " ".join(c.text + " " + c.context for c in chunks).lower())
     return {c.citation for c in chunks}, text
 
 
+@pytest.fixture(scope="module")
+def corpus():
+    return _extract([CORPUS])
+
+
+@pytest.fixture(scope="module")
+def corpus_grown(corpus):
+    """corpus/ plus corpus-uji, parsed once per module (~15 s) and only if an item needs it."""
+    if not CORPUS_UJI.exists():
+        pytest.skip(f"{CORPUS_UJI} is absent: items with korpus tumbuh are not checked")
+    citations, text = _extract([CORPUS_UJI])
+    return corpus[0] | citations, corpus[1] + " " + text
+
+
+def _checked(request, items: list[Item], korpus: str) -> tuple[list[Item], tuple[set[str], str]]:
+    """The items of one korpus and the extracted corpus they are checked against."""
+    chosen = [i for i in items if i.korpus == korpus]
+    if not chosen:
+        pytest.skip(f"no item with korpus {korpus}")
+    return chosen, request.getfixturevalue("corpus" if korpus == "inti" else "corpus_grown")
+
+
 def test_size_and_shape(items):
     assert len(items) >= 80
-    assert len({i.id for i in items}) == len(items)
+    duplicated = [i for i, n in Counter(i.id for i in items).items() if n > 1]
+    assert not duplicated, f"ids used more than once (across all eval files): {duplicated}"
     declined = [i for i in items if i.decline]
     assert len(declined) >= 10
     assert all(not i.facts and not i.references for i in declined)
@@ -40,18 +68,20 @@ def test_size_and_shape(items):
     assert {"regulasi", "praktik", "informal", "typo", "english", "pasal"} <= set(kinds)
 
 
-def test_every_fact_is_in_the_corpus(items, corpus):
-    _, text = corpus
-    for item in items:
+@pytest.mark.parametrize("korpus", ["inti", "tumbuh"])
+def test_every_fact_is_in_its_corpus(request, items, korpus):
+    chosen, (_, text) = _checked(request, items, korpus)
+    for item in chosen:
         for alternatives in item.facts:
             found = any(re.sub(r"\s+", " ", a.lower()) in text for a in alternatives)
             # English items may list only English renderings besides the Indonesian one.
             assert found or item.category == "english", f"{item.id}: {alternatives}"
 
 
-def test_every_reference_names_a_citation_in_the_corpus(items, corpus):
-    citations, _ = corpus
-    for item in items:
+@pytest.mark.parametrize("korpus", ["inti", "tumbuh"])
+def test_every_reference_names_a_citation_in_its_corpus(request, items, korpus):
+    chosen, (citations, _) = _checked(request, items, korpus)
+    for item in chosen:
         for reference in item.references:
             assert any(
                 c == reference or c.startswith((reference + " ", reference + ","))
