@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from asisten.jawab.analysis import Query
+from asisten.jawab.answerability import AnswerabilityModel, features
 from asisten.jawab.calibration import FULL_COVERAGE, Calibration
 from asisten.jawab.retrieval import Hit
 from asisten.jawab.scope import mentions_scope
+from asisten.jawab.vocabulary import Vocabulary
 
 # Outcomes.
 ANSWER = "jawab"
@@ -52,12 +54,35 @@ class Decision:
 
 
 class Decider:
-    """The answer/decline rules, with one model's calibrated numbers."""
+    """The answer/decline rules, with one model's calibrated numbers, and the answerability
+    model fitted for that embedding model when there is one: then the rules' verdict is one of
+    its signals and the model decides."""
 
-    def __init__(self, calibration: Calibration) -> None:
+    def __init__(
+        self,
+        calibration: Calibration,
+        vocabulary: Vocabulary | None = None,
+        model: AnswerabilityModel | None = None,
+    ) -> None:
         self.calibration = calibration
+        self.vocabulary = vocabulary
+        self.model = model
 
     def decide(self, query: Query, hits: list[Hit]) -> Decision:
+        by_rules = self.by_rules(query, hits)
+        if self.model is None or self.vocabulary is None or not hits:
+            return by_rules
+        values = self.signals(query, hits, by_rules)
+        probability = self.model.probability(values)
+        scores = {**by_rules.scores, "p_answerable": probability, "threshold": self.model.threshold}
+        outcome = ANSWER if probability >= self.model.threshold else DECLINE
+        return Decision(outcome, f"model ({by_rules.rule})", by_rules.in_scope, scores)
+
+    def signals(self, query: Query, hits: list[Hit], by_rules: Decision) -> dict[str, float]:
+        assert self.vocabulary is not None
+        return features(query, hits, self.vocabulary, by_rules.answer, by_rules.in_scope)
+
+    def by_rules(self, query: Query, hits: list[Hit]) -> Decision:
         if not hits:
             return Decision(DECLINE, "tidak-ada-kandidat")
         best = max(hits, key=lambda h: h.base)

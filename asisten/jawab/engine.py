@@ -61,6 +61,10 @@ class Engine:
         return self._current().version
 
     @property
+    def pipeline(self) -> Pipeline:
+        return self._current().pipeline
+
+    @property
     def retriever(self) -> Retriever:
         return self._current().pipeline.retriever
 

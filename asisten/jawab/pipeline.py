@@ -12,6 +12,7 @@ from asisten.indeks.embedder import Embedder
 from asisten.indeks.store import IndexVersion
 from asisten.jawab.analysis import Analyser, Query
 from asisten.jawab.answer import Answer, Answerer
+from asisten.jawab.answerability import load_model
 from asisten.jawab.calibration import calibration_for
 from asisten.jawab.decision import ANSWER, NOT_HELD, Decider, Decision
 from asisten.jawab.retrieval import Hit, Retriever
@@ -28,7 +29,8 @@ class Pipeline:
         vocabulary = Vocabulary(version.tokens, version.vocabulary)
         self.analyser = Analyser(vocabulary, version.documents)
         self.retriever = Retriever(version, embedder, vocabulary)
-        self.decider = Decider(calibration_for(version.manifest.get("model", "")))
+        model = version.manifest.get("model", "")
+        self.decider = Decider(calibration_for(model), vocabulary, load_model(model))
         self.answerer = Answerer(self.retriever, self.decider, prompts_dir, top_k)
 
     def answer(self, question: str, doc_types: set[str] | None = None) -> Answer:

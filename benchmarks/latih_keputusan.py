@@ -1,0 +1,169 @@
+"""Fit the answerability model on the TRAINING split over both knowledge bases.
+
+Every training question (benchmarks/eval/pertanyaan.yaml and latih-tumbuh.yaml; never uji.yaml)
+is searched on the shipped corpus (inti) and on the shipped corpus plus ../shared/corpus-uji
+(tumbuh). Its label: answerable when it is in scope and its knowledge base holds the answer (a
+`korpus: tumbuh` question asked of inti is not answerable there). Questions that a named pasal
+or a regulation the knowledge base lacks decides are left out: the model does not decide them.
+
+A logistic regression on standardised signals (asisten.jawab.answerability.features) is chosen
+by grouped cross-validation (a question's two rows stay in one fold), its threshold set on the
+out-of-fold probabilities, and written to asisten/data/keputusan/<model>.json.
+
+    python benchmarks/latih_keputusan.py [--tulis]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from basis import knowledge_base, prepare  # noqa: E402
+from evalset import load_all  # noqa: E402
+
+from asisten.config import load_settings  # noqa: E402
+from asisten.indeks.embedder import create_embedder  # noqa: E402
+from asisten.jawab.answerability import model_file  # noqa: E402
+from asisten.jawab.engine import Engine  # noqa: E402
+from asisten.jawab.pipeline import Pipeline  # noqa: E402
+
+PACKAGE = Path(__file__).resolve().parents[1] / "asisten"
+C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
+FOLDS = 5
+
+
+@dataclass
+class Row:
+    id: str
+    kb: str
+    values: dict[str, float]
+    label: int
+    rules: int
+
+
+def collect(pipeline: Pipeline, kb: str, items) -> list[Row]:
+    rows = []
+    for item in items:
+        query = pipeline.analyser.analyse(item.question)
+        if query.provision is not None and pipeline.retriever.lookup(query):
+            continue
+        if query.missing_regulations:
+            continue
+        limit = pipeline.answerer.source_limit(query)
+        hits = pipeline.retriever.search(query, k=max(8, limit * 3))
+        if not hits:
+            continue
+        by_rules = pipeline.decider.by_rules(query, hits)
+        answerable = not item.decline and (kb == "tumbuh" or item.korpus == "inti")
+        values = pipeline.decider.signals(query, hits, by_rules)
+        rows.append(Row(item.id, kb, values, int(answerable), int(by_rules.answer)))
+    return rows
+
+
+def fit(rows: list[Row], names: list[str]):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+    from sklearn.preprocessing import StandardScaler
+
+    x = np.array([[r.values[n] for n in names] for r in rows])
+    y = np.array([r.label for r in rows])
+    groups = np.array([r.id for r in rows])
+    best = None
+    for c in C_GRID:
+        oof = np.zeros(len(rows))
+        for train, test in GroupKFold(FOLDS).split(x, y, groups):
+            scaler = StandardScaler().fit(x[train])
+            model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
+            model.fit(scaler.transform(x[train]), y[train])
+            oof[test] = model.predict_proba(scaler.transform(x[test]))[:, 1]
+        threshold, errors = _threshold(oof, y)
+        if best is None or errors < best[2]:
+            best = (c, threshold, errors, oof)
+    c, threshold, _, oof = best
+    scaler = StandardScaler().fit(x)
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
+    model.fit(scaler.transform(x), y)
+    return scaler, model, c, threshold, oof
+
+
+def _threshold(probabilities: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    """The threshold with the fewest wrong decisions on the training questions, a false answer
+    and a false decline counting the same: the split's mix (about three answerable questions to
+    one that is not) is closer to what users ask than an even one."""
+    best = (0.5, float("inf"))
+    for t in np.arange(0.05, 0.96, 0.01):
+        answered = probabilities >= t
+        errors = float((answered != (labels == 1)).sum())
+        if errors < best[1]:
+            best = (round(float(t), 2), float(errors))
+    return best
+
+
+def report(name: str, rows: list[Row], answered: np.ndarray) -> dict:
+    out = {}
+    for kb in ("inti", "tumbuh"):
+        chosen = [i for i, r in enumerate(rows) if r.kb == kb]
+        pos = [i for i in chosen if rows[i].label == 1]
+        neg = [i for i in chosen if rows[i].label == 0]
+        out[kb] = {
+            "dijawab_keliru": int(sum(answered[i] for i in neg)),
+            "tidak_dapat_dijawab": len(neg),
+            "ditolak_keliru": int(sum(not answered[i] for i in pos)),
+            "dapat_dijawab": len(pos),
+        }
+        print(f"  {name:<22} {kb:<7} salah jawab {out[kb]['dijawab_keliru']:>3}/{len(neg):<4}"
+              f" salah tolak {out[kb]['ditolak_keliru']:>3}/{len(pos)}")  # fmt: skip
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tulis", action="store_true", help="write the fitted model file")
+    args = parser.parse_args()
+    items = [item for item in load_all() if item.split == "latih"]
+    embedder = create_embedder(load_settings().model)
+    rows: list[Row] = []
+    for name in ("inti", "tumbuh"):
+        kb = knowledge_base(name)
+        if kb.missing:
+            sys.exit(f"{name}: tidak ada {', '.join(map(str, kb.missing))}")
+        prepare(kb, embedder)
+        engine = Engine(kb.settings(), embedder_factory=lambda _: embedder)
+        rows += collect(engine.pipeline, name, items)
+    names = sorted(rows[0].values)
+    scaler, model, c, threshold, oof = fit(rows, names)
+    print(f"{len(rows)} baris latih, C={c}, ambang={threshold}")
+    rules = report("aturan", rows, np.array([r.rules for r in rows], dtype=bool))
+    fitted = report("model (validasi silang)", rows, oof >= threshold)
+    if args.tulis:
+        path = PACKAGE / model_file(embedder.name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = {
+            "names": names,
+            "means": scaler.mean_.tolist(),
+            "scales": scaler.scale_.tolist(),
+            "coefficients": model.coef_[0].tolist(),
+            "intercept": float(model.intercept_[0]),
+            "threshold": threshold,
+            "fitted": {
+                "date": date.today().isoformat(),
+                "rows": len(rows),
+                "C": c,
+                "split": "latih (pertanyaan.yaml + latih-tumbuh.yaml) on inti and tumbuh",
+                "rules_on_training": rules,
+                "model_cross_validated": fitted,
+            },
+        }
+        path.write_text(json.dumps(payload, indent=1) + "\n")
+        print(f"ditulis: {path}")
+
+
+if __name__ == "__main__":
+    main()
