@@ -20,15 +20,17 @@ import numpy as np
 from filelock import FileLock, Timeout
 
 from asisten.errors import DocumentError, IndexBusyError
-from asisten.indeks import text
+from asisten.indeks import lexicon, text
 from asisten.indeks.embedder import Embedder
 from asisten.indeks.store import IndexStore, write_version
 from asisten.kb.loaders import iter_files, load_paths
 from asisten.kb.models import Chunk, Document, DocumentMeta
 
 EMBED_BATCH = 32
-# Code that decides what a chunk is: when it changes, a re-index rebuilds instead of skipping.
-_CHUNKING_CODE = ("kb", "indeks/text.py")
+# Code and word lists that decide what a chunk is and how it is tokenised: when they change, a
+# re-index rebuilds instead of skipping.
+_CHUNKING_CODE = ("kb", "indeks/text.py", "indeks/lexicon.py")
+_INDEX_LEXICON = (text.STOPWORDS_FILE, text.COLLOQUIAL_FILE, text.ENGLISH_FILE)
 
 Progress = Callable[[str, int, int], None]
 
@@ -172,13 +174,15 @@ def _unchanged(manifest: dict, file_hashes: dict[str, str], model_name: str) -> 
 
 
 def parser_fingerprint() -> str:
-    """Hash of the parsing, chunking and tokenising source, so nobody has to bump a version."""
+    """Hash of the parsing, chunking and tokenising source and of the index-side word lists, so
+    nobody has to bump a version."""
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for relative in _CHUNKING_CODE:
         target = package / relative
         for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
             digest.update(path.read_bytes())
+    digest.update(lexicon.file_hash(*_INDEX_LEXICON).encode())
     return digest.hexdigest()[:16]
 
 
