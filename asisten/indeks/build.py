@@ -30,7 +30,6 @@ EMBED_BATCH = 32
 # Code and word lists that decide what a chunk is and how it is tokenised: when they change, a
 # re-index rebuilds instead of skipping.
 _CHUNKING_CODE = ("kb", "indeks/text.py", "indeks/lexicon.py")
-_INDEX_LEXICON = (text.STOPWORDS_FILE, text.COLLOQUIAL_FILE, text.ENGLISH_FILE)
 
 Progress = Callable[[str, int, int], None]
 
@@ -126,6 +125,8 @@ def _build_locked(
         "model": model_name,
         "dimension": dimension,
         "parser_version": parser_fingerprint(),
+        # The word lists the keyword index was built with (asisten.indeks.text.INDEX_LEXICON).
+        "index_lexicon": lexicon.file_hash(*text.INDEX_LEXICON),
         "document_count": len(documents),
         "chunk_count": len(chunks),
         "embedded": len(missing),
@@ -182,7 +183,7 @@ def parser_fingerprint() -> str:
         target = package / relative
         for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
             digest.update(path.read_bytes())
-    digest.update(lexicon.file_hash(*_INDEX_LEXICON).encode())
+    digest.update(lexicon.file_hash(*text.INDEX_LEXICON).encode())
     return digest.hexdigest()[:16]
 
 
@@ -225,7 +226,7 @@ def _keyword_index(chunks: list[Chunk], metas: dict[str, DocumentMeta]):
     for chunk in chunks:
         search_text = chunk.search_text(metas[chunk.doc_id])
         corpus_tokens.append(text.tokens(search_text) or ["_"])
-        vocabulary.update(set(text.words(search_text)))
+        vocabulary.update(set(text.index_words(search_text)))
     keyword = bm25s.BM25()
     keyword.index(corpus_tokens, show_progress=False)
     return keyword, dict(vocabulary), corpus_tokens

@@ -1,9 +1,15 @@
 """Indonesian text normalisation for the keyword index and for queries.
 
-The embedding model is English-trained, so the keyword side carries Indonesian retrieval:
-informal spellings are normalised ("klo mo bikin" → "kalau mau buat"), common English query words
-are mapped to the corpus's Indonesian terms, and words are stemmed with Sastrawi so "pengusulan",
-"diusulkan" and "usulan" meet at "usul".
+The embedding model is English-trained, so the keyword side carries Indonesian retrieval. The two
+sides differ on purpose:
+
+- Index side (`tokens`, `index_words`): normalisation, the stopwords of data/stopwords.txt and
+  the Sastrawi stemmer ("pengusulan", "diusulkan" and "usulan" meet at "usul"), nothing else.
+  These inputs are in the index fingerprint (asisten.indeks.build): changing one re-indexes.
+- Query side (`words`, `content_words`): the same, after chat spellings and shorthand are read
+  ("klo mo bikin" → "kalau mau buat", data/colloquial.txt) and English words are mapped to the
+  corpus's Indonesian terms (data/english.txt). Documents are indexed as written, so these
+  lists change what a question searches for without a re-index.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ STOPWORDS_FILE = "stopwords.txt"
 COLLOQUIAL_FILE = "colloquial.txt"
 ENGLISH_FILE = "english.txt"
 PLACES_FILE = "places.txt"
+# What the index is built with; the rest is read on the query side only.
+INDEX_LEXICON = (STOPWORDS_FILE,)
 
 
 def _stopwords() -> frozenset[str]:
@@ -161,11 +169,19 @@ def normalise(text: str) -> str:
 _REDUPLICATION = re.compile(r"\b([a-z]{3,})2\b")
 
 
+def index_words(text: str) -> list[str]:
+    """A document's words as indexed: normalised, nothing mapped, stopwords kept (the
+    vocabulary that typo repair corrects a question's words towards)."""
+    return _WORD.findall(_REDUPLICATION.sub(r"\1", normalise(text)))
+
+
 def words(text: str) -> list[str]:
-    """Surface words after informal/English mapping, stopwords kept (used for typo repair)."""
+    """A question's words, chat spellings and English read as the corpus's Indonesian, stopwords
+    kept. An abbreviation the documents use too ("pemda") keeps itself beside its reading: its
+    reading in the data file lists it first."""
     informal, english = _informal(), _english()
     mapped: list[str] = []
-    for word in _WORD.findall(_REDUPLICATION.sub(r"\1", normalise(text))):
+    for word in index_words(text):
         replacement = informal.get(word, english.get(word, word))
         mapped.extend(replacement.split())
     return mapped
@@ -186,10 +202,13 @@ def colloquial(word: str) -> list[str]:
 
 
 def content_words(text: str) -> list[str]:
+    """A question's words that carry its topic (query side)."""
     stopwords = _stopwords()
     return [w for w in words(text) if w not in stopwords]
 
 
 def tokens(text: str) -> list[str]:
-    """Stemmed content tokens: what BM25 indexes and searches."""
-    return [stem(w) for w in content_words(text)]
+    """A document's stemmed content tokens: what BM25 indexes (index side). A question's are
+    the stems of its `content_words`."""
+    stopwords = _stopwords()
+    return [stem(w) for w in index_words(text) if w not in stopwords]

@@ -8,28 +8,6 @@ from asisten.indeks import lexicon, text
 from asisten.jawab import calibration, scope
 
 
-@pytest.fixture
-def data_file(monkeypatch):
-    """Serve one data file's text from the test instead of the package; caches are emptied so
-    the loaders read it."""
-
-    def serve(name: str, content: str) -> None:
-        real = lexicon.read_text
-        monkeypatch.setattr(
-            lexicon, "read_text", lambda wanted: content if wanted == name else real(wanted)
-        )
-        for loader in (lexicon.word_list, lexicon.word_map, lexicon.yaml_data):
-            loader.cache_clear()
-        calibration.calibrations.cache_clear()
-        scope.scope_terms.cache_clear()
-
-    yield serve
-    for loader in (lexicon.word_list, lexicon.word_map, lexicon.yaml_data):
-        loader.cache_clear()
-    calibration.calibrations.cache_clear()
-    scope.scope_terms.cache_clear()
-
-
 def test_every_packaged_file_loads():
     assert {"yang", "the", "gue"} <= text.STOPWORDS
     assert text.INFORMAL["yg"] == "yang"
