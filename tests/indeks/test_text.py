@@ -9,7 +9,8 @@ def test_informal_spelling_is_normalised():
 
 def test_english_function_words_are_dropped_and_terms_mapped():
     words = content_words("Who is allowed to propose a regional innovation since every trial")
-    assert words == ["usul", "daerah", "inovasi", "uji", "coba"]
+    # "regional" and "innovation" are in the documents' English names, so they stay too.
+    assert words == ["usul", "regional", "daerah", "innovation", "inovasi", "uji", "coba"]
 
 
 def test_stemming_meets_at_the_root():
@@ -66,3 +67,62 @@ def test_indonesian_regions_are_places_and_foreign_cities_are_not():
         assert is_indonesian_place(word), word
     for word in ("singapore", "munich", "berlin", "european"):
         assert not is_indonesian_place(word), word
+
+
+def test_an_abbreviation_the_documents_use_keeps_itself_beside_its_reading():
+    assert content_words("pemda dan OPD") == [
+        "pemda", "pemerintah", "daerah", "opd", "perangkat", "daerah",
+    ]  # fmt: skip
+    assert content_words("yg") == []  # a chat spelling is replaced
+
+
+def test_index_tokens_do_not_depend_on_the_query_side_lists(monkeypatch):
+    from asisten.indeks import text
+
+    document = "Pemda dan OPD menurut UU wajib melaporkan Innovative Government Award"
+    indexed = tokens(document)
+    assert indexed[:3] == ["pemda", "opd", "uu"]
+    monkeypatch.setitem(text.INFORMAL, "pemda", "kantor")
+    monkeypatch.setitem(text.INFORMAL, "lapor", "kirim")
+    monkeypatch.setitem(text.ENGLISH, "award", "hadiah")
+    assert tokens(document) == indexed
+
+
+def test_a_query_side_list_changes_the_question_without_a_reindex(
+    tmp_path, fake_embedder, data_file
+):
+    from asisten.indeks import lexicon
+    from asisten.indeks.store import IndexStore
+    from tests.conftest import CORPUS, build_with
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for source in (CORPUS / "regulasi").glob("pp-38*.md"):
+        (corpus / source.name).write_text(source.read_text())
+    store = IndexStore(tmp_path / "indeks")
+    first = build_with(store, [corpus], fake_embedder)
+    assert content_words("wkwk daerah") == ["wkwk", "daerah"]
+
+    data_file("colloquial.txt", lexicon.read_text("colloquial.txt") + "wkwk inovasi\n")
+    assert content_words("wkwk daerah") == ["inovasi", "daerah"]
+    again = build_with(store, [corpus], fake_embedder)
+    assert not again.changed and again.version == first.version
+
+    # The stopwords are index-side: a change there rebuilds.
+    data_file("stopwords.txt", lexicon.read_text("stopwords.txt") + "daerah\n")
+    assert content_words("wkwk daerah") == ["inovasi"]
+    rebuilt = build_with(store, [corpus], fake_embedder)
+    assert rebuilt.changed and rebuilt.version != first.version
+    assert (
+        store.current_manifest()["index_lexicon"]
+        != store.read_manifest(first.version)["index_lexicon"]
+    )
+
+
+def test_changing_the_loaded_map_changes_the_question_at_once(monkeypatch):
+    from asisten.indeks import text
+
+    assert content_words("kpd inovasi") == ["kpd", "inovasi"]
+    monkeypatch.setitem(text.INFORMAL, "kpd", "kepada")
+    monkeypatch.setitem(text.ENGLISH, "innovation", "pembaruan")
+    assert content_words("kpd innovation") == ["kepada", "pembaruan"]
