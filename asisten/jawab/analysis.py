@@ -210,14 +210,19 @@ class Analyser:
 def _document_names(meta: DocumentMeta) -> list[frozenset[str]]:
     """The ways a document is named, as stem sets: the title of a case and its short name in
     parentheses ("Mal Pelayanan Publik Surabaya (MPP Siola)") when at least two words long, and
-    every alias the team wrote, however short ("Siola", "UPTPK")."""
+    every alias the team wrote, however short ("Siola", "UPTPK"). A name is read the way a
+    question is ("Public Service Law" → its Indonesian words too), so the two meet."""
     names = []
     if meta.doc_type == "praktik-baik":
         main, _, short = meta.title.partition("(")
-        names = [frozenset(text.tokens(part)) for part in (main, short.rstrip(")"))]
+        names = [_question_stems(part) for part in (main, short.rstrip(")"))]
         names = [name for name in names if len(name) >= 2]
-    names += [frozenset(text.tokens(alias)) for alias in meta.aliases]
+    names += [_question_stems(alias) for alias in meta.aliases]
     return [name for name in names if name]
+
+
+def _question_stems(name: str) -> frozenset[str]:
+    return frozenset(text.stem(word) for word in text.content_words(name))
 
 
 def _proper_names(question: str) -> frozenset[str]:
