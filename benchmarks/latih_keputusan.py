@@ -4,7 +4,8 @@ Every training question (benchmarks/eval/pertanyaan.yaml and latih-tumbuh.yaml; 
 is searched on the shipped corpus (inti) and on the shipped corpus plus ../shared/corpus-uji
 (tumbuh). Its label: answerable when it is in scope and its knowledge base holds the answer (a
 `korpus: tumbuh` question asked of inti is not answerable there). Questions that a named pasal
-or a regulation the knowledge base lacks decides are left out: the model does not decide them.
+or a regulation the knowledge base lacks decides, or that keep no word after analysis, are left
+out: the model does not decide them.
 
 A logistic regression on standardised signals (asisten.jawab.answerability.features) is chosen
 by grouped cross-validation (a question's two rows stay in one fold), its threshold set on the
@@ -54,8 +55,8 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Row]:
         query = pipeline.analyser.analyse(item.question)
         if query.provision is not None and pipeline.retriever.lookup(query):
             continue
-        if query.missing_regulations:
-            continue
+        if query.missing_regulations or not query.stems:
+            continue  # decided apart: a regulation we lack, or no word for the signals
         limit = pipeline.answerer.source_limit(query)
         hits = pipeline.retriever.search(query, k=max(8, limit * 3))
         if not hits:

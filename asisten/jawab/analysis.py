@@ -36,8 +36,7 @@ _MID_SENTENCE_CAPITAL = re.compile(r"(?<![.?!:]\s)(?<!^)(?<![\"'(])\b[A-Z][A-Za-
 @dataclass(frozen=True)
 class Query:
     """One question, analysed. `search_text` is what the dense side embeds: the question with a
-    definition cue added and the names of regulations we hold cut out ("undang undang 25 2009"
-    is no content word)."""
+    definition cue added and the names of the regulations it names cut out."""
 
     text: str
     search_text: str
@@ -107,13 +106,14 @@ class Analyser:
         regulations = find_regulations(question)
         named: set[str] = set()
         missing = []
-        # From the end, so earlier offsets stay valid.
+        # From the end, so earlier offsets stay valid. A regulation's name ("undang undang 25
+        # 2009") is no content word, whether we hold it or not: one we lack is answered for apart.
         for mention in reversed(regulations):
             if documents := self._documents_named_by(mention):
                 named |= documents
-                search_text = search_text[: mention.start] + " " + search_text[mention.end :]
             else:
                 missing.insert(0, mention)
+            search_text = search_text[: mention.start] + " " + search_text[mention.end :]
         terms = self._terms(search_text)
         named |= self._named_by_words(terms["stems"], terms["untranslated"])
         return Query(

@@ -70,7 +70,9 @@ class Decider:
 
     def decide(self, query: Query, hits: list[Hit]) -> Decision:
         by_rules = self.by_rules(query, hits)
-        if self.model is None or self.vocabulary is None or not hits:
+        # With no question word left (an English question naming one of our documents in words
+        # the glossary lacks), the model's word signals measure nothing: the rules decide.
+        if self.model is None or self.vocabulary is None or not hits or not query.stems:
             return by_rules
         values = self.signals(query, hits, by_rules)
         probability = self.model.probability(values)
