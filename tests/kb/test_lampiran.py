@@ -2,33 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from asisten.kb import load_document
 from asisten.kb.chunking import regulation_chunks
 from asisten.kb.models import DocumentMeta
 from asisten.kb.regulation import parse_regulation
 
-LIMIT = 25 * 2**20
-CORPUS_UJI = Path(__file__).parents[2] / ".." / "shared" / "corpus-uji"
 
-
-def _uji(name: str) -> Path:
-    if not CORPUS_UJI.exists():
-        pytest.skip(f"corpus-uji not found at {CORPUS_UJI}")
-    return CORPUS_UJI / name
+@pytest.fixture(scope="module")
+def uu23(load_uji):
+    return load_uji("uu-23-2014-pemerintahan-daerah.md")
 
 
 @pytest.fixture(scope="module")
-def uu23():
-    return load_document(_uji("uu-23-2014-pemerintahan-daerah.md"), LIMIT)
-
-
-@pytest.fixture(scope="module")
-def brida():
-    return load_document(_uji("pergub-bali-2-2021-lampiran-vi-tugas-fungsi-brida.pdf"), LIMIT)
+def brida(load_uji):
+    return load_uji("pergub-bali-2-2021-lampiran-vi-tugas-fungsi-brida.pdf")
 
 
 def test_uu23_last_pasal_has_no_annex_for_its_explanation(uu23):
@@ -67,10 +55,8 @@ def test_annex_only_pdf_is_its_own_document(brida):
     assert pages == sorted(pages) and pages[-1] > 100
 
 
-def test_annex_heading_printed_after_the_table_on_page_one():
-    document = load_document(
-        _uji("pergub-bali-1-2021-lampiran-kelas-jabatan-struktural.pdf"), LIMIT
-    )
+def test_annex_heading_printed_after_the_table_on_page_one(load_uji):
+    document = load_uji("pergub-bali-1-2021-lampiran-kelas-jabatan-struktural.pdf")
     assert document.meta.short_name == "Pergub Bali 1/2021"  # "NOMOR I TAHUN 2021" read as 1
     assert document.meta.doc_id == "pergub-bali-1-2021-lampiran-i"
     assert "Sekretaris Daerah" in document.chunks[0].text

@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from asisten.kb import load_document
 from asisten.kb.metadata import detect_regulation
-
-LIMIT = 25 * 2**20
-CORPUS_UJI = Path(__file__).parents[2] / ".." / "shared" / "corpus-uji"
-
-
-def _uji(name: str) -> Path:
-    if not CORPUS_UJI.exists():
-        pytest.skip(f"corpus-uji not found at {CORPUS_UJI}")
-    return CORPUS_UJI / name
 
 
 @pytest.mark.parametrize(
@@ -50,16 +38,16 @@ def _uji(name: str) -> Path:
          "Nomor 18 Tahun 2016 tentang Perangkat Daerah"),
     ],
 )  # fmt: skip
-def test_title_and_short_name(name, short_name, title):
-    document = load_document(_uji(name), LIMIT)
+def test_title_and_short_name(name, short_name, title, load_uji):
+    document = load_uji(name)
     assert document.meta.short_name == short_name
     assert document.meta.title.startswith(title)
     assert document.meta.doc_type == "regulasi"
     assert all(short_name in c.citation for c in document.chunks)
 
 
-def test_seojk_is_cited_by_its_roman_parts():
-    document = load_document(_uji("seojk-19-2023.pdf"), LIMIT)
+def test_seojk_is_cited_by_its_roman_parts(load_uji):
+    document = load_uji("seojk-19-2023.pdf")
     meta = document.meta
     assert (meta.jenis, meta.nomor, meta.tahun) == ("SEOJK", "19", 2023)
     assert not document.warnings
@@ -74,10 +62,10 @@ def test_seojk_is_cited_by_its_roman_parts():
     assert definitions.page == 1
 
 
-def test_draft_and_abstract_are_not_the_enacted_regulation():
-    draft = load_document(_uji("rancangan-permenkomdigi-9-2026.pdf"), LIMIT).meta
+def test_draft_and_abstract_are_not_the_enacted_regulation(load_uji):
+    draft = load_uji("rancangan-permenkomdigi-9-2026.pdf").meta
     assert (draft.status, draft.doc_id) == ("rancangan", "rancangan-permenkomdigi-9-2026")
-    abstract = load_document(_uji("abstrak-perda-banjarnegara-8-2025.pdf"), LIMIT).meta
+    abstract = load_uji("abstrak-perda-banjarnegara-8-2025.pdf").meta
     assert (abstract.form, abstract.jenis, abstract.nomor, abstract.tahun) == (
         "abstrak", "Perda Banjarnegara", "8", 2025,
     )  # fmt: skip
