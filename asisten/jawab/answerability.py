@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from asisten.indeks import text
 from asisten.jawab.analysis import Query
 from asisten.jawab.retrieval import Hit
 from asisten.jawab.vocabulary import Vocabulary
@@ -57,21 +56,8 @@ def features(
         # How far the closest passage stands out from the others found.
         "dense_spread": by_dense[0].dense - sum(h.dense for h in hits) / len(hits),
         "keyword_top": math.log1p(max(h.keyword for h in hits)),
-        # Whether the question is about what the best passage's document and section are about
-        # (their title and headings), not merely sharing words with its text.
-        "heading_coverage": _share(weights, _heading_stems(best), total),
-        # The best passages agree on one document.
-        "same_document": sum(h.chunk.doc_id == best.chunk.doc_id for h in hits[:5]) / 5,
         "faq": float(best.chunk.kind == "faq"),
     }
-
-
-def _heading_stems(hit: Hit) -> set[str]:
-    return set(text.tokens(f"{hit.meta.title} {hit.chunk.context}"))
-
-
-def _share(weights: dict[str, float], stems: set[str], total: float) -> float:
-    return sum(w for s, w in weights.items() if s in stems) / total
 
 
 @dataclass(frozen=True)
