@@ -53,6 +53,8 @@ class Query:
     # Question words the corpus never uses, after repair (not Indonesian place names).
     unknown: tuple[str, ...] = ()
     provision: ProvisionRef | None = None
+    # The documents we hold of the regulation the named provision belongs to, when it names one.
+    provision_documents: frozenset[str] = frozenset()
     # Regulations named by type and number, and which of them the knowledge base lacks.
     regulations: tuple[RegulationMention, ...] = ()
     missing_regulations: tuple[RegulationMention, ...] = ()
@@ -116,11 +118,13 @@ class Analyser:
             search_text = search_text[: mention.start] + " " + search_text[mention.end :]
         terms = self._terms(search_text)
         named |= self._named_by_words(terms["stems"], terms["untranslated"])
+        provision = find_provision(question)
         return Query(
             text=question,
             search_text=search_text,
             unknown=tuple(self._unknown(terms["words"], terms["stems"])),
-            provision=find_provision(question),
+            provision=provision,
+            provision_documents=frozenset(self._documents_of(provision)),
             regulations=tuple(regulations),
             missing_regulations=tuple(missing),
             named_documents=frozenset(named),
@@ -189,13 +193,18 @@ class Analyser:
         ]
 
     # -- names ------------------------------------------------------------------------------
-    def _documents_named_by(self, mention: RegulationMention) -> set[str]:
+    def _documents_named_by(self, mention: RegulationMention | ProvisionRef) -> set[str]:
         return {
             doc_id
             for doc_id, meta in self.documents.items()
             if meta.doc_type == "regulasi"
             and mention.matches_document(meta.jenis, meta.nomor, meta.tahun)
         }
+
+    def _documents_of(self, provision: ProvisionRef | None) -> set[str]:
+        if provision is None or not provision.jenis:
+            return set()
+        return self._documents_named_by(provision)
 
     def _named_by_words(self, stems: tuple[str, ...], untranslated: tuple[str, ...]) -> set[str]:
         """Documents the question names in words: a best-practice case in full ("lapor sleman",
@@ -231,8 +240,13 @@ def _proper_names(question: str) -> frozenset[str]:
     return frozenset(match.lower() for match in _MID_SENTENCE_CAPITAL.findall(question.strip()))
 
 
+def regulation_label(jenis: str | None, nomor: str | None, tahun: int | None) -> str:
+    """ "PP 38/2017", or "PP 38" when the year was not named."""
+    return f"{jenis} {nomor}" + (f"/{tahun}" if tahun else "")
+
+
 def _mention_label(mention: RegulationMention) -> str:
-    return f"{mention.jenis} {mention.nomor}" + (f"/{mention.tahun}" if mention.tahun else "")
+    return regulation_label(mention.jenis, mention.nomor, mention.tahun)
 
 
 def _provision_label(ref: ProvisionRef | None) -> str | None:
@@ -240,5 +254,5 @@ def _provision_label(ref: ProvisionRef | None) -> str | None:
         return None
     label = f"Pasal {ref.pasal}" + (f" ayat ({ref.ayat})" if ref.ayat else "")
     if ref.jenis:
-        label += f" {ref.jenis} {ref.nomor}" + (f"/{ref.tahun}" if ref.tahun else "")
+        label += " " + regulation_label(ref.jenis, ref.nomor, ref.tahun)
     return label

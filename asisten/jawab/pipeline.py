@@ -10,7 +10,7 @@ import re
 
 from asisten.indeks.embedder import Embedder
 from asisten.indeks.store import IndexVersion
-from asisten.jawab.analysis import Analyser, Query
+from asisten.jawab.analysis import Analyser, Query, regulation_label
 from asisten.jawab.answer import Answer, Answerer
 from asisten.jawab.answerability import load_model
 from asisten.jawab.calibration import calibration_for
@@ -63,32 +63,20 @@ class Pipeline:
     def _missing_pasal(self, query: Query) -> str:
         """'Pasal 63 UU 23/2014' when the question names a pasal of a regulation we hold that our
         text of it lacks (a pasal past its end, or one a partial text leaves out)."""
-        ref = query.provision
-        if ref is None or not ref.jenis or not self._held_documents(query):
-            return ""
-        return query.provision_name
-
-    def _held_documents(self, query: Query) -> list[str]:
-        ref = query.provision
-        return [
-            doc_id
-            for doc_id, meta in self.retriever.version.documents.items()
-            if ref is not None
-            and meta.doc_type == "regulasi"
-            and ref.matches_document(meta.jenis, meta.nomor, meta.tahun)
-        ]
+        return query.provision_name if query.provision_documents else ""
 
     def _pasal_held(self, query: Query) -> str:
         """Which pasal our text of the named regulation holds: "Dari UU 23/2014 yang dimuat hanya
         Pasal 1 dan Pasal 386 sampai 390." """
         numbers = {
             int(match.group())
-            for doc_id in self._held_documents(query)
+            for doc_id in query.provision_documents
             for pasal in self.retriever.pasal_of(doc_id)
             if (match := re.match(r"\d+", pasal))
         }
         ref = query.provision
-        name = f"{ref.jenis} {ref.nomor}" + (f"/{ref.tahun}" if ref and ref.tahun else "")
+        assert ref is not None
+        name = regulation_label(ref.jenis, ref.nomor, ref.tahun)
         return f"Dari {name} yang dimuat hanya {_ranges(sorted(numbers))}." if numbers else ""
 
     def search(self, question: str, k: int, doc_types: set[str] | None = None) -> list[Hit]:
