@@ -155,17 +155,18 @@ class Retriever:
         if ref is None:
             return []
         by_document: dict[str, list[Chunk]] = {}
-        for chunk in self.chunks:
-            if chunk.pasal != ref.pasal or chunk.kind == "penjelasan":
-                continue
-            meta = self.version.documents[chunk.doc_id]
+        for doc_id, meta in self.version.documents.items():
             if meta.doc_type != "regulasi" or not ref.matches_document(
                 meta.jenis, meta.nomor, meta.tahun
             ):
                 continue
-            if ref.ayat and chunk.ayat and chunk.ayat not in (ref.ayat, *ref.also):
-                continue
-            by_document.setdefault(chunk.doc_id, []).append(chunk)
+            chunks = [
+                chunk
+                for chunk in self.provision(doc_id, ref.pasal)
+                if not (ref.ayat and chunk.ayat and chunk.ayat not in (ref.ayat, *ref.also))
+            ]
+            if chunks:
+                by_document[doc_id] = chunks
         if not by_document:
             return []
         if len(by_document) == 1:
