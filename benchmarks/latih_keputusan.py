@@ -53,7 +53,9 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Row]:
     rows = []
     for item in items:
         query = pipeline.analyser.analyse(item.question)
-        if query.provision is not None and pipeline.retriever.lookup(query):
+        if query.provision is not None and pipeline.retriever.lookup(
+            query, pipeline.retriever.holders(query)
+        ):
             continue
         if query.missing_regulations or not query.stems:
             continue  # decided apart: a regulation we lack, or no word for the signals

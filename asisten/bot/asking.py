@@ -35,7 +35,7 @@ class Place:
 
     user: str
     channel: str
-    origin: str  # dm | mention | thread | command
+    origin: str  # dm | mention | thread | command | option (a reading chosen by button)
     thread_ts: str | None = None
     message_ts: str | None = None
 
@@ -53,7 +53,7 @@ def ask_once(
     if not services.records.claim_event(key, place.origin):
         log.info("duplicate ignored key=%s origin=%s", key, place.origin)
         return
-    answer_question(services, client, place, question, _post_to(client, place))
+    answer_question(services, client, place, question, post_to(client, place))
 
 
 def answer_question(
@@ -101,7 +101,7 @@ def answer_question(
         )  # fmt: skip
 
 
-def _post_to(client: WebClient, place: Place) -> Deliver:
+def post_to(client: WebClient, place: Place) -> Deliver:
     def post(text: str, blocks: list[dict[str, Any]]) -> None:
         client.chat_postMessage(
             channel=place.channel, thread_ts=place.thread_ts, text=text, blocks=blocks,

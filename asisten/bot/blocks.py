@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from asisten.jawab.answer import Answer, Source
+from asisten.jawab.clarify import Option
 
 SECTION_LIMIT = 3000
 MESSAGE_BLOCK_LIMIT = 50
@@ -28,6 +29,9 @@ TRUNCATED = "_… jawaban dipotong karena terlalu panjang untuk satu pesan Slack
 ACTION_FEEDBACK_UP = "feedback_up"
 ACTION_FEEDBACK_DOWN = "feedback_down"
 ACTION_SHOW_PROVISION = "show_provision"
+# A button per reading of an underspecified question; its value is the question to ask.
+ACTION_ASK_OPTION = "ask_option"
+BUTTON_TEXT_LIMIT = 75
 VIEW_FEEDBACK_REASON = "feedback_reason"
 REASON_BLOCK = "reason"
 REASON_INPUT = "reason_input"
@@ -117,9 +121,31 @@ def feedback_actions(answer_id: int) -> Block:
     }
 
 
+def option_actions(options: list[Option]) -> Block:
+    """One button per reading of the question; a click asks that reading in the same place."""
+    return {
+        "type": "actions",
+        "block_id": "options",
+        "elements": [
+            {
+                "type": "button",
+                "text": {"type": "plain_text", "text": _button_text(option.label)},
+                "action_id": f"{ACTION_ASK_OPTION}_{number}",
+                "value": option.question[:2000],
+            }
+            for number, option in enumerate(options, start=1)
+        ],
+    }
+
+
+def _button_text(label: str) -> str:
+    return label if len(label) <= BUTTON_TEXT_LIMIT else label[: BUTTON_TEXT_LIMIT - 1] + "…"
+
+
 def build_answer_blocks(answer: Answer, answer_id: int | None = None) -> list[Block]:
-    """The answer, its numbered sources, the disclaimer and the feedback buttons."""
-    tail: list[Block] = []
+    """The answer, its numbered sources, the disclaimer and the feedback buttons; a question
+    asked back gets a button per reading."""
+    tail: list[Block] = [option_actions(answer.options)] if answer.options else []
     if answer.sources:
         # A "not in the knowledge base" reply shows what is closest, labelled as such.
         heading = "*Sumber*" if answer.found else "*Terdekat (bukan jawaban atas pertanyaan)*"

@@ -22,6 +22,8 @@ from typing import Any
 from asisten import templates
 from asisten.indeks import text
 from asisten.jawab.analysis import Query
+from asisten.jawab.calibration import shared
+from asisten.jawab.clarify import Option
 from asisten.jawab.decision import Decider, Decision
 from asisten.jawab.query import cited_provisions
 from asisten.jawab.retrieval import Hit, Retriever
@@ -30,9 +32,6 @@ from asisten.kb.models import Chunk
 # Siblings (other ayat of a chosen pasal, other sections of the case told) may go this far
 # past the source limit: they complete what is already said rather than add a topic.
 EXTRA_SIBLINGS = 1
-# A further hit joins the answer only if it is nearly as good as the best one.
-RELATIVE_SCORE = 0.5
-RELATIVE_COVERAGE = 0.5
 EXCERPT_CHARS = 650
 # The best passage is the answer itself and gets more room than the ones beside it.
 BEST_EXCERPT_CHARS = 1100
@@ -41,8 +40,6 @@ WHOLE_PASAL_AYAT = 4
 WHOLE_PASAL_CHARS = 900
 # Provisions cited inside one excerpt of guidance that become sources of their own.
 MAX_CITED_PER_ITEM = 3
-# A second FAQ pair scoring at least this share of the best one is shown too ("Terkait").
-RELATED_FAQ_SCORE = 0.9
 MAX_RELATED_FAQS = 1
 # A question that asks several things ("siapa …, dan apakah …?") gets one more source per extra
 # question word, up to this many more than ASISTEN_TOP_K.
@@ -74,10 +71,12 @@ class Answer:
     text: str
     found: bool
     sources: list[Source] = field(default_factory=list)
-    kind: str = "none"  # lookup | faq | retrieval | none
+    kind: str = "none"  # lookup | faq | retrieval | none | tanya-balik
     latency_ms: float = 0.0
     # Why: the analysed question, the decision with its rule and scores, the best passages.
     trace: dict[str, Any] = field(default_factory=dict)
+    # When the question is too thin to answer one way: the readings to choose from.
+    options: list[Option] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -85,6 +84,7 @@ class Answer:
             "answer": self.text,
             "found": self.found,
             "sources": [s.as_json() for s in self.sources],
+            "options": [o.as_json() for o in self.options],
             "latency_ms": round(self.latency_ms, 1),
             "trace": self.trace,
         }
@@ -122,6 +122,14 @@ class Answerer:
         if hits[0].chunk.kind == "faq":
             return self._faq_answer(query, hits, limit, decision.in_scope)
         return self._retrieval_answer(query, hits, limit, decision.in_scope)
+
+    def ask_back(self, query: Query, options: list[Option], reason: str) -> Answer:
+        """Ask which reading of the question is meant, offering `options` as questions."""
+        body = templates.render(
+            self.prompts_dir, "tanya_balik.txt.j2", reason=reason, question=query.text,
+            provision=query.provision_name, options=options,
+        )  # fmt: skip
+        return Answer(query.text, body.strip(), False, kind="tanya-balik", options=options)
 
     def not_held(
         self, query: Query, hits: list[Hit], decision: Decision, missing: str, pasal_held: str = ""
@@ -174,8 +182,8 @@ class Answerer:
             if (
                 sibling
                 or (
-                    hit.score >= RELATIVE_SCORE * best.score
-                    and hit.coverage >= RELATIVE_COVERAGE * best.coverage
+                    hit.score >= shared().relative_score * best.score
+                    and hit.coverage >= shared().relative_coverage * best.coverage
                 )
             ) and self.decider.relevant_companion(hit, in_scope):
                 chosen.append(hit)
@@ -277,7 +285,7 @@ class Answerer:
             hit
             for hit in hits[1:]
             if hit.chunk.kind == "faq"
-            and hit.score >= RELATED_FAQ_SCORE * best.score
+            and hit.score >= shared().related_faq_score * best.score
             and self.decider.relevant(hit)
         ][:MAX_RELATED_FAQS]
 

@@ -11,8 +11,11 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TypeVar
 
 from asisten.indeks.lexicon import LexiconError, line_of, yaml_data
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,24 @@ class Calibration:
         )
 
 
+@dataclass(frozen=True)
+class Shared:
+    """The numbers every model shares: how the ranking is mixed, which rules read the passages,
+    and how much of the best passage's strength a further one needs to be shown. What each
+    means is written beside it in asisten/data/calibration.yaml."""
+
+    rrf_k: float
+    candidates: float
+    coverage_weight: float
+    named_document_bonus: float
+    in_scope_top: float
+    in_scope_unknown_share: float
+    distinctive_idf: float
+    relative_score: float
+    relative_coverage: float
+    related_faq_score: float
+
+
 CALIBRATION_FILE = "calibration.yaml"
 
 
@@ -69,35 +90,36 @@ class Calibrations:
     words_only: Calibration
     # A passage holding this share of the question's words is answered whatever the vectors say.
     full_coverage: float
+    shared: Shared
 
 
 @lru_cache(maxsize=1)
 def calibrations() -> Calibrations:
     data = yaml_data(CALIBRATION_FILE)
-    if not isinstance(data, dict) or set(data) != {"models", "words_only", "full_coverage"}:
-        raise LexiconError(
-            f"data/{CALIBRATION_FILE}: expected the keys 'models', 'words_only', 'full_coverage'"
-        )
+    keys = {"models", "words_only", "full_coverage", "shared"}
+    if not isinstance(data, dict) or set(data) != keys:
+        raise LexiconError(f"data/{CALIBRATION_FILE}: expected the keys {sorted(keys)}")
     models = data["models"]
     if not isinstance(models, dict):
         raise LexiconError(f"data/{CALIBRATION_FILE}:{line_of(data, 'models')}: not a mapping")
     return Calibrations(
-        models={name: _calibration(models, name) for name in models},
-        words_only=_calibration(data, "words_only"),
+        models={name: _fields(Calibration, models, name) for name in models},
+        words_only=_fields(Calibration, data, "words_only"),
         full_coverage=_number(data, "full_coverage"),
+        shared=_fields(Shared, data, "shared"),
     )
 
 
-def _calibration(parent: dict, key: str) -> Calibration:
+def _fields(kind: type[T], parent: dict, key: str) -> T:
     fields = parent[key]
     where = f"data/{CALIBRATION_FILE}:{line_of(parent, key)}"
     if not isinstance(fields, dict):
         raise LexiconError(f"{where}: {key!r} is not a mapping of fields")
-    known = {f.name for f in dataclasses.fields(Calibration)}
+    known = {f.name for f in dataclasses.fields(kind)}  # type: ignore[arg-type]
     if unknown := set(fields) - known:
         raise LexiconError(f"{where}: {key!r} has unknown fields {sorted(unknown)}")
     try:
-        return Calibration(**{name: _number(fields, name) for name in fields})
+        return kind(**{name: _number(fields, name) for name in fields})
     except TypeError as exc:  # a required field is missing
         raise LexiconError(f"{where}: {key!r}: {exc}") from exc
 
@@ -119,6 +141,10 @@ def __getattr__(name: str):
     if name == "FULL_COVERAGE":
         return calibrations().full_coverage
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def shared() -> Shared:
+    return calibrations().shared
 
 
 def calibration_for(model: str) -> Calibration:

@@ -1,7 +1,7 @@
 """The third stage: whether to answer a question from the passages found, and by which rule.
 
 A `Decision` says what happens (answer, decline, the named regulation is not in the knowledge
-base) and records the rule that decided with the scores it looked at, so that an answer can be
+base, ask back which reading of the question is meant) and records the rule that decided with the scores it looked at, so that an answer can be
 explained (`asisten tanya --jelaskan`) and a wrong decline traced to its cause.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from asisten.jawab.analysis import Query
 from asisten.jawab.answerability import AnswerabilityModel, features
-from asisten.jawab.calibration import FULL_COVERAGE, Calibration
+from asisten.jawab.calibration import FULL_COVERAGE, Calibration, shared
 from asisten.jawab.retrieval import Hit
 from asisten.jawab.scope import mentions_scope
 from asisten.jawab.vocabulary import Vocabulary
@@ -21,16 +21,10 @@ ANSWER = "jawab"
 DECLINE = "tolak"
 # The question names a regulation (or a pasal of one) the knowledge base does not hold.
 NOT_HELD = "tidak-dimuat"
+# The question is too thin to answer one way: ask which reading is meant (asisten.jawab.clarify).
+CLARIFY = "tanya-balik"
 
-# How many of the best passages an in-scope question may find its words in, and the largest
-# share of its words the corpus may not know.
-IN_SCOPE_TOP = 3
-IN_SCOPE_UNKNOWN_SHARE = 0.2
-# An English question sets aside the words it cannot translate, and those may be its topic
-# ("withholding tax ... consultant"). So unless it names one of our documents or speaks of
-# innovation, its best passage must share a distinctive word with it (IDF 4: a word in at most
-# ~2 % of passages, like "sragen" or "minimarket"; "indonesia" and "pemerintah" are in more).
-DISTINCTIVE_IDF = 4.0
+# The rules' numbers are data: the `shared` section of asisten/data/calibration.yaml.
 
 
 @dataclass(frozen=True)
@@ -107,7 +101,10 @@ class Decider:
             # only the document it names to go by.
             if not query.stems:
                 return decision(best.named, "cakupan:hanya-nama-dokumen")
-            covered = any(h.coverage >= rules.min_coverage_in_scope for h in hits[:IN_SCOPE_TOP])
+            covered = any(
+                h.coverage >= rules.min_coverage_in_scope
+                for h in hits[: int(shared().in_scope_top)]
+            )
             return decision(covered, "cakupan:kata-bersama")
         # A question naming a regulation we hold is in scope however it is worded (typos and
         # chat spelling push e5 similarities down), so only the word rules below apply.
@@ -116,7 +113,7 @@ class Decider:
         # set aside untranslated ("village" of "how is the Village Fund allocated").
         if far and (query.english or best.coverage < FULL_COVERAGE):
             return decision(False, "makna-jauh")
-        if query.english and not best.named and scores["max_shared_idf"] < DISTINCTIVE_IDF:
+        if query.english and not best.named and scores["max_shared_idf"] < shared().distinctive_idf:
             return decision(False, "inggris:tanpa-kata-khas")
         return decision(*self._relevance(best, bool(query.unknown), rules))
 
@@ -124,7 +121,7 @@ class Decider:
         """A question about innovation, or about a regulation we hold ("apakah 'Menteri' di
         PP 38/2017 dan UU 25/2009 sama?"), in words the corpus mostly knows. One that merely
         mentions "inovasi" on a foreign topic ("inovasi menu kopi untuk kafe") is not."""
-        mostly_known = len(query.unknown) <= IN_SCOPE_UNKNOWN_SHARE * len(query.stems)
+        mostly_known = len(query.unknown) <= shared().in_scope_unknown_share * len(query.stems)
         names_ours = any(hit.named for hit in hits)
         # An English question sets aside the words it cannot translate, so the unknown share
         # says less; an unknown name, which is no Indonesian region (those are not unknown),

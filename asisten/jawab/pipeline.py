@@ -14,7 +14,8 @@ from asisten.jawab.analysis import Analyser, Query, regulation_label
 from asisten.jawab.answer import Answer, Answerer
 from asisten.jawab.answerability import load_model
 from asisten.jawab.calibration import calibration_for
-from asisten.jawab.decision import ANSWER, NOT_HELD, Decider, Decision
+from asisten.jawab.clarify import provision_options, vague_options
+from asisten.jawab.decision import ANSWER, CLARIFY, NOT_HELD, Decider, Decision
 from asisten.jawab.retrieval import Hit, Retriever
 from asisten.jawab.vocabulary import Vocabulary
 
@@ -32,19 +33,26 @@ class Pipeline:
         model = version.manifest.get("model", "")
         self.decider = Decider(calibration_for(model), vocabulary, load_model(model))
         self.answerer = Answerer(self.retriever, self.decider, prompts_dir, top_k)
+        self.documents = version.documents
 
     def answer(self, question: str, doc_types: set[str] | None = None) -> Answer:
         query = self.analyser.analyse(question)
         missing_pasal = ""
         if query.provision is not None and (not doc_types or "regulasi" in doc_types):
-            chunks = self.retriever.lookup(query)
-            if chunks:
+            holders = self.retriever.holders(query)
+            if options := provision_options(query, list(holders), self.documents):
+                return self._ask_back(query, [], options, "pasal-tanpa-peraturan")
+            if chunks := self.retriever.lookup(query, holders):
                 answer = self.answerer.lookup(query, chunks)
                 answer.trace = _trace(query, [], Decision(ANSWER, "pasal-disebut"))
                 return answer
             missing_pasal = self._missing_pasal(query)
+        if not query.searchable and not query.regulations and not missing_pasal:
+            return self._ask_back(query, [], [], "tanpa-topik")
         limit = self.answerer.source_limit(query)
         hits = self.retriever.search(query, k=max(8, limit * 3), doc_types=doc_types)
+        if options := vague_options(query, hits, self.documents):
+            return self._ask_back(query, hits, options, "satu-kata")
         decision = self.decider.decide(query, hits)
         missing_regulations = _all_missing(query)
         if missing_regulations or missing_pasal:
@@ -58,6 +66,11 @@ class Pipeline:
         else:
             answer = self.answerer.compose(query, hits, decision)
         answer.trace = _trace(query, hits, decision)
+        return answer
+
+    def _ask_back(self, query: Query, hits: list[Hit], options, rule: str) -> Answer:
+        answer = self.answerer.ask_back(query, options, rule)
+        answer.trace = _trace(query, hits, Decision(CLARIFY, rule))
         return answer
 
     def _missing_pasal(self, query: Query) -> str:

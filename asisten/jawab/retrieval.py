@@ -16,21 +16,14 @@ import numpy as np
 
 from asisten.indeks.embedder import Embedder, encode_query
 from asisten.indeks.store import IndexVersion
+from asisten.jawab import calibration
 from asisten.jawab.analysis import Query
 from asisten.jawab.calibration import calibration_for
 from asisten.jawab.vocabulary import Vocabulary
 from asisten.kb.models import Chunk, DocumentMeta
 
-RRF_K = 60
-CANDIDATES = 40
-# Final ranking mixes the fused rank score (scaled to the best) with coverage, so a chunk that
-# contains every word of the question beats one that is merely close in vector space.
-COVERAGE_WEIGHT = 2.0
-# A question that names a regulation ("menurut UU 25/2009") or a best-practice case ("Lapor
-# Sleman") is about it: its chunks get this bonus, larger than the cosine-gap term of passages
-# up to 0.05 closer in meaning, and a named regulation ("undang undang 25 2009") is not a
-# content word.
-NAMED_DOCUMENT_BONUS = 2.0
+# Ranking numbers (RRF constant, candidates, coverage weight, named-document bonus) are
+# data: the `shared` section of asisten/data/calibration.yaml.
 
 
 @dataclass
@@ -83,6 +76,7 @@ class Retriever:
         if not fused:
             return []
         best = max(fused.values())
+        numbers = calibration.shared()
         # The question's stems each candidate holds, with their IDF; coverage is their share of
         # the question's IDF, where a stem the corpus never uses weighs the most.
         asked = set(query.stems)
@@ -93,8 +87,8 @@ class Retriever:
         top_dense = max(float(dense_scores[i]) for i in fused)
         base = {
             i: fused[i] / best
-            + COVERAGE_WEIGHT * coverage[i]
-            + (NAMED_DOCUMENT_BONUS if self.chunks[i].doc_id in named else 0.0)
+            + numbers.coverage_weight * coverage[i]
+            + (numbers.named_document_bonus if self.chunks[i].doc_id in named else 0.0)
             for i in fused
         }
         ranked = {
@@ -139,21 +133,24 @@ class Retriever:
     @staticmethod
     def _fuse(keyword: np.ndarray, dense: np.ndarray, allowed: np.ndarray) -> dict[int, float]:
         fused: dict[int, float] = {}
+        numbers = calibration.shared()
         for scores in (keyword, dense):
             masked = np.where(allowed, scores, -np.inf)
-            order = np.argsort(-masked)[:CANDIDATES]
+            order = np.argsort(-masked)[: int(numbers.candidates)]
             for rank, index in enumerate(order):
                 if np.isfinite(masked[index]) and scores[index] > 0:
-                    fused[int(index)] = fused.get(int(index), 0.0) + 1.0 / (RRF_K + rank + 1)
+                    fused[int(index)] = fused.get(int(index), 0.0) + 1.0 / (
+                        numbers.rrf_k + rank + 1
+                    )
         return fused
 
     # -- direct lookup ----------------------------------------------------------------------
-    def lookup(self, query: Query) -> list[Chunk]:
-        """Chunks of the provision the question names; if its regulation is not named, those of
-        the best-matching regulation."""
+    def holders(self, query: Query) -> dict[str, list[Chunk]]:
+        """The regulations holding the provision the question names, each with its chunks; of
+        those the question names by another name ("UU Pemerintahan Daerah"), only those."""
         ref = query.provision
         if ref is None:
-            return []
+            return {}
         by_document: dict[str, list[Chunk]] = {}
         for doc_id, meta in self.version.documents.items():
             if meta.doc_type != "regulasi" or not ref.matches_document(
@@ -167,15 +164,19 @@ class Retriever:
             ]
             if chunks:
                 by_document[doc_id] = chunks
-        if not by_document:
-            return []
-        if len(by_document) == 1:
-            return next(iter(by_document.values()))
-        ranked = self.search(query, k=CANDIDATES, doc_types={"regulasi"})
+        named = {d: c for d, c in by_document.items() if d in query.named_documents}
+        return named or by_document
+
+    def lookup(self, query: Query, holders: dict[str, list[Chunk]]) -> list[Chunk]:
+        """Chunks of the provision the question names; if several regulations hold it, those of
+        the one the question's words match best."""
+        if len(holders) <= 1:
+            return next(iter(holders.values()), [])
+        ranked = self.search(query, k=int(calibration.shared().candidates), doc_types={"regulasi"})
         for hit in ranked:
-            if hit.chunk.doc_id in by_document:
-                return by_document[hit.chunk.doc_id]
-        return by_document[sorted(by_document)[0]]
+            if hit.chunk.doc_id in holders:
+                return holders[hit.chunk.doc_id]
+        return holders[sorted(holders)[0]]
 
     def provision(self, doc_id: str, pasal: str) -> list[Chunk]:
         """Every chunk of one pasal of one regulation (its ayat in order), without Penjelasan."""

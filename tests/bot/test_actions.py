@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -89,3 +90,21 @@ def test_feedback_on_unknown_answer_is_refused_politely(bot):
     [call] = bot.slack.wait_for("response_url")
     assert "tidak dapat dicatat" in call.params["text"]
     assert bot.services.records.feedback() == []
+
+
+def test_a_question_asked_back_offers_readings_and_a_click_answers_one(bot):
+    blocks = _answer(bot, "Pasal 7 ayat 2 bunyinya apa?", "1700000180.000100")
+    button = _button(blocks, "ask_option")
+    assert button["text"]["text"].startswith("Pasal 7 ayat (2) ")
+    regulation = button["text"]["text"].removeprefix("Pasal 7 ayat (2) ")
+    click = {**button, "action_ts": "1700000181.000200"}
+    # Slack may deliver one click twice: it is answered once.
+    assert bot.click(click, channel_id="D1", message_ts="1700000180.000200") == 200
+    assert bot.click(click, channel_id="D1", message_ts="1700000180.000200") == 200
+    call = bot.slack.wait_for("chat.postMessage", count=2)[1]
+    time.sleep(0.5)  # a second answer would have arrived by now
+    assert len(bot.slack.calls("chat.postMessage")) == 2
+    assert call.params["channel"] == "D1" and not call.params.get("thread_ts")
+    answer_blocks = call.params["blocks"]
+    assert "Dipilih" in answer_blocks[0]["elements"][0]["text"]
+    assert f"{regulation} Pasal 7 ayat (2)" in json.dumps(answer_blocks)

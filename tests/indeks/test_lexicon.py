@@ -17,6 +17,8 @@ def test_every_packaged_file_loads():
     assert calibration.calibration_for("multilingual-e5-small").dense_weight == 40.0
     assert calibration.calibration_for("some/local/path") == calibration.WORDS_ONLY
     assert 0 < calibration.FULL_COVERAGE <= 1
+    assert calibration.shared().rrf_k == 60 and calibration.shared().candidates >= 10
+    assert {"pasal", "bunyi"} <= lexicon.word_list("request_words.txt")
 
 
 def test_comments_and_blank_lines_are_ignored(data_file):
@@ -53,6 +55,13 @@ def test_a_calibration_names_every_field(data_file):
     data_file("calibration.yaml", good.replace("    dense_weight: 40.0\n", "", 1))
     with pytest.raises(lexicon.LexiconError, match="'multilingual-e5-small'.*dense_weight"):
         calibration.calibrations()
+
+
+def test_the_shared_numbers_name_every_field(data_file):
+    good = lexicon.read_text("calibration.yaml")
+    data_file("calibration.yaml", good.replace("  distinctive_idf: 4.0\n", "", 1))
+    with pytest.raises(lexicon.LexiconError, match="'shared'.*distinctive_idf"):
+        calibration.shared()
 
 
 def test_a_malformed_scope_is_an_error(data_file):

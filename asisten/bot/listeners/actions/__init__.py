@@ -10,7 +10,13 @@ from asisten.bot.admin import (
     ACTION_UPLOAD_CONFIRM,
     ACTION_UPLOAD_CORRECT,
 )
-from asisten.bot.blocks import ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP, ACTION_SHOW_PROVISION
+from asisten.bot.blocks import (
+    ACTION_ASK_OPTION,
+    ACTION_FEEDBACK_DOWN,
+    ACTION_FEEDBACK_UP,
+    ACTION_SHOW_PROVISION,
+)
+from asisten.bot.listeners.actions.ask_option import handle_ask_option
 from asisten.bot.listeners.actions.document_delete import handle_delete_confirm
 from asisten.bot.listeners.actions.draft_choice import handle_draft_choice
 from asisten.bot.listeners.actions.draft_continue import handle_continue_draft
@@ -37,6 +43,7 @@ def register(app: App) -> None:
     app.action(ACTION_FEEDBACK_UP)(handle_feedback)
     app.action(ACTION_FEEDBACK_DOWN)(handle_feedback)
     app.action(re.compile(rf"^{ACTION_SHOW_PROVISION}_\d+$"))(handle_show_provision)
+    app.action(re.compile(rf"^{ACTION_ASK_OPTION}_\d+$"))(handle_ask_option)
     app.action(re.compile(rf"^{ACTION_CHOICE}_\d+$"))(handle_draft_choice)
     app.action(ACTION_EDIT)(handle_draft_form)
     app.action(ACTION_NEW)(handle_new_draft)
