@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 @lru_cache(maxsize=8)
 def environment(prompts_dir: Path) -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(str(prompts_dir)),
         undefined=StrictUndefined,
         autoescape=False,
@@ -19,6 +19,13 @@ def environment(prompts_dir: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    env.filters["marks"] = marks
+    return env
+
+
+def marks(numbers: list[int]) -> str:
+    """Source numbers as an answer cites them: [1][4]."""
+    return "".join(f"[{n}]" for n in numbers)
 
 
 def render(prompts_dir: Path, name: str, **context: Any) -> str:

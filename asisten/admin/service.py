@@ -8,7 +8,7 @@ immediate because it only moves the CURRENT pointer to a version that is already
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,9 @@ from asisten.admin.registry import AdminRegistry
 from asisten.config import Settings
 from asisten.errors import AsistenError, DocumentError, IndexNotFoundError, NotAdminError
 from asisten.indeks.store import IndexStore
+from asisten.kb import relations
+from asisten.kb.corrections import RelationCorrections
+from asisten.kb.in_force import InForce
 from asisten.kb.loaders import iter_files, load_document
 from asisten.usulan.store import new_draft_id
 
@@ -40,6 +43,10 @@ class IndexedDocument:
     chunks: int
     source: str  # korpus | unggahan
     path: str
+    # In force or not: "berlaku", "diubah dengan UU 9/2015 (Pasal 63)", "dicabut dengan …".
+    status: str = "berlaku"
+    # What it does to other regulations: "mengubah UU 23/2014 (Pasal 63, 65)".
+    relations: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -66,6 +73,7 @@ class AdminService:
         # The terminal's user runs the server; they are an admin without being listed.
         self.admins = settings.admins | extra_admins
         self.store = IndexStore(settings.index_dir)
+        self.corrections = RelationCorrections(settings.home)
         self.runner = JobRunner(self.build_spec)
 
     # -- who ----------------------------------------------------------------------------------
@@ -160,16 +168,39 @@ class AdminService:
     def documents(self, user: str) -> list[IndexedDocument]:
         self.require(user, "daftar")
         uploads = str(self.settings.uploads_dir.resolve())
+        in_force = self._in_force()
         rows = [
             IndexedDocument(
                 doc_id=doc_id, title=info["title"], doc_type=info["type"], chunks=info["chunks"],
                 source="unggahan" if str(Path(info["path"]).resolve()).startswith(uploads) else "korpus",
-                path=info["path"],
+                path=info["path"], status=in_force.status(doc_id),
+                relations=[r.label for r in in_force.relations(doc_id)],
             )
             for doc_id, info in self._manifest()["documents"].items()
         ]  # fmt: skip
         self.registry.record(user, "daftar", "", "ok", f"{len(rows)} dokumen")
         return sorted(rows, key=lambda r: (r.source, r.doc_type, r.doc_id))
+
+    def relations(self, user: str, doc_id: str, correction: str | None = None) -> IndexedDocument:
+        """What one regulation amends, revokes or implements, as read or as corrected; with
+        `correction` ("mengubah UU 23/2014 pasal 63; mencabut PP 18/2016", "tidak ada", or
+        "asli" to go back to what was read) the admin's correction is stored first. It applies to
+        the next question, without re-indexing."""
+        action = "relasi" if correction is None else "koreksi-relasi"
+        self.require(user, action, doc_id)
+        if doc_id not in self._manifest()["documents"]:
+            raise AdminError(f"Dokumen {doc_id} tidak ada di indeks. Lihat daftar dokumen.")
+        if correction is not None:
+            if correction.strip().lower() == "asli":
+                self.corrections.clear(doc_id)
+            else:
+                try:
+                    self.corrections.set(doc_id, relations.parse_correction(correction))
+                except relations.RelationError as exc:
+                    raise AdminError(f"Koreksi relasi tidak dapat dibaca: {exc}") from exc
+            self.registry.record(user, action, doc_id, "ok", correction)
+        [row] = [d for d in self.documents(user) if d.doc_id == doc_id]
+        return row
 
     def remove(
         self, user: str, doc_id: str, on_progress: Progress | None = None,
@@ -263,6 +294,12 @@ class AdminService:
         for upload in self.registry.uploads("pratinjau", "aktif"):
             known[upload.sha256] = upload.title or upload.file_name
         return known
+
+    def _in_force(self) -> InForce:
+        self._manifest()  # a clear error when there is no index yet
+        name = self.store.current_name()
+        assert name is not None
+        return InForce(self.store.read_documents(name), self.corrections.load())
 
     def _manifest(self) -> dict[str, Any]:
         manifest = self.store.current_manifest()

@@ -15,7 +15,7 @@ from asisten.cli.common import cli_user, friendly_errors, settings
 from asisten.indeks import STAGE_LABELS
 
 app = typer.Typer(
-    help="Kelola indeks: status, daftar, unggah, hapus, ulang, kembalikan, riwayat.",
+    help="Kelola indeks: status, daftar, relasi, unggah, hapus, ulang, kembalikan, riwayat.",
     no_args_is_help=True,
 )
 
@@ -72,6 +72,34 @@ def daftar() -> None:
         service, user = _service()
         for d in service.documents(user):
             typer.echo(f"{d.doc_id:<40} {d.source:<9} {d.doc_type:<13} {d.chunks:>4}  {d.title}")
+            _relations_lines(d, indent="    ")
+
+
+@app.command(
+    "relasi",
+    help="Relasi satu peraturan (mengubah, mencabut, melaksanakan) dan statusnya; dengan KOREKSI "
+    '("mengubah UU 23/2014 pasal 63, 65; mencabut PP 18/2016", "tidak ada", atau "asli") '
+    "relasinya dikoreksi tanpa indeks ulang.",
+)
+def relasi(
+    dokumen: str,
+    koreksi: Annotated[str | None, typer.Argument(help="Relasi yang benar.")] = None,
+) -> None:
+    with friendly_errors():
+        service, user = _service()
+        d = service.relations(user, dokumen, koreksi)
+        typer.echo(f"{d.doc_id}: {d.title}")
+        _relations_lines(d, indent="  ", always=True)
+
+
+def _relations_lines(d, indent: str, always: bool = False) -> None:
+    """Status and relations, under a document; for an untouched document only when asked."""
+    if always or d.status != "berlaku":
+        typer.echo(f"{indent}status: {d.status}")
+    if always and not d.relations:
+        typer.echo(f"{indent}relasi: tidak ada")
+    for relation in d.relations:
+        typer.echo(f"{indent}relasi: {relation}")
 
 
 @app.command("unggah", help="Periksa satu berkas, tampilkan pratinjau, lalu indeks (dengan --ya).")

@@ -66,6 +66,10 @@ class IndexStore:
     def read_manifest(self, name: str) -> dict[str, Any]:
         return json.loads((self.versions_dir / name / MANIFEST).read_text())
 
+    def read_documents(self, name: str) -> dict[str, DocumentMeta]:
+        """One version's document metadata alone, without loading its indexes."""
+        return _documents(self.versions_dir / name)
+
     def load(self, name: str | None = None) -> IndexVersion:
         name = name or self.current_name()
         if name is None:
@@ -158,9 +162,7 @@ def read_version(path: Path) -> IndexVersion:
     manifest = json.loads((path / MANIFEST).read_text())
     with open(path / "chunks.jsonl", encoding="utf-8") as handle:
         chunks = [Chunk(**json.loads(line)) for line in handle]
-    documents = {
-        k: DocumentMeta(**v) for k, v in json.loads((path / "documents.json").read_text()).items()
-    }
+    documents = _documents(path)
     vocabulary = json.loads((path / "vocabulary.json").read_text())
     tokens = json.loads((path / "tokens.json").read_text())
     dense = faiss.read_index(str(path / "dense.faiss"))
@@ -168,6 +170,11 @@ def read_version(path: Path) -> IndexVersion:
     return IndexVersion(
         path.name, path, manifest, chunks, documents, dense, keyword, vocabulary, tokens
     )
+
+
+def _documents(path: Path) -> dict[str, DocumentMeta]:
+    stored = json.loads((path / "documents.json").read_text())
+    return {doc_id: DocumentMeta(**meta) for doc_id, meta in stored.items()}
 
 
 def _write_json(path: Path, data: Any) -> None:

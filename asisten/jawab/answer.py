@@ -140,7 +140,7 @@ class Answerer:
         sources: list[Source] = []
         items = []
         for hit in closest if decision.answer else []:
-            number = self._add_source(sources, hit.chunk, hit.score)
+            number = self.add_source(sources, hit.chunk, hit.score)
             items.append(_Item(hit.chunk.citation, excerpt(hit.chunk.text, query.stems), [number]))
         body = templates.render(
             self.prompts_dir, "tidak_dimuat.txt.j2", missing=missing, items=items,
@@ -191,7 +191,7 @@ class Answerer:
 
     # -- answer kinds -----------------------------------------------------------------------
     def _lookup_answer(self, question: str, chunks: list[Chunk]) -> Answer:
-        sources = [self._source(i + 1, c, 1.0) for i, c in enumerate(chunks)]
+        sources = [self.source(i + 1, c, 1.0) for i, c in enumerate(chunks)]
         meta = self.retriever.version.documents[chunks[0].doc_id]
         heading = (
             chunks[0].citation if len(chunks) == 1 else f"{meta.short_name} Pasal {chunks[0].pasal}"
@@ -218,7 +218,7 @@ class Answerer:
         for extra in self._companions(hits, limit, in_scope, cited)[1:]:
             if extra.chunk.citation in {s.citation for s in sources}:
                 continue
-            number = self._add_source(sources, extra.chunk, extra.score)
+            number = self.add_source(sources, extra.chunk, extra.score)
             items.append(
                 _Item(extra.chunk.citation, excerpt(extra.chunk.text, query.stems), [number])
             )
@@ -240,7 +240,7 @@ class Answerer:
                 continue  # already quoted as part of its whole pasal
             whole = whole_pasal if hit is chosen[0] else []
             if whole:
-                numbers = [self._add_source(sources, c, hit.score) for c in whole]
+                numbers = [self.add_source(sources, c, hit.score) for c in whole]
                 label = f"{hit.meta.short_name} Pasal {hit.chunk.pasal}"
                 items.append(_Item(label, "\n".join(c.text for c in whole), numbers))
                 continue
@@ -248,7 +248,7 @@ class Answerer:
             roomy = hit is chosen[0] or hit.meta.doc_type == "praktik-baik"
             room = BEST_EXCERPT_CHARS if roomy else EXCERPT_CHARS
             passage = excerpt(hit.chunk.text, query.stems, room)
-            numbers = [self._add_source(sources, hit.chunk, hit.score)]
+            numbers = [self.add_source(sources, hit.chunk, hit.score)]
             # Guidance that cites a provision puts that provision among the sources too, so
             # the rule behind the claim is one click away.
             if hit.meta.doc_type != "regulasi":
@@ -260,7 +260,7 @@ class Answerer:
             explanation = self.retriever.explanation_for(provision)
             if explanation is None or any(s.chunk_id == explanation.chunk_id for s in sources):
                 continue
-            number = self._add_source(sources, explanation, chosen[0].score)
+            number = self.add_source(sources, explanation, chosen[0].score)
             text_ = excerpt(explanation.text, query.stems)
             items.append(_Item(explanation.citation, text_, [number]))
         body = self._render(
@@ -295,17 +295,17 @@ class Answerer:
         for reference in hit.chunk.extra.get("references") or []:
             chunk = self.retriever.by_citation(reference)
             if chunk is not None:
-                numbers.append(self._add_source(sources, chunk, hit.score))
+                numbers.append(self.add_source(sources, chunk, hit.score))
         if not numbers:
-            numbers.append(self._add_source(sources, hit.chunk, hit.score))
+            numbers.append(self.add_source(sources, hit.chunk, hit.score))
         return numbers
 
-    def _add_source(self, sources: list[Source], chunk: Chunk, score: float) -> int:
+    def add_source(self, sources: list[Source], chunk: Chunk, score: float) -> int:
         """The number of this chunk among the sources, adding it if it is not there yet."""
         for source in sources:
             if source.chunk_id == chunk.chunk_id:
                 return source.number
-        sources.append(self._source(len(sources) + 1, chunk, score))
+        sources.append(self.source(len(sources) + 1, chunk, score))
         return sources[-1].number
 
     def _cited_sources(self, passage: str, sources: list[Source], score: float) -> list[int]:
@@ -313,7 +313,7 @@ class Answerer:
         for citation in cited_provisions(passage)[:MAX_CITED_PER_ITEM]:
             chunk = self.retriever.by_citation(citation)
             if chunk is not None:
-                numbers.append(self._add_source(sources, chunk, score))
+                numbers.append(self.add_source(sources, chunk, score))
         return numbers
 
     def _not_found(self, question: str, unknown: list[str]) -> Answer:
@@ -330,7 +330,7 @@ class Answerer:
             self.prompts_dir, "jawaban.txt.j2", kind=kind, items=items, **context
         )
 
-    def _source(self, number: int, chunk: Chunk, score: float) -> Source:
+    def source(self, number: int, chunk: Chunk, score: float) -> Source:
         meta = self.retriever.version.documents[chunk.doc_id]
         return Source(
             number=number,

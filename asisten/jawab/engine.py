@@ -18,6 +18,7 @@ from asisten.jawab.answer import Answer
 from asisten.jawab.llm import LlmRewriter
 from asisten.jawab.pipeline import Pipeline
 from asisten.jawab.retrieval import Retriever
+from asisten.kb.corrections import RelationCorrections
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,12 @@ class ProvisionText:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Loaded:
     version: IndexVersion
     pipeline: Pipeline
+    # The admin's relation corrections the pipeline was given (their file's stamp).
+    corrections: int | None = None
 
 
 class Engine:
@@ -46,6 +49,7 @@ class Engine:
         self._embedders: dict[str, Embedder] = {}
         self._lock = threading.Lock()
         self._loaded: _Loaded | None = None
+        self.corrections = RelationCorrections(settings.home)
         self._rewriter = (
             LlmRewriter(
                 settings.llm_url, settings.llm_model, settings.llm_api_key,
@@ -69,17 +73,27 @@ class Engine:
         return self._current().pipeline.retriever
 
     def refresh(self) -> bool:
-        """Load the published version if it is not the one in memory. True if it changed."""
+        """Load the published version if it is not the one in memory, and an admin's newer
+        relation corrections. True if the version changed."""
         name = self.store.current_name()
-        if self._loaded is not None and self._loaded.version.name == name:
+        stamp = self.corrections.stamp()
+        loaded = self._loaded
+        if loaded is not None and loaded.version.name == name:
+            if loaded.corrections != stamp:
+                with self._lock:
+                    loaded.pipeline.correct_relations(self.corrections.load())
+                    loaded.corrections = stamp
             return False
         with self._lock:
             if self._loaded is not None and self._loaded.version.name == name:
                 return False
             version = self.store.load(name)
             embedder = self._embedder(version.manifest["model"])
-            pipeline = Pipeline(version, embedder, self.settings.prompts_dir, self.settings.top_k)
-            self._loaded = _Loaded(version, pipeline)
+            pipeline = Pipeline(
+                version, embedder, self.settings.prompts_dir, self.settings.top_k,
+                self.corrections.load(),
+            )  # fmt: skip
+            self._loaded = _Loaded(version, pipeline, stamp)
             return True
 
     def answer(self, question: str, doc_types: set[str] | None = None) -> Answer:

@@ -16,8 +16,11 @@ from asisten.jawab.answerability import load_model
 from asisten.jawab.calibration import calibration_for
 from asisten.jawab.clarify import provision_options, vague_options
 from asisten.jawab.decision import ANSWER, CLARIFY, NOT_HELD, Decider, Decision
+from asisten.jawab.in_force_notes import InForceNotes
 from asisten.jawab.retrieval import Hit, Retriever
 from asisten.jawab.vocabulary import Vocabulary
+from asisten.kb.in_force import InForce
+from asisten.kb.relations import Relation
 
 # Passages shown in a trace.
 TRACE_HITS = 5
@@ -25,8 +28,9 @@ TRACE_HITS = 5
 
 class Pipeline:
     def __init__(
-        self, version: IndexVersion, embedder: Embedder, prompts_dir, top_k: int = 3
-    ) -> None:
+        self, version: IndexVersion, embedder: Embedder, prompts_dir, top_k: int = 3,
+        corrections: dict[str, list[Relation]] | None = None,
+    ) -> None:  # fmt: skip
         vocabulary = Vocabulary(version.tokens, version.vocabulary)
         self.analyser = Analyser(vocabulary, version.documents)
         self.retriever = Retriever(version, embedder, vocabulary)
@@ -34,6 +38,13 @@ class Pipeline:
         self.decider = Decider(calibration_for(model), vocabulary, load_model(model))
         self.answerer = Answerer(self.retriever, self.decider, prompts_dir, top_k)
         self.documents = version.documents
+        self.prompts_dir = prompts_dir
+        self.correct_relations(corrections or {})
+
+    def correct_relations(self, corrections: dict[str, list[Relation]]) -> None:
+        """Apply an admin's corrections of what regulations amend or revoke."""
+        self.in_force = InForce(self.documents, corrections)
+        self.notes = InForceNotes(self.in_force, self.retriever, self.answerer, self.prompts_dir)
 
     def answer(self, question: str, doc_types: set[str] | None = None) -> Answer:
         query = self.analyser.analyse(question)
@@ -43,7 +54,9 @@ class Pipeline:
             if options := provision_options(query, list(holders), self.documents):
                 return self._ask_back(query, [], options, "pasal-tanpa-peraturan")
             if chunks := self.retriever.lookup(query, holders):
-                answer = self.answerer.lookup(query, chunks)
+                answer = self.notes.lookup(query, chunks) or self.notes.annotate(
+                    self.answerer.lookup(query, chunks)
+                )
                 answer.trace = _trace(query, [], Decision(ANSWER, "pasal-disebut"))
                 return answer
             missing_pasal = self._missing_pasal(query)
@@ -64,7 +77,7 @@ class Pipeline:
             )  # fmt: skip
             decision = Decision(NOT_HELD, rule, decision.in_scope, decision.scores)
         else:
-            answer = self.answerer.compose(query, hits, decision)
+            answer = self.notes.annotate(self.answerer.compose(query, hits, decision))
         answer.trace = _trace(query, hits, decision)
         return answer
 

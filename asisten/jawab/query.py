@@ -9,26 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from asisten.kb.jenis import (
-    canonical,
-    national_names_pattern,
-    regional_names_pattern,
-    same_type,
-    short_names_pattern,
-)
+from asisten.kb.jenis import same_type, short_names_pattern
+from asisten.kb.mentions import RegulationMention, find_regulations
 
-# Type names come from the one registry (asisten/data/jenis_peraturan.yaml). A regional type may
-# carry its region ("perbup sleman 5/2020", "pergub provinsi bali"); one without it ("perda
-# 8/2025") still names the type.
-_REGION_WORD = r"(?!(?:nomor|no|tahun|tentang|dan|di|yang)\b)[a-z][\w-]*"
-_JENIS = (
-    rf"(?P<jenis>{regional_names_pattern()}"
-    rf"(?:\s+(?:(?:provinsi|kabupaten|kab\.|kota)\s+)?{_REGION_WORD}(?:\s+{_REGION_WORD}){{0,2}})?"
-    rf"|{national_names_pattern()})"
-)
-_NOMOR = r"(?:no\.?|nomor)?\s*(?P<nomor>\d{1,4})"
-_TAHUN = r"(?:\s*/\s*|\s+(?:tahun|th\.?|thn)\s+)(?P<tahun>(?:19|20)\d\d)"
-_REGULATION = re.compile(rf"\b{_JENIS}\s*{_NOMOR}(?:{_TAHUN})?\b", re.IGNORECASE)
+__all__ = ["ProvisionRef", "RegulationMention", "find_provision", "find_regulations"]
+
 _PASAL = re.compile(
     r"\bpasal\s+(?P<pasal>\d{1,3}[a-z]?)\b"
     r"(?:\s+ayat\s*\(?\s*(?P<ayat>\d{1,2})\s*\)?"
@@ -57,47 +42,10 @@ class ProvisionRef:
         return not (self.tahun and tahun != self.tahun)
 
 
-@dataclass(frozen=True)
-class RegulationMention:
-    """A regulation named in a question without a pasal ("menurut UU 25/2009")."""
-
-    jenis: str
-    nomor: str
-    tahun: int | None
-    start: int
-    end: int
-
-    def matches_document(self, jenis: str | None, nomor: str | None, tahun: int | None) -> bool:
-        return ProvisionRef(
-            "", jenis=self.jenis, nomor=self.nomor, tahun=self.tahun
-        ).matches_document(jenis, nomor, tahun)
-
-
 def find_regulation(question: str) -> RegulationMention | None:
     """The first regulation a question names by type and number, if any."""
     mentions = find_regulations(question)
     return mentions[0] if mentions else None
-
-
-def find_regulations(question: str) -> list[RegulationMention]:
-    """Every regulation a question names ("PP 38/2017 dan UU 25/2009 sama-sama ...")."""
-    mentions = []
-    for match in _REGULATION.finditer(question):
-        tahun = match.group("tahun")
-        mentions.append(
-            RegulationMention(
-                _jenis_name(match.group("jenis")),
-                match.group("nomor"),
-                int(tahun) if tahun else None,
-                match.start(),
-                match.end(),
-            )  # fmt: skip
-        )
-    return mentions
-
-
-def _jenis_name(raw: str) -> str:
-    return canonical(raw) or re.sub(r"\s+", " ", raw)
 
 
 def _more_ayat(first: str | None, more: str) -> tuple[str, ...]:

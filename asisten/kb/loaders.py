@@ -25,7 +25,7 @@ from asisten.errors import (
     FrontMatterError,
     UnsupportedTypeError,
 )
-from asisten.kb import chunking, pdf
+from asisten.kb import chunking, pdf, relations
 from asisten.kb.faq import faq_chunks
 from asisten.kb.metadata import DetectedRegulation, detect_regulation, long_title
 from asisten.kb.models import Document, DocumentMeta
@@ -122,10 +122,11 @@ def _load_text(path: Path, raw: str, digest: str, overrides: dict[str, Any]) -> 
     detected = detect_regulation(body, path.name)
     doc_type = str(fields.get("tipe") or _guess_type(path, body, detected))
     if doc_type == "regulasi":
-        meta = _regulation_meta(path, fields, detected)
+        meta = _regulation_meta(path, fields, detected, body)
         structure, free_sections = _split_free_sections(body)
         label = meta.short_name or meta.title
-        chunks = chunking.regulation_chunks(meta, parse_regulation(structure))
+        regulation = parse_regulation(relations.without_instructions(structure))
+        chunks = chunking.regulation_chunks(meta, regulation)
         chunks += chunking.section_chunks(meta, free_sections, label) if free_sections else []
         if not chunks:
             chunks = chunking.section_chunks(meta, body, label)
@@ -144,12 +145,14 @@ def _load_pdf(path: Path, data: bytes, digest: str, overrides: dict[str, Any]) -
     detected = detect_regulation("\f".join(pages), path.name)
     fields = {**overrides}
     identified = detected.jenis and detected.nomor and detected.tahun
-    meta = _regulation_meta(path, fields, detected) if identified or fields.get("jenis") else None
+    identified = identified or fields.get("jenis")
+    meta = _regulation_meta(path, fields, detected, joined) if identified else None
     chunks = []
     warnings = []
     if meta is not None:
         # Clean page by page so each pasal's position maps back to its page.
         clean_text, page_starts = pdf.clean_pages(pages)
+        clean_text = relations.without_instructions(clean_text)
         regulation = parse_regulation(clean_text, clean=False)
         if _is_empty(regulation) and detected.lampiran is not None:
             # A Lampiran without its heading (the file name says what it is).
@@ -215,7 +218,7 @@ def _split_free_sections(body: str) -> tuple[str, str]:
 
 
 def _regulation_meta(
-    path: Path, fields: dict[str, Any], detected: DetectedRegulation
+    path: Path, fields: dict[str, Any], detected: DetectedRegulation, text: str
 ) -> DocumentMeta:
     jenis = fields.get("jenis") or detected.jenis
     nomor = str(fields.get("nomor") or detected.nomor or "") or None
@@ -238,7 +241,9 @@ def _regulation_meta(
         "sumber",
         "sifat_teks",
         "nama_lain",
+        *relations.KINDS,
     }
+    short = f"{jenis} {nomor}/{tahun}" if jenis and nomor and tahun else ""
     return DocumentMeta(
         doc_id=doc_id,
         title=long_title(jenis, nomor, tahun, judul, full_nomor=full_nomor, part=part),
@@ -253,7 +258,20 @@ def _regulation_meta(
         extra={k: v for k, v in fields.items() if k not in known and _is_plain(v)},
         aliases=_aliases(path, fields),
         form=form,
+        relations=_relations(path, fields, text, short) if not part else [],
     )
+
+
+def _relations(path: Path, fields: dict[str, Any], text: str, own: str) -> list[dict[str, Any]]:
+    """What the regulation does to others: as its front matter says, kind by kind, else as its
+    own text states."""
+    try:
+        written = relations.from_fields(fields)
+    except relations.RelationError as exc:
+        raise FrontMatterError(path, str(exc)) from exc
+    kinds = {r.kind for r in written}
+    found = [r for r in relations.detect(text, own) if r.kind not in kinds]
+    return [r.as_dict() for r in written + found]
 
 
 def _part_name(status: str | None, form: str | None, lampiran: str | None) -> str:

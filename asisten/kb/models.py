@@ -27,6 +27,9 @@ class DocumentMeta:
     aliases: list[str] = field(default_factory=list)
     # "abstrak" when the file is a summary of the regulation (a JDIH abstract), not its text.
     form: str | None = None
+    # What it does to other regulations (amends, revokes, implements), as
+    # `asisten.kb.relations.Relation.as_dict()` records.
+    relations: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def short_name(self) -> str | None:

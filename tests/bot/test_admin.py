@@ -247,3 +247,26 @@ def test_second_job_is_queued(admin_bot):
     )  # fmt: skip
     documents = IndexStore(bot.services.settings.index_dir).current_manifest()["documents"]
     assert {"Pedoman A", "Pedoman B"} <= {d["title"] for d in documents.values()}
+
+
+def test_status_and_relations_are_listed_and_corrected_from_slack(admin_bot):
+    bot = admin_bot
+    status, body, _ = bot.command("indeks daftar", user=ADMIN)
+    assert "status: dicabut dengan PermenPANRB 91/2021" in body
+    assert "mencabut PermenPANRB 30/2014" in body
+    question = "Apa isi Pedoman Inovasi Pelayanan Publik menurut PermenPANRB 30/2014?"
+    revoked = json.dumps(_ask(bot, question, "DR1").params["blocks"])
+    assert "telah dicabut dengan PermenPANRB 91/2021" in revoked
+
+    status, body, _ = bot.command("indeks relasi permenpanrb-91-2021 tidak ada", user=ADMIN)
+    assert "Relasi: tidak ada" in body
+    # Its own front matter still says it is revoked; the revoking regulation is no longer named.
+    corrected = json.dumps(_ask(bot, question, "DR2").params["blocks"])
+    assert "telah dicabut" in corrected and "dicabut dengan PermenPANRB 91/2021" not in corrected
+
+    status, body, _ = bot.command("indeks relasi permenpanrb-91-2021 asli", user=ADMIN)
+    assert "mencabut PermenPANRB 30/2014" in body
+    status, body, _ = bot.command("indeks relasi permenpanrb-91-2021 mencabut", user=ADMIN)
+    assert "tidak dapat dibaca" in body
+    status, body, _ = bot.command("indeks relasi permenpanrb-91-2021 tidak ada", user="U1")
+    assert "admin" in body.lower() and "Relasi" not in body

@@ -1,4 +1,5 @@
-"""`/asisten indeks status | daftar | hapus <dokumen> | ulang | kembalikan | riwayat` (admins).
+"""`/asisten indeks status | daftar | relasi <dokumen> [koreksi] | hapus <dokumen> | ulang |
+kembalikan | riwayat` (admins).
 
 Quick answers come in the acknowledgement itself; a rebuild or a deletion runs as a job whose
 progress message goes to the admin's DM.
@@ -27,6 +28,10 @@ def run_index_command(
             text = message(services, "status", s=admin.status(user))
         elif word == "daftar":
             text = message(services, "daftar", dokumen=admin.documents(user))
+        elif word == "relasi" and rest.strip():
+            doc_id, _, correction = rest.strip().partition(" ")
+            row = admin.relations(user, doc_id, correction.strip() or None)
+            text = message(services, "relasi", d=row)
         elif word == "kembalikan":
             old, new = admin.rollback(user)
             services.engine.refresh()
