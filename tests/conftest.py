@@ -65,11 +65,15 @@ def real_engine(real_settings, real_embedder):
 
 
 @pytest.fixture(scope="session")
-def postgres(tmp_path_factory):
+def postgres():
+    import tempfile
+
     from tests.postgres import TestPostgres
 
+    # Not under pytest's basetemp: a concurrent pytest session (another checkout on the same
+    # machine) prunes old basetemp directories, and a server's data directory must outlive that.
     try:
-        server = TestPostgres(tmp_path_factory.mktemp("postgres"))
+        server = TestPostgres(Path(tempfile.mkdtemp(prefix="asisten-pg-")))
     except Exception as exc:  # say why, instead of a long traceback from inside pgserver
         pytest.fail(f"PostgreSQL for the tests did not start (pgserver): {exc!r}")
     yield server

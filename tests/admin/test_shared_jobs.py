@@ -82,5 +82,5 @@ def test_upload_confirmed_on_two_replicas_is_indexed_once(replicas):
     job = submitted[0][0]
     assert job.finished.wait(JOB_TIMEOUT) and job.outcome.ok and job.outcome.changed
     actions = [a.action for a in replicas[1].registry.actions(50)]
-    assert actions.count("job-indeks") == 1
+    assert actions.count("indeks") == 1  # one job submitted, on either replica
     assert replicas[1].registry.upload(upload.id).status == "aktif"
