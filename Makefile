@@ -36,6 +36,7 @@ bench: install
 	$(BIN)/python benchmarks/kualitas.py
 	$(BIN)/python benchmarks/kinerja.py
 	$(BIN)/python benchmarks/bot.py
+	$(BIN)/python benchmarks/replika.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

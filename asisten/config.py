@@ -42,11 +42,15 @@ class Settings(BaseSettings):
     llm_api_key: str | None = Field(default=None, alias="ASISTEN_LLM_API_KEY")
     llm_timeout_s: float = Field(default=20.0, gt=0, alias="ASISTEN_LLM_TIMEOUT")
     database_url: str | None = Field(default=None, alias="DATABASE_URL")
+    # Apply pending schema migrations at start; off when a deploy step runs `asisten db upgrade`.
+    db_auto_upgrade: bool = Field(default=True, alias="ASISTEN_DB_AUTO_UPGRADE")
     slack_bot_token: str | None = Field(default=None, alias="SLACK_BOT_TOKEN")
     slack_app_token: str | None = Field(default=None, alias="SLACK_APP_TOKEN")
     slack_signing_secret: str | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
     slack_api_url: str = Field(default=DEFAULT_SLACK_API_URL, alias="SLACK_API_URL")
     bot_workers: int = Field(default=8, ge=1, le=64, alias="ASISTEN_BOT_WORKERS")
+    # How often the bot looks for an index version published by another process.
+    index_poll_s: float = Field(default=2.0, gt=0, le=300, alias="ASISTEN_INDEX_POLL")
     cli_user: str | None = Field(default=None, alias="ASISTEN_USER")
     admins_raw: str = Field(default="", alias="ASISTEN_ADMINS")
     admin_channel: str | None = Field(default=None, alias="ASISTEN_ADMIN_CHANNEL")

@@ -12,6 +12,7 @@
     │   ├── NoTextLayerError
     │   └── DuplicateDocumentError
     ├── NotAdminError            an admin action asked for by someone else
+    ├── DatabaseError            the database cannot be reached or its schema is not usable
     └── IndexError_              the knowledge index is missing, busy or unusable
         ├── IndexNotFoundError
         └── IndexBusyError
@@ -104,6 +105,11 @@ class NotAdminError(AsistenError):
             "Maaf, tindakan ini hanya untuk admin asisten. Hubungi admin tim inovasi daerah "
             "Anda bila ada dokumen yang perlu ditambahkan atau diperbarui."
         )
+
+
+class DatabaseError(AsistenError):
+    """The database is unreachable, its driver missing, or its schema not the one the code needs;
+    the message says what to run or check."""
 
 
 class IndexError_(AsistenError):  # noqa: N801 - avoid shadowing the builtin IndexError

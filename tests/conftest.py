@@ -1,8 +1,10 @@
-"""Shared fixtures: fake and real embedders, settings in a temp home, the real corpus index."""
+"""Shared fixtures: fake and real embedders, settings in a temp home, the real corpus index, and
+the databases (a SQLite file, and a real PostgreSQL server started once per session)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,31 @@ def real_engine(real_settings, real_embedder):
     from asisten.jawab.engine import Engine
 
     return Engine(real_settings, embedder_factory=lambda name: real_embedder)
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    import tempfile
+
+    from tests.postgres import TestPostgres
+
+    # Not under pytest's basetemp: a concurrent pytest session (another checkout on the same
+    # machine) prunes old basetemp directories, and a server's data directory must outlive that.
+    try:
+        server = TestPostgres(Path(tempfile.mkdtemp(prefix="asisten-pg-")))
+    except Exception as exc:  # say why, instead of a long traceback from inside pgserver
+        pytest.fail(f"PostgreSQL for the tests did not start (pgserver): {exc!r}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> Iterator[str]:
+    """DATABASE_URL of an empty database: a SQLite file, then a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'asisten.sqlite3'}"
+        return
+    postgres = request.getfixturevalue("postgres")
+    name = postgres.new_database()
+    yield postgres.url(name)
+    postgres.drop_database(name)

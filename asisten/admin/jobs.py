@@ -1,6 +1,8 @@
 """Index jobs, one at a time: a queue, one worker thread, each build in a child process.
 
-A second request while a job runs is queued and told its place. A job that fails or is killed
+A second request while a job runs is queued and told its place. Across replicas the runner also
+holds a shared lock (`asisten.db.locks`) while a build runs, so a job asked for on another
+replica waits for this one instead of failing as busy. A job that fails or is killed
 (the child exits with an error or a signal) is reported; the published index is untouched
 because the child only publishes by an atomic swap when it has finished.
 """
@@ -17,9 +19,17 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sqlalchemy.engine import Engine as DatabaseEngine
+
+    from asisten.db.locks import SharedLock
 
 log = logging.getLogger("asisten.admin")
+INDEX_JOB_LOCK = "indeks-job"
 
 
 @dataclass
@@ -51,10 +61,16 @@ class Job:
 
 
 class JobRunner:
-    """`spec_for(job)` is called when the job starts, so a queued job builds what is current."""
+    """`spec_for(job)` is called when the job starts, so a queued job builds what is current.
+    `shared_lock()`, when given, is held around each build (one build among all replicas)."""
 
-    def __init__(self, spec_for: Callable[[Job], dict[str, Any]]) -> None:
+    def __init__(
+        self,
+        spec_for: Callable[[Job], dict[str, Any]],
+        shared_lock: Callable[[], SharedLock] | None = None,
+    ) -> None:
         self._spec_for = spec_for
+        self._shared_lock = shared_lock
         self._queue: deque[Job] = deque()
         self._running: Job | None = None
         self._cond = threading.Condition()
@@ -89,7 +105,7 @@ class JobRunner:
                 job = self._queue.popleft()
                 self._running = job
             try:
-                job.outcome = self._run(job)
+                job.outcome = self._run_alone(job)
             except Exception as exc:  # the runner must survive anything a job does
                 log.exception("index job %s crashed", job.id)
                 job.outcome = JobOutcome(ok=False, message=str(exc))
@@ -99,6 +115,20 @@ class JobRunner:
             job.finished.set()
             if job.on_done:
                 _quietly(job.on_done, job, job.outcome)
+
+    def _run_alone(self, job: Job) -> JobOutcome:
+        """Run the job once no other replica's job runs; the wait is reported as a stage."""
+        if self._shared_lock is None:
+            return self._run(job)
+        lock = self._shared_lock()
+        if not lock.acquire(timeout=0):
+            if job.on_progress:
+                _quietly(job.on_progress, job, "tunggu", 0, 1)
+            lock.acquire()
+        try:
+            return self._run(job)
+        finally:
+            lock.release()
 
     def _run(self, job: Job) -> JobOutcome:
         job.state = "berjalan"
@@ -134,6 +164,13 @@ class JobRunner:
         if "error" in payload:
             return JobOutcome(ok=False, message=payload["error"])
         return None
+
+
+def index_job_lock(database: DatabaseEngine, index_dir: Path) -> SharedLock:
+    """The lock every index build holds: the bot's jobs on any replica and `asisten indeks`."""
+    from asisten.db.locks import SharedLock
+
+    return SharedLock(database, INDEX_JOB_LOCK, index_dir)
 
 
 def _quietly(callback: Callable, *args: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -47,6 +48,18 @@ class AdminRegistry:
         return update_row(
             self.engine, UploadedDocument, upload_id, fields, lambda: KeyError(upload_id)
         )
+
+    def change_status(self, upload_id: str, expected: str, status: str) -> bool:
+        """Move an upload from `expected` to `status`; False if it was no longer `expected`
+        (another request, perhaps on another replica, changed it first)."""
+        with Session(self.engine) as session:
+            result = session.execute(
+                update(UploadedDocument)
+                .where(UploadedDocument.id == upload_id, UploadedDocument.status == expected)
+                .values(status=status)
+            )
+            session.commit()
+            return result.rowcount == 1
 
     def uploads(self, *statuses: str) -> list[UploadedDocument]:
         with Session(self.engine) as session:

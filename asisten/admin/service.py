@@ -14,7 +14,7 @@ from typing import Any
 
 from asisten.admin import intake
 from asisten.admin.intake import Preview
-from asisten.admin.jobs import Job, JobOutcome, JobRunner
+from asisten.admin.jobs import Job, JobOutcome, JobRunner, index_job_lock
 from asisten.admin.models import UploadedDocument
 from asisten.admin.registry import AdminRegistry
 from asisten.config import Settings
@@ -74,7 +74,9 @@ class AdminService:
         self.admins = settings.admins | extra_admins
         self.store = IndexStore(settings.index_dir)
         self.corrections = RelationCorrections(settings.home)
-        self.runner = JobRunner(self.build_spec)
+        self.runner = JobRunner(
+            self.build_spec, lambda: index_job_lock(registry.engine, settings.index_dir)
+        )
 
     # -- who ----------------------------------------------------------------------------------
     def is_admin(self, user: str) -> bool:
@@ -138,17 +140,17 @@ class AdminService:
     ) -> tuple[Job, int]:  # fmt: skip
         self.require(user, "konfirmasi", upload_id)
         upload = self._upload(upload_id)
-        if upload.status != "pratinjau":
-            raise AdminError(f"Unggahan {upload_id} sudah {upload.status}.")
-        self.registry.update_upload(upload_id, status="aktif")
+        # A conditional change: of two confirmations (a double click, two replicas) one wins,
+        # so the upload is indexed by exactly one job.
+        if not self.registry.change_status(upload_id, "pratinjau", "aktif"):
+            raise AdminError(f"Unggahan {upload_id} sudah {self._upload(upload_id).status}.")
         label = f"menambah {upload.title or upload.file_name}"
         return self._submit(Job("indeks", user, label, False, on_progress, on_done), upload_id)
 
     def cancel(self, user: str, upload_id: str) -> None:
         self.require(user, "batal-unggah", upload_id)
         upload = self._upload(upload_id)
-        if upload.status == "pratinjau":
-            self.registry.update_upload(upload_id, status="dibatalkan")
+        if self.registry.change_status(upload_id, "pratinjau", "dibatalkan"):
             Path(upload.stored_path).unlink(missing_ok=True)
         self.registry.record(user, "batal-unggah", upload_id)
 

@@ -8,7 +8,7 @@ from asisten import templates
 from asisten.admin.registry import AdminRegistry
 from asisten.admin.service import AdminService
 from asisten.config import Settings
-from asisten.db import create_db_engine, init_db
+from asisten.db import open_database
 from asisten.db.records import Records
 from asisten.jawab.engine import Engine
 from asisten.percakapan.conversation import Conversation
@@ -32,8 +32,7 @@ class BotServices:
 def build_services(settings: Settings, engine: Engine | None = None) -> BotServices:
     """Load the index (raises IndexNotFoundError if there is none) and open the database."""
     engine = engine or Engine(settings)
-    database = create_db_engine(settings.database)
-    init_db(database)
+    database = open_database(settings)
     conversation = Conversation(engine, settings.prompts_dir)
     return BotServices(
         settings=settings,

@@ -23,11 +23,10 @@ app = typer.Typer(
 def _service():
     from asisten.admin.registry import AdminRegistry
     from asisten.admin.service import AdminService
-    from asisten.db import create_db_engine, init_db
+    from asisten.db import open_database
 
     config = settings()
-    database = create_db_engine(config.database)
-    init_db(database)
+    database = open_database(config)
     user = cli_user(config)
     return AdminService(config, AdminRegistry(database), frozenset({user})), user
 

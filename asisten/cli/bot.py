@@ -27,10 +27,12 @@ def bot(
         check_slack(config, http=http)
         # Imported late: Bolt and the model are only loaded once the settings are known good.
         from asisten.bot.app import create_app
+        from asisten.bot.index_watch import watch_index
         from asisten.bot.services import build_services
 
         services = build_services(config)
         app = create_app(config, services, http=http)
+        watch_index(services.engine, config.index_poll_s)
         if http:
             from asisten.bot.http import create_http_server
 

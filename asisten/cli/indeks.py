@@ -30,14 +30,29 @@ def indeks(
 
 
 def build(config, paths: list[Path], force: bool = False):
-    from asisten.indeks.build import build_index
-    from asisten.indeks.embedder import create_embedder
-    from asisten.indeks.store import IndexStore
+    from asisten.admin.jobs import index_job_lock
+    from asisten.db import open_database
+    from asisten.errors import IndexBusyError
 
     missing = [p for p in paths if not p.exists()]
     if missing:
         typer.secho(f"Tidak ditemukan: {', '.join(map(str, missing))}", err=True, fg="red")
         raise typer.Exit(2)
+    # The lock the bot's replicas hold around their builds: one build at a time, on any host.
+    lock = index_job_lock(open_database(config), config.index_dir)
+    if not lock.acquire(timeout=0):
+        raise IndexBusyError()
+    try:
+        return _build_with_progress(config, paths, force)
+    finally:
+        lock.release()
+
+
+def _build_with_progress(config, paths: list[Path], force: bool):
+    from asisten.indeks.build import build_index
+    from asisten.indeks.embedder import create_embedder
+    from asisten.indeks.store import IndexStore
+
     console = Console(stderr=True)
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

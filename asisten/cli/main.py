@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from asisten.cli import admin, bot, chat, indeks, tanya, usulan
+from asisten.cli import admin, bot, chat, db, indeks, tanya, usulan
 
 app = typer.Typer(
     help="Asisten inovasi daerah: jawaban bersitasi dari regulasi, praktik baik, FAQ, dan panduan.",
@@ -19,3 +19,4 @@ app.command("demo", help="Siapkan indeks bila belum ada, lalu mulai percakapan."
 app.command("bot", help="Jalankan bot Slack (Socket Mode, atau --http).")(bot.bot)
 app.add_typer(usulan.app, name="usulan")
 app.add_typer(admin.app, name="admin")
+app.add_typer(db.app, name="db")

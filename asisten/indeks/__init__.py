@@ -6,4 +6,6 @@ STAGE_LABELS = {
     "baca": "membaca berkas",
     "embed": "membuat embedding",
     "simpan": "menyimpan indeks",
+    # Another replica's (or `asisten indeks`') build holds the shared lock.
+    "tunggu": "menunggu pengindeksan lain selesai",
 }

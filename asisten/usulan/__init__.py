@@ -34,13 +34,12 @@ def build_flow(
     conversation: Conversation | None = None,
     engine: Engine | None = None,
 ) -> ProposalFlow:
-    from asisten.db import create_db_engine, init_db
+    from asisten.db import open_database
     from asisten.usulan.flow import ProposalFlow
     from asisten.usulan.store import DraftStore
     from asisten.usulan.template import load_template
 
     if database is None:
-        database = create_db_engine(settings.database)
-        init_db(database)
+        database = open_database(settings)
     template = load_template(settings.prompts_dir)
     return ProposalFlow(DraftStore(database), template, settings.prompts_dir, conversation, engine)

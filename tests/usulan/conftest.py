@@ -1,4 +1,5 @@
-"""A proposal flow over a real SQLite file in a temp home (no knowledge base unless asked)."""
+"""A proposal flow over a real database in a temp home (no knowledge base unless asked): each
+test runs on a SQLite file and on a real PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from asisten.usulan import build_flow
 
 
 @pytest.fixture
-def flow(tmp_path):
-    return build_flow(load_settings(home=tmp_path))
+def flow(tmp_path, database_url):
+    return build_flow(load_settings(home=tmp_path, database_url=database_url))
 
 
 def fill(flow, draft_id: str, user: str, answers) -> list:

@@ -1,0 +1,1 @@
+"""Alembic migrations of the asisten database (see asisten.db.schema)."""
