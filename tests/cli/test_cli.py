@@ -36,7 +36,9 @@ def test_indeks_then_tanya_json(env):
     result = runner.invoke(app, ["tanya", "--json", "Pasal 7 ayat (2) PP 38/2017"])
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
-    assert set(payload) == {"question", "answer", "found", "sources", "latency_ms", "trace"}
+    assert set(payload) == {
+        "question", "answer", "found", "sources", "options", "latency_ms", "trace",
+    }  # fmt: skip
     assert payload["found"] is True
     assert payload["sources"][0]["citation"] == "PP 38/2017 Pasal 7 ayat (2)"
     assert set(payload["sources"][0]) == {"title", "citation", "doc_id", "score", "text", "url"}
