@@ -65,16 +65,21 @@ def cluster(vectors: np.ndarray, max_distance: float) -> np.ndarray:
 
 def group(questions: Sequence[GapQuestion], embedder: Embedder) -> list[Gap]:
     """The gaps among `questions`, most asked first (then most recently asked)."""
-    texts = list(dict.fromkeys(_key(q.question) for q in questions))
-    if not texts:
+    by_key: dict[str, list[GapQuestion]] = {}
+    for question in sorted(questions, key=lambda q: q.asked_at):
+        by_key.setdefault(_key(question.question), []).append(question)
+    if not by_key:
         return []
-    vectors = encode(embedder, texts)
-    labels = cluster(vectors, max_distance_for(embedder.name))
-    by_text = {text: label for text, label in zip(texts, labels.tolist(), strict=True)}
+    # Each distinct question is embedded once, as it was last typed (what the fit saw: raw text).
+    shown = {key: asked[-1].question.strip() for key, asked in by_key.items()}
+    vectors = encode(embedder, list(shown.values()))
+    labels = cluster(vectors, max_distance_for(embedder.name)).tolist()
+    keys = list(shown)
     gaps = [
-        _gap([q for q in questions if by_text[_key(q.question)] == label], vectors, texts)
-        for label in sorted(set(by_text.values()))
-    ]
+        _gap([k for k, label in zip(keys, labels, strict=True) if label == number], by_key, shown,
+             vectors[[i for i, label in enumerate(labels) if label == number]])
+        for number in sorted(set(labels))
+    ]  # fmt: skip
     return sorted(gaps, key=lambda g: (-g.count, -g.last_asked.toordinal(), g.topic))
 
 
@@ -83,34 +88,33 @@ def encode(embedder: Embedder, texts: list[str]) -> np.ndarray:
     gets it; on benchmarks/eval/celah.yaml e5's query form groups far better than its passage
     form (pairwise F1 0.68 against 0.40). Vectors are kept, so the App Home re-embeds only new
     questions."""
-    missing = [t for t in dict.fromkeys(texts) if (embedder.name, t) not in _VECTORS]
+    found = {t: _VECTORS.get((embedder.name, t)) for t in texts}
+    missing = [t for t, vector in found.items() if vector is None]
     if missing:
-        if len(_VECTORS) + len(missing) > CACHE_LIMIT:
-            _VECTORS.clear()
         if hasattr(embedder, "encode_query"):
             fresh = np.vstack([encode_query(embedder, t) for t in missing])
         else:
             fresh = embedder.encode(missing)
+        if len(_VECTORS) + len(missing) > CACHE_LIMIT:
+            _VECTORS.clear()
         for text, vector in zip(missing, fresh, strict=True):
-            _VECTORS[(embedder.name, text)] = vector
-    return np.vstack([_VECTORS[(embedder.name, t)] for t in texts]).astype(np.float32)
+            found[text] = _VECTORS[(embedder.name, text)] = vector
+    return np.vstack([found[t] for t in texts]).astype(np.float32)
 
 
-def _gap(members: list[GapQuestion], vectors: np.ndarray, texts: list[str]) -> Gap:
-    keys = list(dict.fromkeys(_key(q.question) for q in members))
-    position = {text: row for row, text in enumerate(texts)}
-    rows = vectors[[position[k] for k in keys]]
-    centrality = (rows @ rows.T).mean(axis=1)
+def _gap(
+    keys: list[str], by_key: dict[str, list[GapQuestion]], shown: dict[str, str],
+    vectors: np.ndarray,
+) -> Gap:  # fmt: skip
+    """One group's gap; `vectors` are its distinct questions' (rows in the order of `keys`)."""
+    centrality = (vectors @ vectors.T).mean(axis=1)
     ranked = [keys[i] for i in np.argsort(-centrality, kind="stable")]
-    # Shown as the asker wrote it (the latest asking), not in its normalised form.
-    shown = {
-        _key(q.question): q.question.strip() for q in sorted(members, key=lambda q: q.asked_at)
-    }
-    reasons = [r for q in sorted(members, key=lambda q: q.asked_at) for r in q.reasons]
+    members = sorted((q for k in keys for q in by_key[k]), key=lambda q: q.asked_at)
+    reasons = [r for q in members for r in q.reasons]
     return Gap(
         topic=shown[ranked[0]], count=len(members),
         samples=[shown[k] for k in ranked[:SAMPLES]],
-        last_asked=max(q.asked_at for q in members).date(),
+        last_asked=members[-1].asked_at.date(),
         declined=sum(1 for q in members if q.declined),
         thumbs_down=sum(1 for q in members if q.thumbs_down),
         reasons=list(dict.fromkeys(reasons))[-REASONS:],
