@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy.engine import Engine as Database
-
 from asisten.celah.collect import is_gap
 from asisten.config import Settings
 from asisten.db.records import AnswerRecord, Records
@@ -56,9 +54,7 @@ class RecordingEngine(Engine):
     def _open(self) -> Records:
         """The database, opened on the first declined question only (most runs have none)."""
         if self._records is None:
-            from asisten.db import create_db_engine, init_db
+            from asisten.db import open_database
 
-            database: Database = create_db_engine(self.settings.database)
-            init_db(database)
-            self._records = Records(database)
+            self._records = Records(open_database(self.settings))
         return self._records
