@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,11 @@ from asisten.admin.intake import Preview
 from asisten.admin.jobs import Job, JobOutcome, JobRunner, index_job_lock
 from asisten.admin.models import UploadedDocument
 from asisten.admin.registry import AdminRegistry
+from asisten.celah.collect import gap_questions
+from asisten.celah.group import Gap, group
 from asisten.config import Settings
 from asisten.errors import AsistenError, DocumentError, IndexNotFoundError, NotAdminError
+from asisten.indeks.embedder import Embedder, create_embedder
 from asisten.indeks.store import IndexStore
 from asisten.kb import relations
 from asisten.kb.corrections import RelationCorrections
@@ -245,6 +249,24 @@ class AdminService:
     def history(self, user: str, limit: int = 15):
         self.require(user, "riwayat")
         return self.registry.actions(limit)
+
+    # -- knowledge gaps -----------------------------------------------------------------------
+    def gaps(
+        self, user: str, embedder: Embedder | None = None, days: int | None = None,
+        where: str = "",
+    ) -> list[Gap]:  # fmt: skip
+        """What users asked that the knowledge base could not answer, grouped by topic; the
+        embedder is the index's model (the bot passes its loaded one)."""
+        self.require(user, "celah", where)
+        since = datetime.now(UTC) - timedelta(days=days) if days else None
+        questions = gap_questions(self.registry.engine, since)
+        found: list[Gap] = []
+        if questions:  # loading a model for nothing would cost seconds
+            found = group(questions, embedder or create_embedder(self._manifest()["model"]))
+        self.registry.record(
+            user, "celah", where, "ok", f"{len(found)} celah, {len(questions)} pertanyaan"
+        )
+        return found
 
     # -- the build a job runs -----------------------------------------------------------------
     def build_spec(self, job: Job) -> dict[str, Any]:

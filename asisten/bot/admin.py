@@ -13,8 +13,8 @@ import httpx
 from slack_sdk import WebClient
 
 from asisten.admin.jobs import Job, JobOutcome
-from asisten.bot.blocks import Block, build_text_blocks
-from asisten.bot.messages import SlackThread, post_text, update_text
+from asisten.bot.blocks import Block, build_text_blocks, text_sections
+from asisten.bot.messages import SlackThread, dm_channel, post_text, update_text
 from asisten.bot.services import BotServices
 from asisten.errors import AsistenError, DocumentError, FileTooLargeError
 from asisten.indeks import STAGE_LABELS
@@ -25,10 +25,14 @@ ACTION_UPLOAD_CONFIRM = "admin_konfirmasi"
 ACTION_UPLOAD_CORRECT = "admin_koreksi"
 ACTION_UPLOAD_CANCEL = "admin_batal"
 ACTION_DOCUMENT_DELETE = "admin_hapus"
+ACTION_GAP_UPLOAD = "admin_celah_unggah"
 VIEW_CORRECT = "admin_koreksi_simpan"
 DOWNLOAD_TIMEOUT = 60
 # Slack allows about one chat.update per second per message; progress is thinned to that.
 PROGRESS_INTERVAL = 1.0
+# The App Home shows this many gaps; `asisten admin celah` lists them all.
+HOME_GAPS = 5
+GAPS_TEMPLATE = "admin/celah.txt.j2"
 
 
 def message(services: BotServices, kind: str, **context: Any) -> str:
@@ -189,3 +193,68 @@ def start_job(services: BotServices, client: WebClient, where: SlackThread, subm
         update_text(
             client, where.channel, ts, message(services, kind, label=job.label, posisi=place)
         )
+
+
+# -- knowledge gaps ---------------------------------------------------------------------------
+def gap_home_blocks(services: BotServices, user: str) -> list[Block]:
+    """The top knowledge gaps for an admin's App Home; nothing for anyone else. A failure here
+    costs only this section, never the rest of the tab."""
+    if not services.admin.is_admin(user):
+        return []
+    try:
+        embedder = services.engine.retriever.embedder  # the index's model, already loaded
+        gaps = services.admin.gaps(user, embedder, where="beranda")[:HOME_GAPS]
+    except Exception as exc:
+        log.error("gaps not shown user=%s error=%s", user, exc)
+        return []
+    items = [
+        (services.render(GAPS_TEMPLATE, jenis="celah", g=gap), _gap_value(gap.topic, gap.count))
+        for gap in gaps
+    ]
+    return build_gap_blocks(
+        services.render(GAPS_TEMPLATE, jenis="pengantar"),
+        items,
+        services.render(GAPS_TEMPLATE, jenis="kosong"),
+    )
+
+
+def build_gap_blocks(intro: str, items: list[tuple[str, str]], empty: str) -> list[Block]:
+    """Intro, then one section per gap (its text, and a button carrying `value`)."""
+    blocks: list[Block] = [*text_sections(intro)]
+    for text, value in items:
+        section = text_sections(text)[0]  # one gap fits one section (texts are truncated)
+        section["accessory"] = {
+            "type": "button", "text": {"type": "plain_text", "text": "Unggah dokumen"},
+            "action_id": ACTION_GAP_UPLOAD, "value": value,
+        }  # fmt: skip
+        blocks.append(section)
+    if not items:
+        blocks.extend(text_sections(empty))
+    return [*blocks, {"type": "divider"}]
+
+
+def send_gap_instructions(services: BotServices, client: WebClient, user: str, value: str):
+    """The App Home's "Unggah dokumen": a DM telling the admin how to add a document for this
+    topic (Slack gives a button no file), in the DM where the file can then be shared."""
+    where = SlackThread(dm_channel(client, user))
+    try:
+        topic, count = _read_gap_value(value)
+        services.admin.require(user, "celah-unggah", topic)
+    except AsistenError as exc:
+        post_text(client, where, str(exc))
+        return
+    post_text(
+        client, where, services.render(GAPS_TEMPLATE, jenis="unggah", topik=topic, jumlah=count)
+    )
+
+
+def _gap_value(topic: str, count: int) -> str:
+    return json.dumps({"t": topic[:1000], "n": count}, ensure_ascii=False)
+
+
+def _read_gap_value(value: str) -> tuple[str, int]:
+    try:
+        data = json.loads(value)
+        return str(data["t"]), int(data["n"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise AsistenError("Tombol ini sudah tidak berlaku; buka lagi tab Beranda.") from exc

@@ -1,4 +1,5 @@
-"""The App Home tab: a short guide, example questions, and the user's proposal drafts."""
+"""The App Home tab: a short guide, example questions, the user's proposal drafts, and for an
+admin the knowledge gaps (built by asisten.bot.admin)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from asisten.bot.blocks import DISCLAIMER, VIEW_BLOCK_LIMIT, Block, text_section
 from asisten.bot.usulan_blocks import DraftCard, build_draft_cards
 
 
-def build_home_view(guide: str, cards: list[DraftCard]) -> dict[str, Any]:
+def build_home_view(
+    guide: str, cards: list[DraftCard], admin_blocks: list[Block] | None = None
+) -> dict[str, Any]:
     blocks: list[Block] = [
         {"type": "header", "text": {"type": "plain_text", "text": "asisten inovasi daerah"}},
         *text_sections(guide),
         {"type": "divider"},
+        *(admin_blocks or []),
         *build_draft_cards(cards),
         {"type": "context", "elements": [{"type": "mrkdwn", "text": DISCLAIMER}]},
     ]

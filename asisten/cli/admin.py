@@ -6,6 +6,7 @@ on the server already controls its data.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +16,7 @@ from asisten.cli.common import cli_user, friendly_errors, settings
 from asisten.indeks import STAGE_LABELS
 
 app = typer.Typer(
-    help="Kelola indeks: status, daftar, relasi, unggah, hapus, ulang, kembalikan, riwayat.",
+    help="Kelola indeks: status, daftar, relasi, unggah, hapus, ulang, kembalikan, riwayat, celah.",
     no_args_is_help=True,
 )
 
@@ -156,3 +157,56 @@ def riwayat(jumlah: Annotated[int, typer.Option("--jumlah")] = 20) -> None:
             typer.echo(
                 f"{a.created_at:%Y-%m-%d %H:%M} {a.user} {a.action} {a.target} → {a.result} {a.detail}"
             )
+
+
+@app.command(
+    "celah",
+    help="Pertanyaan yang tidak terjawab (ditolak atau diberi 👎), dikelompokkan per topik.",
+)
+def celah(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Satu objek JSON per baris, per celah.")
+    ] = False,
+    jumlah: Annotated[str, typer.Option("--jumlah", help="Berapa celah teratas.")] = "20",
+    hari: Annotated[
+        str | None, typer.Option("--hari", help="Hanya pertanyaan N hari terakhir.")
+    ] = None,
+) -> None:
+    with friendly_errors():
+        limit = _positive("--jumlah", jumlah)
+        days = _positive("--hari", hari) if hari is not None else None
+        service, user = _service()
+        gaps = service.gaps(user, days=days)[:limit]
+        if as_json:
+            for gap in gaps:
+                typer.echo(json.dumps(gap.as_json(), ensure_ascii=False))
+            return
+        if not gaps:
+            typer.echo("Belum ada pertanyaan yang tidak terjawab. Basis pengetahuan mencukupi.")
+            return
+        typer.echo(f"{'#':>3} {'jumlah':>6}  {'terakhir':<10}  topik")
+        for number, gap in enumerate(gaps, start=1):
+            typer.echo(f"{number:>3} {gap.count:>6}  {gap.last_asked:%Y-%m-%d}  {gap.topic}")
+            for sample in gap.samples[1:]:
+                typer.echo(f"{'':>23}juga: {sample}")
+            for reason in gap.reasons:
+                typer.echo(f"{'':>23}alasan 👎: {reason}")
+        typer.echo(
+            "\nTambahkan dokumen untuk sebuah topik: asisten admin unggah <berkas>, "
+            "atau kirim PDF-nya lewat DM ke asisten di Slack."
+        )
+
+
+def _positive(option: str, value: str) -> int:
+    try:
+        number = int(value.strip())
+    except ValueError:
+        number = 0
+    if number < 1:
+        typer.secho(
+            f"{option} harus bilangan bulat positif, misalnya {option} 10 (bukan {value!r}).",
+            err=True,
+            fg="red",
+        )
+        raise typer.Exit(2)
+    return number

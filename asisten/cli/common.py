@@ -30,9 +30,10 @@ def settings() -> Settings:
 
 
 def engine(settings: Settings):
-    from asisten.jawab.engine import Engine
+    """The engine of `tanya` and `chat`: it keeps declined questions for `asisten admin celah`."""
+    from asisten.celah.record import RecordingEngine
 
-    return Engine(settings)
+    return RecordingEngine(settings)
 
 
 def stdin_is_terminal() -> bool:

@@ -123,3 +123,19 @@ def test_home_view_lists_drafts_with_progress_and_confirmed_delete():
 def test_home_view_without_drafts_offers_to_start_one():
     text = json.dumps(build_home_view("Panduan", []))
     assert "Belum ada usulan" in text and "usulan_baru" in text
+
+
+def test_gap_blocks_escape_questions_and_carry_the_topic_in_the_button():
+    from asisten.bot.admin import ACTION_GAP_UPLOAD, build_gap_blocks
+
+    value = json.dumps({"t": "Apa itu SPBE?", "n": 3})
+    gaps = build_gap_blocks("Celah", [("*3×* <@U123> & <!here> SPBE?", value)], "Kosong")
+    [section] = [blk for blk in gaps if "accessory" in blk]
+    assert section["text"]["text"] == "*3×* &lt;@U123&gt; &amp; &lt;!here&gt; SPBE?"
+    button = section["accessory"]
+    assert (button["action_id"], json.loads(button["value"])["n"]) == (ACTION_GAP_UPLOAD, 3)
+    assert "Kosong" not in json.dumps(gaps) and gaps[-1] == {"type": "divider"}
+    empty = build_gap_blocks("Celah", [], "Kosong")
+    assert "Kosong" in json.dumps(empty) and not any("accessory" in blk for blk in empty)
+    view = build_home_view("Panduan", [], gaps)
+    assert view["blocks"].index(section) < len(view["blocks"]) - 1  # before the disclaimer

@@ -6,6 +6,7 @@ from slack_bolt import App
 
 from asisten.bot.admin import (
     ACTION_DOCUMENT_DELETE,
+    ACTION_GAP_UPLOAD,
     ACTION_UPLOAD_CANCEL,
     ACTION_UPLOAD_CONFIRM,
     ACTION_UPLOAD_CORRECT,
@@ -25,6 +26,7 @@ from asisten.bot.listeners.actions.draft_export import handle_export_draft
 from asisten.bot.listeners.actions.draft_form import handle_draft_form
 from asisten.bot.listeners.actions.draft_new import handle_new_draft
 from asisten.bot.listeners.actions.feedback import handle_feedback
+from asisten.bot.listeners.actions.gap_upload import handle_gap_upload
 from asisten.bot.listeners.actions.show_provision import handle_show_provision
 from asisten.bot.listeners.actions.upload_cancel import handle_upload_cancel
 from asisten.bot.listeners.actions.upload_confirm import handle_upload_confirm
@@ -54,3 +56,4 @@ def register(app: App) -> None:
     app.action(ACTION_UPLOAD_CORRECT)(handle_upload_correct)
     app.action(ACTION_UPLOAD_CANCEL)(handle_upload_cancel)
     app.action(ACTION_DOCUMENT_DELETE)(handle_delete_confirm)
+    app.action(ACTION_GAP_UPLOAD)(handle_gap_upload)
