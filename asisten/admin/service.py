@@ -171,7 +171,9 @@ class AdminService:
             versions=self.store.list_versions(), running=running.label if running else None,
         )  # fmt: skip
 
-    def documents(self, user: str) -> list[IndexedDocument]:
+    def documents(self, user: str, record: bool = True) -> list[IndexedDocument]:
+        """Every indexed document with its status and relations; `record=False` for views an
+        admin merely opens (the App Home), which would otherwise flood the history."""
         self.require(user, "daftar")
         uploads = str(self.settings.uploads_dir.resolve())
         in_force = self._in_force()
@@ -184,7 +186,8 @@ class AdminService:
             )
             for doc_id, info in self._manifest()["documents"].items()
         ]  # fmt: skip
-        self.registry.record(user, "daftar", "", "ok", f"{len(rows)} dokumen")
+        if record:
+            self.registry.record(user, "daftar", "", "ok", f"{len(rows)} dokumen")
         return sorted(rows, key=lambda r: (r.source, r.doc_type, r.doc_id))
 
     def relations(self, user: str, doc_id: str, correction: str | None = None) -> IndexedDocument:

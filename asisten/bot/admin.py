@@ -32,6 +32,8 @@ DOWNLOAD_TIMEOUT = 60
 PROGRESS_INTERVAL = 1.0
 # The App Home shows this many gaps; `asisten admin celah` lists them all.
 HOME_GAPS = 5
+# Regulations listed by status on an admin's App Home; the rest with /asisten indeks daftar.
+HOME_STATUS = 8
 GAPS_TEMPLATE = "admin/celah.txt.j2"
 
 
@@ -216,6 +218,25 @@ def gap_home_blocks(services: BotServices, user: str) -> list[Block]:
         items,
         services.render(GAPS_TEMPLATE, jenis="kosong"),
     )
+
+
+def status_home_blocks(services: BotServices, user: str) -> list[Block]:
+    """For an admin's App Home: the regulations that are not simply in force, or that amend or
+    revoke others, so a change of law is seen where the admin looks; nothing for anyone else."""
+    if not services.admin.is_admin(user):
+        return []
+    try:
+        documents = services.admin.documents(user, record=False)
+    except Exception as exc:  # no index yet, or it is being replaced: the rest of the tab stays
+        log.error("document status not shown user=%s error=%s", user, exc)
+        return []
+    changed = [
+        d for d in documents
+        if d.status != "berlaku" or any(r.split()[0] in ("mengubah", "mencabut") for r in d.relations)
+    ]  # fmt: skip
+    text = message(services, "beranda_status", dokumen=changed[:HOME_STATUS], jumlah=len(documents),
+                   lainnya=max(0, len(changed) - HOME_STATUS))  # fmt: skip
+    return [*text_sections(text), {"type": "divider"}]
 
 
 def build_gap_blocks(intro: str, items: list[tuple[str, str]], empty: str) -> list[Block]:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from slack_sdk import WebClient
 
-from asisten.bot.admin import gap_home_blocks
+from asisten.bot.admin import gap_home_blocks, status_home_blocks
 from asisten.bot.blocks import escape, fallback_text
 from asisten.bot.home import build_home_view
 from asisten.bot.messages import SlackThread, clicked, dm_channel, post_text
@@ -146,8 +146,8 @@ def publish_home(services: BotServices, client: WebClient, user: str) -> None:
     for draft in services.flow.store.drafts_of(user):
         done, total = services.flow.progress(draft.id)
         cards.append(DraftCard(draft.id, draft.name, draft.status, done, total))
-    gaps = gap_home_blocks(services, user)  # admins only
-    view = build_home_view(services.render("beranda.txt.j2"), cards, gaps)
+    admin = gap_home_blocks(services, user) + status_home_blocks(services, user)  # admins only
+    view = build_home_view(services.render("beranda.txt.j2"), cards, admin)
     client.views_publish(user_id=user, view=view)
 
 

@@ -120,3 +120,13 @@ def test_admin_home_says_when_there_are_no_gaps(gap_bot):
     view = _home(gap_bot, ADMIN)
     everything = json.dumps(view, ensure_ascii=False)
     assert "Belum ada pertanyaan yang tidak terjawab" in everything and not _gap_sections(view)
+
+
+def test_admin_home_shows_which_regulations_were_amended_or_revoked(gap_bot):
+    everything = json.dumps(_home(gap_bot, ADMIN), ensure_ascii=False)
+    assert "Status peraturan" in everything
+    assert "permenpanrb-30-2014: dicabut dengan PermenPANRB 91/2021" in everything
+    assert "permenpanrb-91-2021: berlaku; mencabut PermenPANRB 30/2014" in everything
+    assert "Status peraturan" not in json.dumps(_home(gap_bot, "U1"), ensure_ascii=False)
+    # Opening the tab is no admin action worth a line in the history.
+    assert all(a.action != "daftar" for a in gap_bot.services.admin.registry.actions(50))
