@@ -15,7 +15,7 @@ from asisten.bot.blocks import (
     escape,
     text_sections,
 )
-from asisten.usulan.flow import FlowReply
+from asisten.usulan.reply import FlowReply, Option
 
 ACTION_CHOICE = "usulan_pilih"
 ACTION_EDIT = "usulan_formulir"
@@ -23,6 +23,7 @@ ACTION_NEW = "usulan_baru"
 ACTION_CONTINUE = "usulan_lanjut"
 ACTION_EXPORT = "usulan_ekspor"
 ACTION_DELETE = "usulan_hapus"
+ACTION_PLACE = "usulan_tempatkan"  # a message sent outside the thread: answer or question
 VIEW_EDIT = "usulan_ubah"
 EDIT_BLOCK = "nilai"
 EDIT_INPUT = "nilai_input"
@@ -52,19 +53,24 @@ def _button(text: str, action_id: str, value: dict[str, Any], style: str | None 
 
 
 def build_flow_blocks(reply: FlowReply, current_value_fits: bool = True) -> list[Block]:
-    """A flow reply: text (after a side answer with its sources), then buttons for the step."""
+    """A flow reply: a side answer with its sources, the notice and question, then buttons."""
     blocks: list[Block] = []
-    text = reply.text
-    if reply.answer is not None:
-        blocks += build_answer_blocks(reply.answer)
-        text = text[len(reply.answer.text) :].strip()
-    blocks += text_sections(text)
+    if reply.side_answer is not None:
+        blocks += build_answer_blocks(reply.side_answer)
+    blocks += text_sections(reply.text)
+    if reply.kind == "parked" and reply.held_id is not None:
+        buttons = [
+            _button(o.label, f"{ACTION_PLACE}_{o.value}", {"h": reply.held_id})
+            for o in reply.options
+        ]
+        blocks.append({"type": "actions", "block_id": "usulan_tempat", "elements": buttons})
     step = reply.step
     if step is not None and reply.kind in ("question", "answer", "conflict"):
         draft = {"d": reply.draft_id, "k": step.key}
+        options = reply.options or tuple(Option(c, c) for c in step.choices)
         buttons = [
-            _button(choice, f"{ACTION_CHOICE}_{i}", draft | {"c": choice})
-            for i, choice in enumerate(step.choices[:20], start=1)
+            _button(option.label, f"{ACTION_CHOICE}_{i}", draft | {"c": option.value})
+            for i, option in enumerate(options[:20], start=1)
         ]
         if current_value_fits:
             edit = draft | {"r": reply.step_revision}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from asisten.config import Settings
@@ -10,8 +11,8 @@ from asisten.config import Settings
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine as Database
 
+    from asisten.jawab.answer import Answer
     from asisten.jawab.engine import Engine
-    from asisten.percakapan.conversation import Conversation
     from asisten.usulan.flow import ProposalFlow
 
 _START = re.compile(r"^\s*(buat|mulai|bikin|tulis)\s+(usulan|proposal)\b", re.IGNORECASE)
@@ -31,9 +32,11 @@ def resume_request(text: str) -> tuple[bool, str | None]:
 def build_flow(
     settings: Settings,
     database: Database | None = None,
-    conversation: Conversation | None = None,
+    ask: Callable[[str], Answer] | None = None,
     engine: Engine | None = None,
 ) -> ProposalFlow:
+    """The flow over `database`; `ask` answers side questions (the knowledge base), `engine`
+    finds related cases and provisions while drafting."""
     from asisten.db import create_db_engine, init_db
     from asisten.usulan.flow import ProposalFlow
     from asisten.usulan.store import DraftStore
@@ -43,4 +46,4 @@ def build_flow(
         database = create_db_engine(settings.database)
         init_db(database)
     template = load_template(settings.prompts_dir)
-    return ProposalFlow(DraftStore(database), template, settings.prompts_dir, conversation, engine)
+    return ProposalFlow(DraftStore(database), template, settings.prompts_dir, ask, engine)

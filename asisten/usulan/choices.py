@@ -151,11 +151,9 @@ def _outermost(hits: list[_Hit]) -> list[str]:
 
 
 def _ambiguous(step: Step, text: str, options: list[str]) -> Ambiguous:
-    listing = ", ".join(options)
-    message = bad_choice(
-        step, text, f"Jawaban itu cocok dengan lebih dari satu pilihan ({listing})."
-    ).message
-    return Ambiguous(message, tuple(options))
+    reason = f"Jawaban itu cocok dengan lebih dari satu pilihan ({', '.join(options)})."
+    message = bad_choice(step, text, reason).message
+    return Ambiguous(message, tuple(options), f"{reason} Pilih salah satu.")
 
 
 def bad_choice(step: Step, text: str, reason: str = "") -> Invalid:

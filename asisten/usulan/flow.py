@@ -2,16 +2,20 @@
 
 One message in, one `FlowReply` out. A message is a command (kembali, lewati, ubah <bagian>,
 ringkasan, cek, batal, simpan, lanjut, ekspor, ajukan, tambah, ulang, bantuan), a side question
-(ends with "?": answered from the knowledge base, then the flow goes on), or the answer to the
-step being asked. Every accepted answer and every move of the flow is committed before the reply
-is returned, so a killed process resumes exactly at the next question.
+(ends with "?": answered by the answering function the flow was given, then the flow goes on), or
+the answer to the step being asked. Free words are read per step (`validation`); what was
+understood is said back ("Tersimpan: Inisiator = ASN"), words beside an amount or a date may
+answer the next step too, two plausible choices are offered alone, and a vague date is kept
+(`HeldMessage`) until confirmed. Every accepted answer and every move of the flow is committed
+before the reply is returned, so a killed process resumes exactly at the next question.
 """
 
 from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +24,13 @@ from rapidfuzz import fuzz, process
 from asisten import templates
 from asisten.jawab.answer import Answer
 from asisten.jawab.engine import Engine
-from asisten.percakapan.conversation import Conversation
 from asisten.usulan.export import ExportDraft, ExportSection, render_docx, render_markdown
-from asisten.usulan.models import Draft, DraftMember
+from asisten.usulan.models import HELD_CONFIRM, Draft, DraftMember
 from asisten.usulan.readiness import Finding, check_draft, is_ready, word_count
+from asisten.usulan.reply import FlowReply, Option
 from asisten.usulan.store import DraftError, DraftStore, EditConflictError
 from asisten.usulan.template import ProposalTemplate, Step
-from asisten.usulan.validation import Invalid, validate
+from asisten.usulan.validation import Ambiguous, Invalid, Unsure, Valid, validate
 from asisten.usulan.values import display_value
 
 SINGLE_COMMANDS = {
@@ -34,7 +38,9 @@ SINGLE_COMMANDS = {
     "ulang", "ekspor",
 }  # fmt: skip
 ARGUMENT_COMMANDS = {"ubah", "ekspor", "tambah", "cek"}
-YES = {"ya", "y", "iya", "yakin", "ya batalkan", "ok", "oke"}
+YES = {"ya", "y", "iya", "yakin", "ya batalkan", "ok", "oke", "betul", "benar", "ya betul"}
+# Steps whose answers are checked strictly enough that leftover words can safely fill them.
+PREFILLABLE = ("choice", "date", "number")
 EXPORT_FORMATS = ("docx", "md")
 _USER_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 SUMMARY_CHARS = 90
@@ -52,31 +58,20 @@ class Turn:
         return self.member.user
 
 
-@dataclass
-class FlowReply:
-    draft_id: str | None
-    text: str
-    kind: str = "question"  # question | info | answer | summary | check | closed | export
-    step: Step | None = None
-    step_revision: int = 0
-    answer: Answer | None = None
-    export_format: str | None = None
-    findings: list[Finding] = field(default_factory=list)
-
-
 class ProposalFlow:
     def __init__(
         self,
         store: DraftStore,
         template: ProposalTemplate,
         prompts_dir: Path,
-        conversation: Conversation | None = None,
+        ask: Callable[[str], Answer] | None = None,
         engine: Engine | None = None,
     ) -> None:
         self.store = store
         self.template = template
         self.prompts_dir = prompts_dir
-        self.conversation = conversation
+        # Answers a side question from the knowledge base; the flow knows nothing else of it.
+        self.ask = ask
         self.engine = engine
 
     # -- entry points -------------------------------------------------------------------------
@@ -104,7 +99,7 @@ class ProposalFlow:
         command = self._command(text)
         if command is not None:
             return self._run(turn, *command)
-        if text.endswith("?") and self.conversation is not None:
+        if text.endswith("?") and self.ask is not None:
             return self._side_question(turn, text)
         if turn.draft.status == "diajukan":
             return self._info(turn, self._message("terkunci", draft_id=turn.draft.id))
@@ -140,7 +135,7 @@ class ProposalFlow:
         except EditConflictError as exc:
             return FlowReply(draft_id, self._conflict_text(step, exc), kind="conflict", step=step)
         self._refresh_status(self.store.get(draft_id, user), user)
-        return self._info(turn, self._message("tersimpan", judul=step.title))
+        return self._info(turn, self._saved(step, result.value))
 
     # -- commands -----------------------------------------------------------------------------
     def _command(self, text: str) -> tuple[str, str] | None:
@@ -249,7 +244,7 @@ class ProposalFlow:
     def _export(self, turn: Turn, argument: str) -> FlowReply:
         fmt = argument.lower().lstrip(".") or "docx"
         fmt = fmt if fmt in EXPORT_FORMATS else "docx"
-        return FlowReply(turn.draft.id, "", kind="export", export_format=fmt)
+        return FlowReply(turn.draft.id, kind="export", export_format=fmt)
 
     def _add_coauthor(self, turn: Turn, argument: str) -> FlowReply:
         mention = _USER_MENTION.search(argument)
@@ -265,22 +260,67 @@ class ProposalFlow:
         if key is None:
             return self._ask(turn)
         step = self.template.step(key)
+        held = self.store.open_held(turn.draft.id, turn.user, HELD_CONFIRM)
+        if held is not None:
+            self.store.resolve_held(held.id, "jawaban" if _is_yes(text) else "diganti")
+            if _is_yes(text) and held.key == key and held.proposed:
+                return self._store(turn, step, held.proposed, self._saved(step, held.proposed))
         buffer = turn.member.buffer
         raw = f"{buffer}\n\n{text}" if buffer else text
         result = validate(step, raw, self._values(turn.draft.id))
+        if isinstance(result, Unsure):
+            self.store.hold(turn.draft.id, turn.user, key, raw, HELD_CONFIRM, result.proposed)
+            label = f"Ya, {display_value(step, result.proposed)}"
+            return self._ask(turn, result.message, full=False, options=(Option(label, "ya"),))
+        if isinstance(result, Ambiguous):
+            options = tuple(Option(o, o) for o in result.options)
+            return self._ask(turn, result.reason, options=options)
         if isinstance(result, Invalid):
             if self._partial(step, raw):
                 turn = self._with_member(turn, buffer=raw)
                 notice = self._message("sebagian", kata=word_count(raw), minimal=step.min_words)
                 return self._ask(turn, notice, full=False)
             return self._ask(turn, result.message)
-        return self._store(turn, step, result.value, self._message("tersimpan", judul=step.title))
+        return self._store(turn, step, result.value, self._saved(step, result.value), result.rest)
 
-    def _store(self, turn: Turn, step: Step, value: str | None, notice: str) -> FlowReply:
+    def _saved(self, step: Step, value: str | None) -> str:
+        """ "Tersimpan: Inisiator = ASN": what was understood, for values read from free words."""
+        shown = display_value(step, value) if step.kind in PREFILLABLE else ""
+        return self._message("tersimpan", judul=step.title, nilai=shown)
+
+    def _prefill(self, turn: Turn, rest: str) -> str:
+        """Words left beside an amount or a date ("… dari APBD") answer the next step when
+        they clearly do; the notice says so. Empty when they do not."""
+        key, _revision = self._target(turn)
+        if key is None:
+            return ""
+        step = self.template.step(key)
+        if step.kind not in PREFILLABLE:
+            return ""
+        result = validate(step, rest, self._values(turn.draft.id))
+        if type(result) is not Valid or self._commit(turn, step, result.value) is not None:
+            return ""
+        shown = display_value(step, result.value)
+        return self._message("tersimpan_juga", judul=step.title, nilai=shown, dari=rest)
+
+    def _store(
+        self, turn: Turn, step: Step, value: str | None, notice: str, rest: str = ""
+    ) -> FlowReply:
+        conflict = self._commit(turn, step, value)
+        if conflict is not None:
+            return conflict
+        turn = self._turn(turn.draft.id, turn.user)
+        also = "" if _changing(turn) or not rest else self._prefill(turn, rest)
+        if also:
+            turn = self._turn(turn.draft.id, turn.user)
+        return self._ask(turn, "\n".join(p for p in (notice, also) if p))
+
+    def _commit(self, turn: Turn, step: Step, value: str | None) -> FlowReply | None:
+        """Store one answer and move the flow on; a conflict reply if someone else was first."""
         draft_id = turn.draft.id
         _key, revision = self._target(turn)
         answered = set(self.store.answers(draft_id)) | {step.key}
-        changing = bool(turn.member.pending)
+        changing = _changing(turn)
         state: dict[str, Any] = {}
         if not changing:
             next_step = self._next_step(step.key, answered)
@@ -301,7 +341,7 @@ class ProposalFlow:
                 self.store.update_state(draft_id, step_revision=current)
             return FlowReply(draft_id, self._conflict_text(step, exc), kind="conflict", step=step)
         self._refresh_status(self.store.get(draft_id, turn.user), turn.user)
-        return self._ask(self._turn(draft_id, turn.user), notice)
+        return None
 
     def _partial(self, step: Step, raw: str) -> bool:
         """A long answer that is only too short is kept and extended by the next message."""
@@ -320,14 +360,11 @@ class ProposalFlow:
         return self._ask(turn, text)
 
     def _side_question(self, turn: Turn, question: str) -> FlowReply:
-        assert self.conversation is not None
-        reply = self.conversation.reply(question)
+        assert self.ask is not None
+        answer = self.ask(question)
         follow = self._ask(turn, self._message("kembali_ke", draft_id=turn.draft.id))
-        text = f"{reply.text}\n\n{follow.text}"
-        return FlowReply(
-            turn.draft.id, text, kind="answer", step=follow.step,
-            step_revision=follow.step_revision, answer=reply.answer,
-        )  # fmt: skip
+        follow.kind, follow.side_answer = "answer", answer
+        return follow
 
     # -- reading ------------------------------------------------------------------------------
     def findings(self, draft_id: str) -> list[Finding]:
@@ -387,14 +424,29 @@ class ProposalFlow:
     def _with_member(self, turn: Turn, **fields: object) -> Turn:
         return Turn(turn.draft, self.store.update_member(turn.draft.id, turn.user, **fields))
 
-    def _ask(self, turn: Turn, notice: str = "", full: bool = True) -> FlowReply:
+    def _ask(
+        self, turn: Turn, notice: str = "", full: bool = True, options: tuple[Option, ...] = ()
+    ) -> FlowReply:
         key, revision = self._target(turn)
         if key is None:
             return self._complete(turn.draft, notice)
         step = self.template.step(key)
         question = self._question_text(turn.draft, step, full)
-        text = f"{notice}\n\n{question}" if notice else question
-        return FlowReply(turn.draft.id, text, kind="question", step=step, step_revision=revision)
+        return FlowReply(
+            turn.draft.id, notice, question, kind="question", step=step,
+            step_revision=revision, options=options,
+        )  # fmt: skip
+
+    def step_label(self, draft_id: str, user: str) -> str | None:
+        """ "[3/20] Narahubung": the step this person is asked now, None when none is."""
+        key, _revision = self._target(self._turn(draft_id, user))
+        if key is None:
+            return None
+        return f"[{self.template.index(key) + 1}/{len(self.template.steps)}] {self.template.step(key).title}"
+
+    def asked_step(self, draft_id: str, user: str) -> Step | None:
+        key, _revision = self._target(self._turn(draft_id, user))
+        return self.template.step(key) if key else None
 
     def _question_text(self, draft: Draft, step: Step, full: bool) -> str:
         values = {s.key: "" for s in self.template.steps} | self._values(draft.id)
@@ -424,8 +476,8 @@ class ProposalFlow:
     def _complete(self, draft: Draft, notice: str) -> FlowReply:
         findings = self.findings(draft.id)
         done = self._message("lengkap", draft_id=draft.id, siap=is_ready(findings))
-        text = "\n\n".join(p for p in (notice, done, self._check_text(findings)) if p)
-        return FlowReply(draft.id, text, kind="check", findings=findings)
+        question = f"{done}\n\n{self._check_text(findings)}"
+        return FlowReply(draft.id, notice, question, kind="check", findings=findings)
 
     def _refresh_status(self, draft: Draft, user: str) -> Draft:
         if draft.step is not None or draft.status not in ("draf", "siap"):
@@ -456,6 +508,14 @@ class ProposalFlow:
         keys = self.template.keys
         later = keys[keys.index(key) + 1 :] + keys[: keys.index(key)]
         return next((k for k in later if k not in answered), None)
+
+    def values(self, draft_id: str) -> dict[str, str]:
+        """The draft's answered values by step key (skipped steps left out)."""
+        return self._values(draft_id)
+
+    def message(self, kind: str, **context: Any) -> str:
+        """One of the flow's short messages (usulan/pesan.txt.j2), for the session router."""
+        return self._message(kind, **context)
 
     def _values(self, draft_id: str) -> dict[str, str]:
         return {k: a.value for k, a in self.store.answers(draft_id).items() if a.value}
@@ -499,4 +559,13 @@ def _shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-__all__ = ["DraftError", "FlowReply", "ProposalFlow"]
+def _changing(turn: Turn) -> bool:
+    """The person is changing one field ("ubah <bagian>"), not moving through the flow."""
+    return bool(turn.member.pending and turn.member.pending.startswith("ubah:"))
+
+
+def _is_yes(text: str) -> bool:
+    return text.strip().lower().rstrip(".!") in YES
+
+
+__all__ = ["DraftError", "FlowReply", "Option", "ProposalFlow"]

@@ -24,6 +24,7 @@ class Ambiguous(Invalid):
     """Two or more choices are plausible: offer just those."""
 
     options: tuple[str, ...] = ()
+    reason: str = ""  # the short form, for when the options are shown as buttons
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from asisten.bot.listeners.actions.draft_delete import handle_delete_draft
 from asisten.bot.listeners.actions.draft_export import handle_export_draft
 from asisten.bot.listeners.actions.draft_form import handle_draft_form
 from asisten.bot.listeners.actions.draft_new import handle_new_draft
+from asisten.bot.listeners.actions.draft_place import handle_place_message
 from asisten.bot.listeners.actions.feedback import handle_feedback
 from asisten.bot.listeners.actions.show_provision import handle_show_provision
 from asisten.bot.listeners.actions.upload_cancel import handle_upload_cancel
@@ -30,6 +31,7 @@ from asisten.bot.usulan_blocks import (
     ACTION_EDIT,
     ACTION_EXPORT,
     ACTION_NEW,
+    ACTION_PLACE,
 )
 
 
@@ -40,6 +42,7 @@ def register(app: App) -> None:
     app.action(re.compile(rf"^{ACTION_CHOICE}_\d+$"))(handle_draft_choice)
     app.action(ACTION_EDIT)(handle_draft_form)
     app.action(ACTION_NEW)(handle_new_draft)
+    app.action(re.compile(rf"^{ACTION_PLACE}_\w+$"))(handle_place_message)
     app.action(ACTION_CONTINUE)(handle_continue_draft)
     app.action(ACTION_EXPORT)(handle_export_draft)
     app.action(ACTION_DELETE)(handle_delete_draft)
