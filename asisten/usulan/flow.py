@@ -264,7 +264,10 @@ class ProposalFlow:
         if held is not None:
             self.store.resolve_held(held.id, "jawaban" if _is_yes(text) else "diganti")
             if _is_yes(text) and held.key == key and held.proposed:
-                return self._store(turn, step, held.proposed, self._saved(step, held.proposed))
+                confirmed = validate(step, held.proposed, self._values(turn.draft.id))
+                if isinstance(confirmed, Invalid):  # e.g. before the trial date after all
+                    return self._ask(turn, confirmed.message)
+                return self._store(turn, step, confirmed.value, self._saved(step, confirmed.value))
         buffer = turn.member.buffer
         raw = f"{buffer}\n\n{text}" if buffer else text
         result = validate(step, raw, self._values(turn.draft.id))

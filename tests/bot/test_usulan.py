@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from asisten.bot.usulan_blocks import EDIT_BLOCK, EDIT_INPUT, VIEW_EDIT
-from tests.usulan.proposal_answers import ANSWERS
+from tests.usulan.proposal_answers import ANSWERS, FREE_ANSWERS, KONTAK
 
 pytestmark = pytest.mark.model
 
@@ -235,3 +235,52 @@ def test_home_button_starts_and_lanjut_resumes_in_the_same_thread(bot):
     resumed = drafting.next_post()
     assert resumed.params["thread_ts"] == thread
     assert "[2/20]" in json.dumps(resumed.params["blocks"])
+
+
+def test_free_words_draft_with_an_answer_outside_the_thread(bot):
+    """The issue's "done when" through the real Bolt app: free words, the contact sent as a
+    top-level DM, at most two re-asks, the Word export holds the mapped choices."""
+    drafting = Drafting(bot)
+    draft_id, thread = drafting.start()
+    store, reasks = bot.services.flow.store, 0
+    for typed, shown in FREE_ANSWERS:
+        if typed is None:
+            continue  # filled by the words beside the amount
+        asked = store.get(draft_id, "U1").step
+        if (typed, shown) == KONTAK:
+            bot.event(_dm(typed))  # not in the draft's thread
+            post = drafting.next_post()
+            assert post.params["thread_ts"] == thread
+            assert str(post.params.get("reply_broadcast")).lower() in ("true", "1")
+            assert "sebagai jawaban untuk [3/20] Narahubung" in post.params["text"]
+        else:
+            post = drafting.type(thread, typed)
+        if store.get(draft_id, "U1").step == asked:
+            reasks += 1
+            drafting.click(post, "usulan_pilih", "Ya, 1 Januari 2028")
+            post = drafting.next_post()
+    assert reasks == 1
+    assert "Semua bagian sudah terisi" in post.params["text"]
+    bot.event(_dm("ekspor", thread))
+    [complete] = bot.slack.wait_for("files.completeUploadExternal")
+    files = complete.params["files"]
+    files = files if isinstance(files, list) else json.loads(files)
+    text = _docx_text(bot.slack.uploaded(files[0]["id"]))
+    for _typed, shown in FREE_ANSWERS:
+        if shown:
+            assert shown in text, shown
+
+
+def test_unclear_dm_outside_the_thread_is_placed_with_a_button(bot):
+    drafting = Drafting(bot)
+    draft_id, thread = drafting.start()
+    drafting.type(thread, "SIAP Puskesmas")
+    bot.event(_dm("Dinas Kesehatan dan Dinas Kominfo"))
+    asked = drafting.next_post()
+    assert "thread_ts" not in asked.params or asked.params["thread_ts"] is None
+    assert "[2/20] Perangkat daerah / unit pengusul" in json.dumps(asked.params["blocks"])
+    drafting.click(asked, "usulan_tempatkan_jawab")
+    placed = drafting.next_post()
+    assert placed.params["thread_ts"] == thread and "[3/20] Narahubung" in placed.params["text"]
+    answers = bot.services.flow.store.answers(draft_id)
+    assert answers["unit_pengusul"].value == "Dinas Kesehatan dan Dinas Kominfo"
