@@ -28,6 +28,7 @@ TRUNCATED = "_… jawaban dipotong karena terlalu panjang untuk satu pesan Slack
 ACTION_FEEDBACK_UP = "feedback_up"
 ACTION_FEEDBACK_DOWN = "feedback_down"
 ACTION_SHOW_PROVISION = "show_provision"
+ACTION_REPLICATE = "usulan_replikasi"  # a good practice in the sources: draft a replication
 VIEW_FEEDBACK_REASON = "feedback_reason"
 REASON_BLOCK = "reason"
 REASON_INPUT = "reason_input"
@@ -92,6 +93,13 @@ def source_block(source: Source) -> Block:
             "text": {"type": "plain_text", "text": "Lihat teks pasal"},
             "action_id": f"{ACTION_SHOW_PROVISION}_{source.number}",
             "value": value,
+        }
+    elif source.doc_type == "praktik-baik":
+        block["accessory"] = {
+            "type": "button",
+            "text": {"type": "plain_text", "text": "📝 Buat usulan replikasi", "emoji": True},
+            "action_id": f"{ACTION_REPLICATE}_{source.number}",
+            "value": json.dumps({"doc": source.doc_id}),
         }
     return block
 

@@ -63,11 +63,21 @@ def clicked_thread(body: dict) -> SlackThread:
     return SlackThread(where.channel, where.thread_ts or ts)
 
 
-def start_draft(services: BotServices, client: WebClient, user: str, channel: str | None = None):
-    """A new draft in a new thread of the user's DM."""
+def start_draft(
+    services: BotServices, client: WebClient, user: str, channel: str | None = None,
+    case: str | None = None,
+) -> None:  # fmt: skip
+    """A new draft (a replication of the good practice `case`, if given) in a new DM thread."""
     channel = channel or dm_channel(client, user)
-    reply = services.flow.start(user)
-    thread = _open_thread(services, client, channel, reply.draft_id or "")
+    try:
+        reply = services.flow.start_replication(user, case) if case else services.flow.start(user)
+    except DraftError as exc:
+        post_text(client, SlackThread(channel, None), str(exc))
+        return
+    if reply.draft_id is None:  # the case was not found: say so where the person is
+        post_text(client, SlackThread(channel, None), reply.text)
+        return
+    thread = _open_thread(services, client, channel, reply.draft_id)
     post_reply(services, client, thread, user, reply)
 
 

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 
 from asisten.percakapan.conversation import Conversation
 from asisten.percakapan.message_shape import answers_step, is_question, waiting_hours
-from asisten.usulan import is_start_request, resume_request
+from asisten.usulan import is_start_request, replication_request, resume_request
 from asisten.usulan.flow import ProposalFlow
 from asisten.usulan.models import HELD_OUTSIDE
 from asisten.usulan.reply import FlowReply, Option
@@ -51,6 +51,9 @@ class SessionRouter:
         """One message; `on_search` is called just before a knowledge-base search (Slack shows
         a progress reaction then)."""
         text, user = message.text.strip(), message.user
+        case = replication_request(text)
+        if case is not None:
+            return self.flow.start_replication(user, case)
         if is_start_request(text):
             return self.flow.start(user)
         resume, draft_id = resume_request(text)

@@ -16,11 +16,21 @@ if TYPE_CHECKING:
     from asisten.usulan.flow import ProposalFlow
 
 _START = re.compile(r"^\s*(buat|mulai|bikin|tulis)\s+(usulan|proposal)\b", re.IGNORECASE)
+_REPLICATE = re.compile(
+    r"^\s*(buat|mulai|bikin|tulis)\s+(usulan|proposal)\s+replikasi\s+(dari\s+)?(?P<name>\S.*?)\s*$",
+    re.IGNORECASE,
+)
 _RESUME = re.compile(r"^\s*lanjut(kan)?(\s+usulan)?(\s+(?P<id>[a-z0-9]{6}))?\s*$", re.IGNORECASE)
 
 
 def is_start_request(text: str) -> bool:
     return bool(_START.match(text))
+
+
+def replication_request(text: str) -> str | None:
+    """The good practice named in "buat usulan replikasi dari <kasus>", else None."""
+    match = _REPLICATE.match(text)
+    return match.group("name") if match else None
 
 
 def resume_request(text: str) -> tuple[bool, str | None]:

@@ -12,6 +12,7 @@ before the reply is returned, so a killed process resumes exactly at the next qu
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Callable
@@ -24,9 +25,16 @@ from rapidfuzz import fuzz, process
 from asisten import templates
 from asisten.jawab.answer import Answer
 from asisten.jawab.engine import Engine
-from asisten.usulan.export import ExportDraft, ExportSection, render_docx, render_markdown
+from asisten.usulan.export import (
+    ExportDraft,
+    ExportReplication,
+    ExportSection,
+    render_docx,
+    render_markdown,
+)
 from asisten.usulan.models import HELD_CONFIRM, Draft, DraftMember
 from asisten.usulan.readiness import Finding, check_draft, is_ready, word_count
+from asisten.usulan.replication import PREFILL_AUTHOR, cases, find_case, prefill, rules
 from asisten.usulan.reply import FlowReply, Option
 from asisten.usulan.store import DraftError, DraftStore, EditConflictError
 from asisten.usulan.template import ProposalTemplate, Step
@@ -44,6 +52,7 @@ PREFILLABLE = ("choice", "date", "number")
 EXPORT_FORMATS = ("docx", "md")
 _USER_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 SUMMARY_CHARS = 90
+REPLICATION_KEY = "_replikasi"  # not a step: which good practice the draft replicates
 
 
 @dataclass(frozen=True)
@@ -81,6 +90,35 @@ class ProposalFlow:
         turn = self._turn(draft.id, user)
         notice = self._message("mulai", draft_id=draft.id, total=len(self.template.steps))
         return self._ask(turn, notice)
+
+    def start_replication(self, user: str, name: str) -> FlowReply:
+        """A draft prefilled from the good practice `name` (a case title or document id)."""
+        if self.engine is None:
+            raise DraftError(
+                "Basis pengetahuan belum tersedia, jadi praktik baik belum dapat dibaca."
+            )
+        case = find_case(self.engine.version, name)
+        if case is None:
+            titles = [c.title for c in cases(self.engine.version)]
+            return FlowReply(None, self._message("replikasi_tidak_ada", nama=name, kasus=titles))
+        draft = self.store.create(user, self.template.steps[0].key)
+        author = f"{PREFILL_AUTHOR}{case.doc_id}"
+        values = prefill(self.template, case)
+        note = {"doc_id": case.doc_id, "title": case.title, "region": case.region, "url": case.url}
+        for key, value in {**values, REPLICATION_KEY: json.dumps(note)}.items():
+            self.store.set_answer(draft.id, key, value, author, expected_revision=0)
+        first = next((k for k in self.template.keys if k not in values), None)
+        self.store.update_state(draft.id, step=first, step_changed_at=time.time())
+        notice = self._message(
+            "replikasi_mulai", draft_id=draft.id, kasus=case.title, daerah=case.region,
+            bagian=[self.template.step(k).title for k in values], rujukan=rules(),
+        )  # fmt: skip
+        return self._ask(self._turn(draft.id, user), notice)
+
+    def replication_note(self, draft_id: str) -> dict[str, str] | None:
+        """The good practice a draft replicates (doc_id, title, region, url), if any."""
+        stored = self.store.answers(draft_id).get(REPLICATION_KEY)
+        return json.loads(stored.value) if stored and stored.value else None
 
     def resume(self, draft_id: str, user: str) -> FlowReply:
         turn = self._turn(draft_id, user)
@@ -371,8 +409,15 @@ class ProposalFlow:
 
     # -- reading ------------------------------------------------------------------------------
     def findings(self, draft_id: str) -> list[Finding]:
-        answers = {k: a.value for k, a in self.store.answers(draft_id).items()}
-        return check_draft(self.template, answers)
+        stored = self.store.answers(draft_id)
+        answers = {k: a.value for k, a in stored.items() if k in self.template.keys}
+        # Text copied from a case's sections must be adapted; facts (bentuk, jenis) may stay.
+        copied = {
+            k for k, a in stored.items()
+            if k in self.template.keys and a.updated_by.startswith(PREFILL_AUTHOR)
+            and self.template.step(k).from_case
+        }  # fmt: skip
+        return check_draft(self.template, answers, copied)
 
     def progress(self, draft_id: str) -> tuple[int, int]:
         answers = self.store.answers(draft_id)
@@ -414,6 +459,7 @@ class ProposalFlow:
                 for step in self.template.steps
             ],
             findings=self.findings(draft.id),
+            replication=self._replication_export(draft.id),
         )  # fmt: skip
         if fmt == "md":
             return f"usulan-{draft.id}.md", render_markdown(document, self.prompts_dir).encode()
@@ -521,7 +567,14 @@ class ProposalFlow:
         return self._message(kind, **context)
 
     def _values(self, draft_id: str) -> dict[str, str]:
-        return {k: a.value for k, a in self.store.answers(draft_id).items() if a.value}
+        answers = self.store.answers(draft_id).items()
+        return {k: a.value for k, a in answers if a.value and k in self.template.keys}
+
+    def _replication_export(self, draft_id: str) -> ExportReplication | None:
+        note = self.replication_note(draft_id)
+        if note is None:
+            return None
+        return ExportReplication(note["title"], note["region"], note.get("url"), rules())
 
     def _find_step(self, name: str) -> Step | None:
         wanted = name.strip().lower()

@@ -64,8 +64,10 @@ class Drafting:
 
 def _button(blocks: list[dict], prefix: str, match: str | None = None) -> dict:
     for block in blocks:
-        for element in block.get("elements", []):
-            label = element.get("text", {}).get("text", "")
+        accessory = [block["accessory"]] if "accessory" in block else []
+        for element in [*block.get("elements", []), *accessory]:
+            text = element.get("text")
+            label = text.get("text", "") if isinstance(text, dict) else ""
             if element.get("action_id", "").startswith(prefix) and (
                 match is None or match == label
             ):
@@ -284,3 +286,24 @@ def test_unclear_dm_outside_the_thread_is_placed_with_a_button(bot):
     assert placed.params["thread_ts"] == thread and "[3/20] Narahubung" in placed.params["text"]
     answers = bot.services.flow.store.answers(draft_id)
     assert answers["unit_pengusul"].value == "Dinas Kesehatan dan Dinas Kominfo"
+
+
+def test_replication_from_a_good_practice_cited_in_an_answer(bot):
+    drafting = Drafting(bot)
+    bot.event(_dm("Bagaimana e-Health Surabaya mengatasi antrean di puskesmas?"))
+    answer = drafting.next_post()
+    drafting.click(answer, "usulan_replikasi")
+    root, first = drafting.next_post(), drafting.next_post()
+    thread = root.response["ts"]
+    assert first.params["thread_ts"] == thread
+    assert "dari praktik baik e-Health Surabaya" in first.params["text"]
+    draft_id = root.params["text"].split("Usulan inovasi ", 1)[1].split(" ", 1)[0]
+    assert "e-Kios" in bot.services.flow.store.answers(draft_id)["rancang_bangun"].value
+    bot.event(_dm("ekspor", thread))
+    [complete] = bot.slack.wait_for("files.completeUploadExternal")
+    files = complete.params["files"]
+    files = files if isinstance(files, list) else json.loads(files)
+    text = _docx_text(bot.slack.uploaded(files[0]["id"]))
+    assert "Replikasi praktik baik" in text and "e-Health Surabaya" in text
+    assert "PP 38/2017 Pasal 29 ayat (2) dan (3)" in text and "e-Kios" in text
+    assert "belum pernah diubah" in text  # the readiness notes in the document

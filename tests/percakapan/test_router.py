@@ -98,3 +98,37 @@ def test_side_question_in_the_thread_has_its_answer_apart(router):
     reply = router.route(Incoming("U1", "Apa isi proposal inovasi daerah?", draft_id=draft_id))
     assert reply.side_answer is not None and reply.side_answer.text not in reply.text
     assert reply.text.startswith(f"Kembali ke usulan {draft_id}")
+
+
+def test_replication_draft_from_a_shipped_case(router):
+    """Prefilled from the case, marked to adapt, rules cited; copies never edited are flagged;
+    the export carries the case's content and the replication rules."""
+    reply = router.route(Incoming("U1", "buat usulan replikasi dari e-health surabaya"))
+    draft_id = reply.draft_id
+    assert "dari praktik baik e-Health Surabaya" in reply.notice
+    assert "PP 38/2017 Pasal 29 ayat (2) dan (3)" in reply.notice
+    values = router.flow.values(draft_id)
+    assert "antre" in values["latar_belakang"] and "e-Kios" in values["rancang_bangun"]
+    assert "Dinas Komunikasi dan Informatika" in values["kolaborator"]
+    assert values["jenis"] == "Digital" and values["bentuk"] == "Inovasi pelayanan publik"
+    assert reply.step.key == "nama_inovasi"  # asked first; the copied parts are not re-asked
+    copied = {f.key for f in router.flow.findings(draft_id) if "salinan" in f.message}
+    assert copied == {"latar_belakang", "rancang_bangun", "manfaat", "kolaborator"}
+    router.route(Incoming("U1", "SIAP Antre", draft_id=draft_id))
+    router.route(Incoming("U1", "ubah latar belakang", draft_id=draft_id))
+    own = "Antrean puskesmas di Kabupaten Contoh mencapai tiga jam setiap pagi, dan warga desa"
+    own += " terpencil sering pulang tanpa dilayani karena kuota nomor antrean habis sejak subuh."
+    router.route(Incoming("U1", own, draft_id=draft_id))
+    copied = {f.key for f in router.flow.findings(draft_id) if "salinan" in f.message}
+    assert "latar_belakang" not in copied and "rancang_bangun" in copied
+    markdown = router.flow.export(draft_id, "U1", "md")[1].decode()
+    assert "## Replikasi praktik baik" in markdown and "e-Health Surabaya" in markdown
+    assert "Penjelasan PP 38/2017 Pasal 23" in markdown and "e-Kios" in markdown
+    text = _docx_text(router.flow.export(draft_id, "U1", "docx")[1])
+    assert "Replikasi praktik baik" in text and "PP 38/2017 Pasal 28" in text
+
+
+def test_unknown_case_lists_the_cases_there_are(router):
+    reply = router.route(Incoming("U1", "buat usulan replikasi dari kota atlantis"))
+    assert reply.draft_id is None and "tidak ditemukan" in reply.notice
+    assert "e-Health Surabaya" in reply.notice

@@ -10,7 +10,12 @@ from asisten.bot.admin import (
     ACTION_UPLOAD_CONFIRM,
     ACTION_UPLOAD_CORRECT,
 )
-from asisten.bot.blocks import ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP, ACTION_SHOW_PROVISION
+from asisten.bot.blocks import (
+    ACTION_FEEDBACK_DOWN,
+    ACTION_FEEDBACK_UP,
+    ACTION_REPLICATE,
+    ACTION_SHOW_PROVISION,
+)
 from asisten.bot.listeners.actions.document_delete import handle_delete_confirm
 from asisten.bot.listeners.actions.draft_choice import handle_draft_choice
 from asisten.bot.listeners.actions.draft_continue import handle_continue_draft
@@ -19,6 +24,7 @@ from asisten.bot.listeners.actions.draft_export import handle_export_draft
 from asisten.bot.listeners.actions.draft_form import handle_draft_form
 from asisten.bot.listeners.actions.draft_new import handle_new_draft
 from asisten.bot.listeners.actions.draft_place import handle_place_message
+from asisten.bot.listeners.actions.draft_replicate import handle_replicate_case
 from asisten.bot.listeners.actions.feedback import handle_feedback
 from asisten.bot.listeners.actions.show_provision import handle_show_provision
 from asisten.bot.listeners.actions.upload_cancel import handle_upload_cancel
@@ -42,6 +48,7 @@ def register(app: App) -> None:
     app.action(re.compile(rf"^{ACTION_CHOICE}_\d+$"))(handle_draft_choice)
     app.action(ACTION_EDIT)(handle_draft_form)
     app.action(ACTION_NEW)(handle_new_draft)
+    app.action(re.compile(rf"^{ACTION_REPLICATE}_\d+$"))(handle_replicate_case)
     app.action(re.compile(rf"^{ACTION_PLACE}_\w+$"))(handle_place_message)
     app.action(ACTION_CONTINUE)(handle_continue_draft)
     app.action(ACTION_EXPORT)(handle_export_draft)
