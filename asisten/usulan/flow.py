@@ -175,6 +175,52 @@ class ProposalFlow:
         self._refresh_status(self.store.get(draft_id, user), user)
         return self._info(turn, self._saved(step, result.value))
 
+    def edit_many(
+        self, draft_id: str, user: str, changes: dict[str, tuple[str, int]]
+    ) -> dict[str, str]:
+        """Several fields changed at once (the whole-draft form): each is validated first and
+        nothing is stored if any is invalid; then each is stored against the revision the
+        person saw. Returns step key -> problem (empty: all stored)."""
+        self._turn(draft_id, user)  # access check
+        values = self._values(draft_id)
+        checked: dict[str, str] = {}
+        problems: dict[str, str] = {}
+        for key, (value, _revision) in changes.items():
+            result = validate(self.template.step(key), value, values)
+            if isinstance(result, Invalid):
+                problems[key] = result.message
+            else:
+                checked[key] = result.value
+        if problems:
+            return problems
+        for key, value in checked.items():
+            try:
+                self.store.set_answer(draft_id, key, value, user, expected_revision=changes[key][1])
+            except EditConflictError as exc:
+                problems[key] = self._conflict_text(self.template.step(key), exc)
+        draft = self.store.get(draft_id, user)
+        if draft.step in checked and draft.step not in problems:  # the asked step got filled
+            self._move_on(draft_id, draft.step)
+        self._refresh_status(self.store.get(draft_id, user), user)
+        return problems
+
+    def _move_on(self, draft_id: str, key: str) -> None:
+        next_step = self._next_step(key, set(self.store.answers(draft_id)))
+        self.store.update_state(
+            draft_id, step=next_step, step_changed_at=time.time(),
+            step_revision=self._revision(draft_id, next_step),
+        )  # fmt: skip
+
+    def sections(self, draft_id: str, user: str) -> list[tuple[Step, str, int]]:
+        """Every step with its stored value ("" when none) and revision, for the whole-draft form."""
+        self._turn(draft_id, user)
+        answers = self.store.answers(draft_id)
+        return [
+            (step, (answers[step.key].value or "") if step.key in answers else "",
+             answers[step.key].revision if step.key in answers else 0)
+            for step in self.template.steps
+        ]  # fmt: skip
+
     # -- commands -----------------------------------------------------------------------------
     def _command(self, text: str) -> tuple[str, str] | None:
         words = text.rstrip(".!").split()

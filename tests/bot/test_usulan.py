@@ -307,3 +307,52 @@ def test_replication_from_a_good_practice_cited_in_an_answer(bot):
     assert "Replikasi praktik baik" in text and "e-Health Surabaya" in text
     assert "PP 38/2017 Pasal 29 ayat (2) dan (3)" in text and "e-Kios" in text
     assert "belum pernah diubah" in text  # the readiness notes in the document
+
+
+def test_whole_draft_form_lists_every_section_and_edits_with_revision_checks(bot):
+    from tests.slack_fake import view_submission_body
+
+    drafting = Drafting(bot)
+    draft_id, thread = drafting.start()
+    for typed, _ in ANSWERS[:3]:
+        post = drafting.type(thread, typed)
+    drafting.click(post, "usulan_semua")
+    [opened] = bot.slack.wait_for("views.open")
+    view = opened.params["view"]
+    view = view if isinstance(view, dict) else json.loads(view)
+    inputs = [b for b in view["blocks"] if b["type"] == "input"]
+    assert len(inputs) == 20 and inputs[0]["element"]["initial_value"] == "SIAP Puskesmas"
+
+    def submit(**typed: str):
+        values = {
+            b["block_id"]: {
+                "nilai_input": {
+                    "type": "plain_text_input",
+                    "value": typed.get(
+                        b["block_id"][len("bagian_") :], b["element"].get("initial_value")
+                    ),
+                }
+            }
+            for b in inputs
+        }
+        body = view_submission_body(
+            "usulan_semua_ubah", values, view["private_metadata"], blocks=view["blocks"]
+        )
+        return bot.send(body)
+
+    status, body, _ = submit(nama_inovasi="SIAP Sehat", waktu_uji_coba="31 Februari 2027")
+    errors = json.loads(body)["errors"]
+    assert (
+        list(errors) == ["bagian_waktu_uji_coba"] and "Februari" in errors["bagian_waktu_uji_coba"]
+    )
+    assert bot.services.flow.store.get(draft_id, "U1").name == "SIAP Puskesmas"  # nothing stored
+    status, body, _ = submit(nama_inovasi="SIAP Sehat", inisiator="ASN, saya sendiri")
+    assert status == 200 and body == ""
+    answers = bot.services.flow.store.answers(draft_id)
+    assert answers["nama_inovasi"].value == "SIAP Sehat" and answers["inisiator"].value == "ASN"
+    after = drafting.next_post()
+    assert "Tersimpan dari formulir" in after.params["text"] and after.params["thread_ts"] == thread
+    # the same form again carries the old revisions: refused on the field, nothing overwritten
+    status, body, _ = submit(nama_inovasi="Nama lama")
+    assert "bagian_nama_inovasi" in json.loads(body)["errors"]
+    assert bot.services.flow.store.get(draft_id, "U1").name == "SIAP Sehat"

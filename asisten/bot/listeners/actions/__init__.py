@@ -23,6 +23,7 @@ from asisten.bot.listeners.actions.draft_delete import handle_delete_draft
 from asisten.bot.listeners.actions.draft_export import handle_export_draft
 from asisten.bot.listeners.actions.draft_form import handle_draft_form
 from asisten.bot.listeners.actions.draft_new import handle_new_draft
+from asisten.bot.listeners.actions.draft_overview import handle_draft_overview
 from asisten.bot.listeners.actions.draft_place import handle_place_message
 from asisten.bot.listeners.actions.draft_replicate import handle_replicate_case
 from asisten.bot.listeners.actions.feedback import handle_feedback
@@ -37,6 +38,7 @@ from asisten.bot.usulan_blocks import (
     ACTION_EDIT,
     ACTION_EXPORT,
     ACTION_NEW,
+    ACTION_OVERVIEW,
     ACTION_PLACE,
 )
 
@@ -48,6 +50,7 @@ def register(app: App) -> None:
     app.action(re.compile(rf"^{ACTION_CHOICE}_\d+$"))(handle_draft_choice)
     app.action(ACTION_EDIT)(handle_draft_form)
     app.action(ACTION_NEW)(handle_new_draft)
+    app.action(ACTION_OVERVIEW)(handle_draft_overview)
     app.action(re.compile(rf"^{ACTION_REPLICATE}_\d+$"))(handle_replicate_case)
     app.action(re.compile(rf"^{ACTION_PLACE}_\w+$"))(handle_place_message)
     app.action(ACTION_CONTINUE)(handle_continue_draft)
