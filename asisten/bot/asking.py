@@ -66,8 +66,21 @@ def answer_question(
         if place.origin in ("mention", "thread") and place.thread_ts:
             # Before answering: a follow-up sent while we work must already find the thread ours.
             services.records.remember_thread(place.channel, place.thread_ts)
-        reply = services.conversation.reply(question)
-        deliver_reply(services, place, question, reply, deliver, started)
+        reply = lambda: services.conversation.reply(question)  # noqa: E731
+        respond(services, place, question, reply, deliver, started)
+    finally:
+        react(client, place, "remove")
+
+
+def respond(
+    services: BotServices, place: Place, question: str, reply: Callable[[], Reply],
+    deliver: Deliver, started: float | None = None,
+) -> None:  # fmt: skip
+    """Compute and deliver a knowledge-base reply; any failure is logged with its context and
+    answered with an apology, never silence."""
+    started = time.perf_counter() if started is None else started
+    try:
+        deliver_reply(services, place, question, reply(), deliver, started)
     except Exception:
         # Logged with context but without the question's text (it may be personal).
         log.exception(
@@ -76,8 +89,6 @@ def answer_question(
         )  # fmt: skip
         _log_outcome(place, question, "error", "-", 0, started)
         _apologise(services, place, deliver)
-    finally:
-        react(client, place, "remove")
 
 
 def deliver_reply(

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from slack_sdk import WebClient
 
-from asisten.bot.asking import Place, deliver_reply, post_to, react
+from asisten.bot.asking import Place, post_to, react, respond
 from asisten.bot.blocks import escape, fallback_text
 from asisten.bot.home import build_home_view
 from asisten.bot.messages import SlackThread, clicked, dm_channel, post_text
@@ -123,13 +123,12 @@ def converse(
 
     try:
         reply = (route or (lambda hook: services.router.route(incoming, hook)))(on_search)
+        show(services, client, place, incoming, reply, started)
     except DraftError as exc:
         post_text(client, SlackThread(place.channel, place.thread_ts), str(exc))
-        return
     finally:
-        if searching:
+        if searching:  # after the answer is out, as for questions in channels
             react(client, place, "remove")
-    show(services, client, place, incoming, reply, started)
 
 
 def show(
@@ -143,7 +142,7 @@ def show(
         kind = "answer" if reply.side_answer else "help"
         text = reply.side_answer.text if reply.side_answer else reply.text
         answer = Reply(text, reply.side_answer, kind)
-        deliver_reply(services, place, incoming.text, answer, post_to(client, place), started)
+        respond(services, place, incoming.text, lambda: answer, post_to(client, place), started)
     else:
         in_thread = incoming.draft_id == reply.draft_id and place.thread_ts is not None
         thread = (
