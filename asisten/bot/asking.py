@@ -21,6 +21,7 @@ from slack_sdk.errors import SlackApiError
 from asisten.bot.blocks import build_answer_blocks, build_text_blocks, fallback_text
 from asisten.bot.services import BotServices
 from asisten.db.records import AnswerRecord
+from asisten.percakapan.conversation import Reply
 
 log = logging.getLogger("asisten.bot")
 
@@ -60,45 +61,69 @@ def answer_question(
     services: BotServices, client: WebClient, place: Place, question: str, deliver: Deliver
 ) -> None:
     started = time.perf_counter()
-    outcome, kind, sources = "error", "-", 0
-    _react(client, place, "add")
+    react(client, place, "add")
     try:
         if place.origin in ("mention", "thread") and place.thread_ts:
             # Before answering: a follow-up sent while we work must already find the thread ours.
             services.records.remember_thread(place.channel, place.thread_ts)
-        reply = services.conversation.reply(question)
-        if reply.answer is None:
-            blocks = build_text_blocks(reply.text)
-            outcome = reply.kind
-        else:
-            answer = reply.answer
-            answer_id = services.records.save_answer(
-                AnswerRecord(
-                    user=place.user, channel=place.channel, question=question, answer=answer.text,
-                    found=answer.found, kind=answer.kind,
-                    sources=[s.as_json() | {"number": s.number} for s in answer.sources],
-                )
-            )  # fmt: skip
-            blocks = build_answer_blocks(answer, answer_id)
-            outcome = "found" if answer.found else "not_found"
-            kind, sources = answer.kind, len(answer.sources)
-        deliver(fallback_text(reply.text), blocks)
+        reply = lambda: services.conversation.reply(question)  # noqa: E731
+        respond(services, place, question, reply, deliver, started)
+    finally:
+        react(client, place, "remove")
+
+
+def respond(
+    services: BotServices, place: Place, question: str, reply: Callable[[], Reply],
+    deliver: Deliver, started: float | None = None,
+) -> None:  # fmt: skip
+    """Compute and deliver a knowledge-base reply; any failure is logged with its context and
+    answered with an apology, never silence."""
+    started = time.perf_counter() if started is None else started
+    try:
+        deliver_reply(services, place, question, reply(), deliver, started)
     except Exception:
         # Logged with context but without the question's text (it may be personal).
         log.exception(
             "answer failed user=%s channel=%s origin=%s chars=%d",
             place.user, place.channel, place.origin, len(question),
         )  # fmt: skip
-        outcome = "error"
+        _log_outcome(place, question, "error", "-", 0, started)
         _apologise(services, place, deliver)
-    finally:
-        _react(client, place, "remove")
-        log.info(
-            "question user=%s channel=%s origin=%s outcome=%s kind=%s sources=%d chars=%d"
-            " latency_ms=%.0f",
-            place.user, place.channel, place.origin, outcome, kind, sources, len(question),
-            (time.perf_counter() - started) * 1000,
+
+
+def deliver_reply(
+    services: BotServices, place: Place, question: str, reply: Reply, deliver: Deliver,
+    started: float,
+) -> None:  # fmt: skip
+    """A knowledge-base reply: recorded for feedback, delivered as blocks, its outcome logged."""
+    outcome, kind, sources = reply.kind, "-", 0
+    if reply.answer is None:
+        blocks = build_text_blocks(reply.text)
+    else:
+        answer = reply.answer
+        answer_id = services.records.save_answer(
+            AnswerRecord(
+                user=place.user, channel=place.channel, question=question, answer=answer.text,
+                found=answer.found, kind=answer.kind,
+                sources=[s.as_json() | {"number": s.number} for s in answer.sources],
+            )
         )  # fmt: skip
+        blocks = build_answer_blocks(answer, answer_id)
+        outcome = "found" if answer.found else "not_found"
+        kind, sources = answer.kind, len(answer.sources)
+    deliver(fallback_text(reply.text), blocks)
+    _log_outcome(place, question, outcome, kind, sources, started)
+
+
+def _log_outcome(
+    place: Place, question: str, outcome: str, kind: str, sources: int, started: float
+) -> None:
+    log.info(
+        "question user=%s channel=%s origin=%s outcome=%s kind=%s sources=%d chars=%d"
+        " latency_ms=%.0f",
+        place.user, place.channel, place.origin, outcome, kind, sources, len(question),
+        (time.perf_counter() - started) * 1000,
+    )  # fmt: skip
 
 
 def post_to(client: WebClient, place: Place) -> Deliver:
@@ -119,7 +144,7 @@ def _apologise(services: BotServices, place: Place, deliver: Deliver) -> None:
         log.error("apology failed too user=%s channel=%s error=%s", place.user, place.channel, exc)
 
 
-def _react(client: WebClient, place: Place, action: str) -> None:
+def react(client: WebClient, place: Place, action: str) -> None:
     """Progress shown as a reaction on the question; cosmetic, so failures are only logged."""
     if not place.message_ts:
         return

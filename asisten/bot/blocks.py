@@ -32,6 +32,7 @@ ACTION_SHOW_PROVISION = "show_provision"
 # A button per reading of an underspecified question; its value is the question to ask.
 ACTION_ASK_OPTION = "ask_option"
 BUTTON_TEXT_LIMIT = 75
+ACTION_REPLICATE = "usulan_replikasi"  # a good practice in the sources: draft a replication
 VIEW_FEEDBACK_REASON = "feedback_reason"
 REASON_BLOCK = "reason"
 REASON_INPUT = "reason_input"
@@ -96,6 +97,13 @@ def source_block(source: Source) -> Block:
             "text": {"type": "plain_text", "text": "Lihat teks pasal"},
             "action_id": f"{ACTION_SHOW_PROVISION}_{source.number}",
             "value": value,
+        }
+    elif source.doc_type == "praktik-baik":
+        block["accessory"] = {
+            "type": "button",
+            "text": {"type": "plain_text", "text": "📝 Buat usulan replikasi", "emoji": True},
+            "action_id": f"{ACTION_REPLICATE}_{source.number}",
+            "value": json.dumps({"doc": source.doc_id}),
         }
     return block
 

@@ -12,6 +12,7 @@ from asisten.db import open_database
 from asisten.db.records import Records
 from asisten.jawab.engine import Engine
 from asisten.percakapan.conversation import Conversation
+from asisten.percakapan.router import SessionRouter
 from asisten.usulan import build_flow
 from asisten.usulan.flow import ProposalFlow
 
@@ -23,6 +24,7 @@ class BotServices:
     conversation: Conversation
     records: Records
     flow: ProposalFlow
+    router: SessionRouter
     admin: AdminService
 
     def render(self, template: str, **context: object) -> str:
@@ -34,11 +36,13 @@ def build_services(settings: Settings, engine: Engine | None = None) -> BotServi
     engine = engine or Engine(settings)
     database = open_database(settings)
     conversation = Conversation(engine, settings.prompts_dir)
+    flow = build_flow(settings, database, conversation.ask, engine)
     return BotServices(
         settings=settings,
         engine=engine,
         conversation=conversation,
         records=Records(database),
-        flow=build_flow(settings, database, conversation, engine),
+        flow=flow,
+        router=SessionRouter(conversation, flow),
         admin=AdminService(settings, AdminRegistry(database)),
     )

@@ -37,13 +37,14 @@ def _loop(config) -> None:
     from pathlib import Path
 
     from asisten.percakapan import Conversation
+    from asisten.percakapan.router import SessionRouter
     from asisten.percakapan.session import ChatSession
     from asisten.usulan import build_flow
 
     core = engine(config)
     conversation = Conversation(core, config.prompts_dir)
-    flow = build_flow(config, conversation=conversation, engine=core)
-    session = ChatSession(conversation, flow, cli_user(config), Path.cwd())
+    flow = build_flow(config, ask=conversation.ask, engine=core)
+    session = ChatSession(SessionRouter(conversation, flow), cli_user(config), Path.cwd())
     typer.echo(
         'Asisten inovasi daerah. Ketik pertanyaan, "bantuan", "buat usulan", "lanjut", atau "keluar".'
     )

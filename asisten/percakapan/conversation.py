@@ -33,10 +33,21 @@ class Conversation:
         self.prompts_dir = prompts_dir
 
     def reply(self, message: str) -> Reply:
+        return self.small_talk(message) or self._answer(message.strip())
+
+    def small_talk(self, message: str) -> Reply | None:
+        """Empty messages, greetings and requests for help: no search needed."""
         message = message.strip()
         if not message:
             return Reply(templates.render(self.prompts_dir, "kosong.txt.j2"), kind="empty")
         if _HELP.match(message) or _GREETING.match(message):
             return Reply(templates.render(self.prompts_dir, "bantuan.txt.j2"), kind="help")
-        answer = self.engine.answer(message)
+        return None
+
+    def ask(self, question: str) -> Answer:
+        """A knowledge-base answer with its sources (the answering function a draft gets)."""
+        return self.engine.answer(question.strip())
+
+    def _answer(self, message: str) -> Reply:
+        answer = self.ask(message)
         return Reply(answer.text, answer=answer, kind="answer")

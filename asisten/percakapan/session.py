@@ -1,5 +1,10 @@
-"""A terminal chat session: questions go to the conversation, "buat usulan" opens a proposal
-draft, and while a draft is open every message goes to the proposal flow until "simpan"."""
+"""A terminal chat session: the session router decides what each message is; this edge keeps
+which draft is open (the terminal's "thread") and prints the router's structured reply.
+
+A draft opened with "buat usulan" or "lanjut" stays open until "simpan" or "batal"; after that a
+message is outside the draft, and the router may take it as the answer, or ask with numbered
+options ("1" / "2") whether it is an answer or a question, as Slack asks with buttons.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from asisten.jawab.answer import Answer
-from asisten.percakapan.conversation import Conversation
-from asisten.usulan import is_start_request, resume_request
-from asisten.usulan.flow import FlowReply, ProposalFlow
+from asisten.percakapan.router import OPTION_ANSWER, Incoming, SessionRouter
+from asisten.usulan.reply import FlowReply
 from asisten.usulan.store import DraftError
 
 
@@ -23,47 +27,52 @@ class SessionReply:
 
 
 class ChatSession:
-    def __init__(
-        self, conversation: Conversation, flow: ProposalFlow, user: str, export_dir: Path
-    ) -> None:
-        self.conversation = conversation
-        self.flow = flow
+    def __init__(self, router: SessionRouter, user: str, export_dir: Path) -> None:
+        self.router = router
+        self.flow = router.flow
         self.user = user
         self.export_dir = export_dir
         self.draft_id: str | None = None
+        self.parked: FlowReply | None = None  # a kept message waiting for "1" or "2"
 
     def reply(self, message: str) -> SessionReply:
         try:
-            return self._reply(message)
+            return self._show(self._route(message))
         except DraftError as exc:
             return SessionReply(str(exc))
 
-    def _reply(self, message: str) -> SessionReply:
-        resume, draft_id = resume_request(message)
-        if is_start_request(message):
-            return self._follow(self.flow.start(self.user))
-        if resume:
-            return self._resume(draft_id)
-        if self.draft_id is None:
-            reply = self.conversation.reply(message)
-            return SessionReply("" if reply.answer else reply.text, reply.answer)
-        return self._follow(self.flow.handle(self.draft_id, self.user, message))
+    def _route(self, message: str) -> FlowReply:
+        parked, self.parked = self.parked, None
+        if parked is not None and parked.held_id is not None:
+            chosen = _chosen(parked, message)
+            if chosen is not None:
+                return self.router.place(parked.held_id, self.user, chosen == OPTION_ANSWER)
+        return self.router.route(Incoming(self.user, message, draft_id=self.draft_id))
 
-    def _resume(self, draft_id: str | None) -> SessionReply:
-        if draft_id is None:
-            drafts = self.flow.store.drafts_of(self.user)
-            if not drafts:
-                return SessionReply('Belum ada usulan. Ketik "buat usulan" untuk memulai.')
-            draft_id = drafts[0].id
-        return self._follow(self.flow.resume(draft_id, self.user))
+    def _show(self, reply: FlowReply) -> SessionReply:
+        if reply.kind == "parked":
+            self.parked = reply
+            lines = [f"  {n}. {o.label}" for n, o in enumerate(reply.options, start=1)]
+            return SessionReply("\n".join([reply.notice, *lines]))
+        if reply.kind == "closed":
+            self.draft_id = None
+        elif reply.draft_id is not None:
+            self.draft_id = reply.draft_id
+        if reply.kind == "export" and reply.draft_id is not None:
+            name, data = self.flow.export(reply.draft_id, self.user, reply.export_format or "docx")
+            path = self.export_dir / name
+            path.write_bytes(data)
+            return SessionReply(f"Dokumen usulan disimpan di {path}", file=path)
+        text = reply.text
+        if reply.options and reply.kind != "parked":
+            text += "\n\nPilihan: " + " / ".join(o.label for o in reply.options)
+        return SessionReply(text, reply.side_answer)
 
-    def _follow(self, reply: FlowReply) -> SessionReply:
-        self.draft_id = None if reply.kind == "closed" else reply.draft_id
-        if reply.answer is not None:  # a side question: the answer, then the question again
-            return SessionReply(reply.text[len(reply.answer.text) :].strip(), reply.answer)
-        if reply.kind != "export" or reply.draft_id is None:
-            return SessionReply(reply.text)
-        name, data = self.flow.export(reply.draft_id, self.user, reply.export_format or "docx")
-        path = self.export_dir / name
-        path.write_bytes(data)
-        return SessionReply(f"Dokumen usulan disimpan di {path}", file=path)
+
+def _chosen(parked: FlowReply, message: str) -> str | None:
+    """The option a typed reply picks: its number or its label."""
+    typed = message.strip().rstrip(".").lower()
+    for number, option in enumerate(parked.options, start=1):
+        if typed in (str(number), option.label.lower(), option.value):
+            return option.value
+    return None

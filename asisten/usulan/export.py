@@ -47,6 +47,16 @@ class ExportSection:
 
 
 @dataclass
+class ExportReplication:
+    """The good practice a draft replicates, and the rules on replication."""
+
+    title: str
+    region: str
+    url: str | None
+    rules: list[str]
+
+
+@dataclass
 class ExportDraft:
     draft_id: str
     template_title: str
@@ -57,6 +67,7 @@ class ExportDraft:
     updated_at: datetime
     sections: list[ExportSection]
     findings: list[Finding] = field(default_factory=list)
+    replication: ExportReplication | None = None
 
 
 def render_markdown(draft: ExportDraft, prompts_dir: Path) -> str:
@@ -112,6 +123,18 @@ def _context(draft: ExportDraft) -> dict[str, object]:
         },
         "sections": [_section(section) for section in draft.sections],
         "findings": [_finding(finding) for finding in draft.findings],
+        "replication": _replication(draft.replication),
+    }
+
+
+def _replication(note: ExportReplication | None) -> dict[str, object] | None:
+    if note is None:
+        return None
+    return {
+        "title": escape_inline(note.title),
+        "region": escape_inline(note.region),
+        "url": escape_inline(note.url or ""),
+        "rules": [escape_inline(rule) for rule in note.rules],
     }
 
 

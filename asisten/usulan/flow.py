@@ -2,16 +2,21 @@
 
 One message in, one `FlowReply` out. A message is a command (kembali, lewati, ubah <bagian>,
 ringkasan, cek, batal, simpan, lanjut, ekspor, ajukan, tambah, ulang, bantuan), a side question
-(ends with "?": answered from the knowledge base, then the flow goes on), or the answer to the
-step being asked. Every accepted answer and every move of the flow is committed before the reply
-is returned, so a killed process resumes exactly at the next question.
+(ends with "?": answered by the answering function the flow was given, then the flow goes on), or
+the answer to the step being asked. Free words are read per step (`validation`); what was
+understood is said back ("Tersimpan: Inisiator = ASN"), words beside an amount or a date may
+answer the next step too, two plausible choices are offered alone, and a vague date is kept
+(`HeldMessage`) until confirmed. Every accepted answer and every move of the flow is committed
+before the reply is returned, so a killed process resumes exactly at the next question.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +25,20 @@ from rapidfuzz import fuzz, process
 from asisten import templates
 from asisten.jawab.answer import Answer
 from asisten.jawab.engine import Engine
-from asisten.percakapan.conversation import Conversation
-from asisten.usulan.export import ExportDraft, ExportSection, render_docx, render_markdown
-from asisten.usulan.models import Draft, DraftMember
+from asisten.usulan.export import (
+    ExportDraft,
+    ExportReplication,
+    ExportSection,
+    render_docx,
+    render_markdown,
+)
+from asisten.usulan.models import HELD_CONFIRM, Draft, DraftMember
 from asisten.usulan.readiness import Finding, check_draft, is_ready, word_count
+from asisten.usulan.replication import PREFILL_AUTHOR, cases, find_case, prefill, rules
+from asisten.usulan.reply import FlowReply, Option
 from asisten.usulan.store import DraftError, DraftStore, EditConflictError
 from asisten.usulan.template import ProposalTemplate, Step
-from asisten.usulan.validation import Invalid, validate
+from asisten.usulan.validation import Ambiguous, Invalid, Unsure, Valid, validate
 from asisten.usulan.values import display_value
 
 SINGLE_COMMANDS = {
@@ -34,10 +46,13 @@ SINGLE_COMMANDS = {
     "ulang", "ekspor",
 }  # fmt: skip
 ARGUMENT_COMMANDS = {"ubah", "ekspor", "tambah", "cek"}
-YES = {"ya", "y", "iya", "yakin", "ya batalkan", "ok", "oke"}
+YES = {"ya", "y", "iya", "yakin", "ya batalkan", "ok", "oke", "betul", "benar", "ya betul"}
+# Steps whose answers are checked strictly enough that leftover words can safely fill them.
+PREFILLABLE = ("choice", "date", "number")
 EXPORT_FORMATS = ("docx", "md")
 _USER_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 SUMMARY_CHARS = 90
+REPLICATION_KEY = "_replikasi"  # not a step: which good practice the draft replicates
 
 
 @dataclass(frozen=True)
@@ -52,31 +67,20 @@ class Turn:
         return self.member.user
 
 
-@dataclass
-class FlowReply:
-    draft_id: str | None
-    text: str
-    kind: str = "question"  # question | info | answer | summary | check | closed | export
-    step: Step | None = None
-    step_revision: int = 0
-    answer: Answer | None = None
-    export_format: str | None = None
-    findings: list[Finding] = field(default_factory=list)
-
-
 class ProposalFlow:
     def __init__(
         self,
         store: DraftStore,
         template: ProposalTemplate,
         prompts_dir: Path,
-        conversation: Conversation | None = None,
+        ask: Callable[[str], Answer] | None = None,
         engine: Engine | None = None,
     ) -> None:
         self.store = store
         self.template = template
         self.prompts_dir = prompts_dir
-        self.conversation = conversation
+        # Answers a side question from the knowledge base; the flow knows nothing else of it.
+        self.ask = ask
         self.engine = engine
 
     # -- entry points -------------------------------------------------------------------------
@@ -86,6 +90,35 @@ class ProposalFlow:
         turn = self._turn(draft.id, user)
         notice = self._message("mulai", draft_id=draft.id, total=len(self.template.steps))
         return self._ask(turn, notice)
+
+    def start_replication(self, user: str, name: str) -> FlowReply:
+        """A draft prefilled from the good practice `name` (a case title or document id)."""
+        if self.engine is None:
+            raise DraftError(
+                "Basis pengetahuan belum tersedia, jadi praktik baik belum dapat dibaca."
+            )
+        case = find_case(self.engine.version, name)
+        if case is None:
+            titles = [c.title for c in cases(self.engine.version)]
+            return FlowReply(None, self._message("replikasi_tidak_ada", nama=name, kasus=titles))
+        draft = self.store.create(user, self.template.steps[0].key)
+        author = f"{PREFILL_AUTHOR}{case.doc_id}"
+        values = prefill(self.template, case)
+        note = {"doc_id": case.doc_id, "title": case.title, "region": case.region, "url": case.url}
+        for key, value in {**values, REPLICATION_KEY: json.dumps(note)}.items():
+            self.store.set_answer(draft.id, key, value, author, expected_revision=0)
+        first = next((k for k in self.template.keys if k not in values), None)
+        self.store.update_state(draft.id, step=first, step_changed_at=time.time())
+        notice = self._message(
+            "replikasi_mulai", draft_id=draft.id, kasus=case.title, daerah=case.region,
+            bagian=[self.template.step(k).title for k in values], rujukan=rules(),
+        )  # fmt: skip
+        return self._ask(self._turn(draft.id, user), notice)
+
+    def replication_note(self, draft_id: str) -> dict[str, str] | None:
+        """The good practice a draft replicates (doc_id, title, region, url), if any."""
+        stored = self.store.answers(draft_id).get(REPLICATION_KEY)
+        return json.loads(stored.value) if stored and stored.value else None
 
     def resume(self, draft_id: str, user: str) -> FlowReply:
         turn = self._turn(draft_id, user)
@@ -104,7 +137,7 @@ class ProposalFlow:
         command = self._command(text)
         if command is not None:
             return self._run(turn, *command)
-        if text.endswith("?") and self.conversation is not None:
+        if text.endswith("?") and self.ask is not None:
             return self._side_question(turn, text)
         if turn.draft.status == "diajukan":
             return self._info(turn, self._message("terkunci", draft_id=turn.draft.id))
@@ -140,7 +173,53 @@ class ProposalFlow:
         except EditConflictError as exc:
             return FlowReply(draft_id, self._conflict_text(step, exc), kind="conflict", step=step)
         self._refresh_status(self.store.get(draft_id, user), user)
-        return self._info(turn, self._message("tersimpan", judul=step.title))
+        return self._info(turn, self._saved(step, result.value))
+
+    def edit_many(
+        self, draft_id: str, user: str, changes: dict[str, tuple[str, int]]
+    ) -> dict[str, str]:
+        """Several fields changed at once (the whole-draft form): each is validated first and
+        nothing is stored if any is invalid; then each is stored against the revision the
+        person saw. Returns step key -> problem (empty: all stored)."""
+        self._turn(draft_id, user)  # access check
+        values = self._values(draft_id)
+        checked: dict[str, str] = {}
+        problems: dict[str, str] = {}
+        for key, (value, _revision) in changes.items():
+            result = validate(self.template.step(key), value, values)
+            if isinstance(result, Invalid):
+                problems[key] = result.message
+            else:
+                checked[key] = result.value
+        if problems:
+            return problems
+        for key, value in checked.items():
+            try:
+                self.store.set_answer(draft_id, key, value, user, expected_revision=changes[key][1])
+            except EditConflictError as exc:
+                problems[key] = self._conflict_text(self.template.step(key), exc)
+        draft = self.store.get(draft_id, user)
+        if draft.step in checked and draft.step not in problems:  # the asked step got filled
+            self._move_on(draft_id, draft.step)
+        self._refresh_status(self.store.get(draft_id, user), user)
+        return problems
+
+    def _move_on(self, draft_id: str, key: str) -> None:
+        next_step = self._next_step(key, set(self.store.answers(draft_id)))
+        self.store.update_state(
+            draft_id, step=next_step, step_changed_at=time.time(),
+            step_revision=self._revision(draft_id, next_step),
+        )  # fmt: skip
+
+    def sections(self, draft_id: str, user: str) -> list[tuple[Step, str, int]]:
+        """Every step with its stored value ("" when none) and revision, for the whole-draft form."""
+        self._turn(draft_id, user)
+        answers = self.store.answers(draft_id)
+        return [
+            (step, (answers[step.key].value or "") if step.key in answers else "",
+             answers[step.key].revision if step.key in answers else 0)
+            for step in self.template.steps
+        ]  # fmt: skip
 
     # -- commands -----------------------------------------------------------------------------
     def _command(self, text: str) -> tuple[str, str] | None:
@@ -249,7 +328,7 @@ class ProposalFlow:
     def _export(self, turn: Turn, argument: str) -> FlowReply:
         fmt = argument.lower().lstrip(".") or "docx"
         fmt = fmt if fmt in EXPORT_FORMATS else "docx"
-        return FlowReply(turn.draft.id, "", kind="export", export_format=fmt)
+        return FlowReply(turn.draft.id, kind="export", export_format=fmt)
 
     def _add_coauthor(self, turn: Turn, argument: str) -> FlowReply:
         mention = _USER_MENTION.search(argument)
@@ -265,22 +344,70 @@ class ProposalFlow:
         if key is None:
             return self._ask(turn)
         step = self.template.step(key)
+        held = self.store.open_held(turn.draft.id, turn.user, HELD_CONFIRM)
+        if held is not None:
+            self.store.resolve_held(held.id, "jawaban" if _is_yes(text) else "diganti")
+            if _is_yes(text) and held.key == key and held.proposed:
+                confirmed = validate(step, held.proposed, self._values(turn.draft.id))
+                if isinstance(confirmed, Invalid):  # e.g. before the trial date after all
+                    return self._ask(turn, confirmed.message)
+                return self._store(turn, step, confirmed.value, self._saved(step, confirmed.value))
         buffer = turn.member.buffer
         raw = f"{buffer}\n\n{text}" if buffer else text
         result = validate(step, raw, self._values(turn.draft.id))
+        if isinstance(result, Unsure):
+            self.store.hold(turn.draft.id, turn.user, key, raw, HELD_CONFIRM, result.proposed)
+            label = f"Ya, {display_value(step, result.proposed)}"
+            return self._ask(turn, result.message, full=False, options=(Option(label, "ya"),))
+        if isinstance(result, Ambiguous):
+            options = tuple(Option(o, o) for o in result.options)
+            return self._ask(turn, result.reason, options=options)
         if isinstance(result, Invalid):
             if self._partial(step, raw):
                 turn = self._with_member(turn, buffer=raw)
                 notice = self._message("sebagian", kata=word_count(raw), minimal=step.min_words)
                 return self._ask(turn, notice, full=False)
             return self._ask(turn, result.message)
-        return self._store(turn, step, result.value, self._message("tersimpan", judul=step.title))
+        return self._store(turn, step, result.value, self._saved(step, result.value), result.rest)
 
-    def _store(self, turn: Turn, step: Step, value: str | None, notice: str) -> FlowReply:
+    def _saved(self, step: Step, value: str | None) -> str:
+        """ "Tersimpan: Inisiator = ASN": what was understood, for values read from free words."""
+        shown = display_value(step, value) if step.kind in PREFILLABLE else ""
+        return self._message("tersimpan", judul=step.title, nilai=shown)
+
+    def _prefill(self, turn: Turn, rest: str) -> str:
+        """Words left beside an amount or a date ("… dari APBD") answer the next step when
+        they clearly do; the notice says so. Empty when they do not."""
+        key, _revision = self._target(turn)
+        if key is None:
+            return ""
+        step = self.template.step(key)
+        if step.kind not in PREFILLABLE:
+            return ""
+        result = validate(step, rest, self._values(turn.draft.id))
+        if type(result) is not Valid or self._commit(turn, step, result.value) is not None:
+            return ""
+        shown = display_value(step, result.value)
+        return self._message("tersimpan_juga", judul=step.title, nilai=shown, dari=rest)
+
+    def _store(
+        self, turn: Turn, step: Step, value: str | None, notice: str, rest: str = ""
+    ) -> FlowReply:
+        conflict = self._commit(turn, step, value)
+        if conflict is not None:
+            return conflict
+        turn = self._turn(turn.draft.id, turn.user)
+        also = "" if _changing(turn) or not rest else self._prefill(turn, rest)
+        if also:
+            turn = self._turn(turn.draft.id, turn.user)
+        return self._ask(turn, "\n".join(p for p in (notice, also) if p))
+
+    def _commit(self, turn: Turn, step: Step, value: str | None) -> FlowReply | None:
+        """Store one answer and move the flow on; a conflict reply if someone else was first."""
         draft_id = turn.draft.id
         _key, revision = self._target(turn)
         answered = set(self.store.answers(draft_id)) | {step.key}
-        changing = bool(turn.member.pending)
+        changing = _changing(turn)
         state: dict[str, Any] = {}
         if not changing:
             next_step = self._next_step(step.key, answered)
@@ -301,7 +428,7 @@ class ProposalFlow:
                 self.store.update_state(draft_id, step_revision=current)
             return FlowReply(draft_id, self._conflict_text(step, exc), kind="conflict", step=step)
         self._refresh_status(self.store.get(draft_id, turn.user), turn.user)
-        return self._ask(self._turn(draft_id, turn.user), notice)
+        return None
 
     def _partial(self, step: Step, raw: str) -> bool:
         """A long answer that is only too short is kept and extended by the next message."""
@@ -320,19 +447,23 @@ class ProposalFlow:
         return self._ask(turn, text)
 
     def _side_question(self, turn: Turn, question: str) -> FlowReply:
-        assert self.conversation is not None
-        reply = self.conversation.reply(question)
+        assert self.ask is not None
+        answer = self.ask(question)
         follow = self._ask(turn, self._message("kembali_ke", draft_id=turn.draft.id))
-        text = f"{reply.text}\n\n{follow.text}"
-        return FlowReply(
-            turn.draft.id, text, kind="answer", step=follow.step,
-            step_revision=follow.step_revision, answer=reply.answer,
-        )  # fmt: skip
+        follow.kind, follow.side_answer = "answer", answer
+        return follow
 
     # -- reading ------------------------------------------------------------------------------
     def findings(self, draft_id: str) -> list[Finding]:
-        answers = {k: a.value for k, a in self.store.answers(draft_id).items()}
-        return check_draft(self.template, answers)
+        stored = self.store.answers(draft_id)
+        answers = {k: a.value for k, a in stored.items() if k in self.template.keys}
+        # Text copied from a case's sections must be adapted; facts (bentuk, jenis) may stay.
+        copied = {
+            k for k, a in stored.items()
+            if k in self.template.keys and a.updated_by.startswith(PREFILL_AUTHOR)
+            and self.template.step(k).from_case
+        }  # fmt: skip
+        return check_draft(self.template, answers, copied)
 
     def progress(self, draft_id: str) -> tuple[int, int]:
         answers = self.store.answers(draft_id)
@@ -374,6 +505,7 @@ class ProposalFlow:
                 for step in self.template.steps
             ],
             findings=self.findings(draft.id),
+            replication=self._replication_export(draft.id),
         )  # fmt: skip
         if fmt == "md":
             return f"usulan-{draft.id}.md", render_markdown(document, self.prompts_dir).encode()
@@ -387,14 +519,29 @@ class ProposalFlow:
     def _with_member(self, turn: Turn, **fields: object) -> Turn:
         return Turn(turn.draft, self.store.update_member(turn.draft.id, turn.user, **fields))
 
-    def _ask(self, turn: Turn, notice: str = "", full: bool = True) -> FlowReply:
+    def _ask(
+        self, turn: Turn, notice: str = "", full: bool = True, options: tuple[Option, ...] = ()
+    ) -> FlowReply:
         key, revision = self._target(turn)
         if key is None:
             return self._complete(turn.draft, notice)
         step = self.template.step(key)
         question = self._question_text(turn.draft, step, full)
-        text = f"{notice}\n\n{question}" if notice else question
-        return FlowReply(turn.draft.id, text, kind="question", step=step, step_revision=revision)
+        return FlowReply(
+            turn.draft.id, notice, question, kind="question", step=step,
+            step_revision=revision, options=options,
+        )  # fmt: skip
+
+    def step_label(self, draft_id: str, user: str) -> str | None:
+        """ "[3/20] Narahubung": the step this person is asked now, None when none is."""
+        key, _revision = self._target(self._turn(draft_id, user))
+        if key is None:
+            return None
+        return f"[{self.template.index(key) + 1}/{len(self.template.steps)}] {self.template.step(key).title}"
+
+    def asked_step(self, draft_id: str, user: str) -> Step | None:
+        key, _revision = self._target(self._turn(draft_id, user))
+        return self.template.step(key) if key else None
 
     def _question_text(self, draft: Draft, step: Step, full: bool) -> str:
         values = {s.key: "" for s in self.template.steps} | self._values(draft.id)
@@ -424,8 +571,8 @@ class ProposalFlow:
     def _complete(self, draft: Draft, notice: str) -> FlowReply:
         findings = self.findings(draft.id)
         done = self._message("lengkap", draft_id=draft.id, siap=is_ready(findings))
-        text = "\n\n".join(p for p in (notice, done, self._check_text(findings)) if p)
-        return FlowReply(draft.id, text, kind="check", findings=findings)
+        question = f"{done}\n\n{self._check_text(findings)}"
+        return FlowReply(draft.id, notice, question, kind="check", findings=findings)
 
     def _refresh_status(self, draft: Draft, user: str) -> Draft:
         if draft.step is not None or draft.status not in ("draf", "siap"):
@@ -457,8 +604,23 @@ class ProposalFlow:
         later = keys[keys.index(key) + 1 :] + keys[: keys.index(key)]
         return next((k for k in later if k not in answered), None)
 
+    def values(self, draft_id: str) -> dict[str, str]:
+        """The draft's answered values by step key (skipped steps left out)."""
+        return self._values(draft_id)
+
+    def message(self, kind: str, **context: Any) -> str:
+        """One of the flow's short messages (usulan/pesan.txt.j2), for the session router."""
+        return self._message(kind, **context)
+
     def _values(self, draft_id: str) -> dict[str, str]:
-        return {k: a.value for k, a in self.store.answers(draft_id).items() if a.value}
+        answers = self.store.answers(draft_id).items()
+        return {k: a.value for k, a in answers if a.value and k in self.template.keys}
+
+    def _replication_export(self, draft_id: str) -> ExportReplication | None:
+        note = self.replication_note(draft_id)
+        if note is None:
+            return None
+        return ExportReplication(note["title"], note["region"], note.get("url"), rules())
 
     def _find_step(self, name: str) -> Step | None:
         wanted = name.strip().lower()
@@ -499,4 +661,13 @@ def _shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-__all__ = ["DraftError", "FlowReply", "ProposalFlow"]
+def _changing(turn: Turn) -> bool:
+    """The person is changing one field ("ubah <bagian>"), not moving through the flow."""
+    return bool(turn.member.pending and turn.member.pending.startswith("ubah:"))
+
+
+def _is_yes(text: str) -> bool:
+    return text.strip().lower().rstrip(".!") in YES
+
+
+__all__ = ["DraftError", "FlowReply", "Option", "ProposalFlow"]

@@ -75,3 +75,22 @@ class DraftThread(SQLModel, table=True):
     channel: str = Field(primary_key=True)
     thread_ts: str = Field(primary_key=True)
     draft_id: str = Field(foreign_key="draft.id", index=True)
+
+
+HELD_CONFIRM = "konfirmasi"  # a value read from vague words, stored once confirmed
+HELD_OUTSIDE = "di_luar_utas"  # a message sent outside the draft's thread, not yet placed
+
+
+class HeldMessage(SQLModel, table=True):
+    """A typed message kept before it is placed, so nothing typed is ever dropped: a vague date
+    waiting for "ya", or a DM outside the draft's thread waiting for "answer or question?"."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    draft_id: str = Field(foreign_key="draft.id", index=True)
+    user: str = Field(index=True)
+    key: str  # the step it was typed for
+    text: str
+    kind: str = HELD_CONFIRM
+    proposed: str | None = None  # the value read from it, for HELD_CONFIRM
+    resolved: str | None = None  # how it was placed: jawaban | pertanyaan | diganti
+    created_at: datetime = Field(default_factory=_now)

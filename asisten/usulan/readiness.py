@@ -46,8 +46,21 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def check_draft(template: ProposalTemplate, answers: dict[str, str | None]) -> list[Finding]:
+def check_draft(
+    template: ProposalTemplate, answers: dict[str, str | None], copied: set[str] | None = None
+) -> list[Finding]:
+    """`copied`: steps still holding text prefilled from a replicated good practice."""
     findings = _missing(template, answers)
+    findings += [
+        _finding(
+            template, key, KURANG,
+            "Masih salinan dari praktik baik yang direplikasi dan belum pernah diubah; "
+            "sesuaikan dengan kondisi daerah Anda.",
+            "Penjelasan PP 38/2017 Pasal 23 (replikasi memperhatikan karakteristik daerah)",
+        )
+        for key in template.keys
+        if key in (copied or set()) and answers.get(key)
+    ]  # fmt: skip
     text = {key: (value or "") for key, value in answers.items()}
     findings += _design(template, text)
     findings += _criteria(template, text)

@@ -25,6 +25,7 @@ from asisten.usulan.models import (
     DraftMember,
     DraftRevision,
     DraftThread,
+    HeldMessage,
 )
 
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"  # no 0/o, 1/l/i: ids are typed by hand
@@ -224,6 +225,54 @@ class DraftStore:
         with Session(self.engine) as session:
             query = select(DraftRevision).where(DraftRevision.draft_id == draft_id)
             return list(session.exec(query.order_by(DraftRevision.id)).all())
+
+    # -- held messages ----------------------------------------------------------------------
+    def hold(
+        self, draft_id: str, user: str, key: str, text: str, kind: str, proposed: str | None = None
+    ) -> HeldMessage:
+        """Keep a message until it is placed; an older open one of the same kind is superseded."""
+        with Session(self.engine) as session:
+            for older in self._open_held(session, draft_id, user, kind):
+                older.resolved = "diganti"
+                session.add(older)
+            held = HeldMessage(
+                draft_id=draft_id, user=user, key=key, text=text, kind=kind, proposed=proposed
+            )
+            session.add(held)
+            session.commit()
+            session.refresh(held)
+            return held
+
+    def open_held(self, draft_id: str, user: str, kind: str) -> HeldMessage | None:
+        with Session(self.engine) as session:
+            return next(iter(self._open_held(session, draft_id, user, kind)), None)
+
+    def held(self, held_id: int, user: str) -> HeldMessage:
+        """A kept message, only for the person who typed it."""
+        with Session(self.engine) as session:
+            held = session.get(HeldMessage, held_id)
+            if held is None or held.user != user:
+                raise DraftError("Pesan itu tidak ditemukan.")
+            return held
+
+    def resolve_held(self, held_id: int, how: str) -> bool:
+        """Mark a kept message placed; False if it already was (a second click)."""
+        with Session(self.engine) as session:
+            result = session.execute(
+                update(HeldMessage)
+                .where(HeldMessage.id == held_id, HeldMessage.resolved.is_(None))
+                .values(resolved=how)
+            )
+            session.commit()
+            return result.rowcount == 1
+
+    @staticmethod
+    def _open_held(session: Session, draft_id: str, user: str, kind: str) -> list[HeldMessage]:
+        query = select(HeldMessage).where(
+            HeldMessage.draft_id == draft_id, HeldMessage.user == user,
+            HeldMessage.kind == kind, HeldMessage.resolved.is_(None),
+        )  # fmt: skip
+        return list(session.exec(query.order_by(HeldMessage.id.desc())).all())
 
     # -- people and threads -----------------------------------------------------------------
     def members(self, draft_id: str) -> list[DraftMember]:

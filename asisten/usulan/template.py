@@ -34,6 +34,12 @@ class Step:
     after: str | None = None  # a date step that must come strictly before this one
     kb_help: str | None = None  # "praktik": similar cases; "regulasi": applicable provisions
     aliases: tuple[str, ...] = field(default=())  # other names for "ubah <bagian>"
+    # Free words that mean a choice ("aplikasi" -> Digital), and a choice meaning several at
+    # once ("APBD dan pendanaan lain" when both APBD and other funding are named).
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    combinations: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Case sections ("Masalah", "Solusi") that prefill this step in a replication draft.
+    from_case: tuple[str, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -83,9 +89,20 @@ def _step(item: dict, path: Path) -> Step:
             after=item.get("setelah"),
             kb_help=item.get("bantuan_pengetahuan"),
             aliases=tuple(str(a) for a in item.get("alias") or ()),
+            synonyms=_mapping(item.get("sinonim")),
+            combinations=_mapping(item.get("gabungan")),
+            from_case=tuple(str(s) for s in item.get("dari_praktik") or ()),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"Templat usulan {path}: langkah tidak lengkap ({exc}): {item}") from exc
+
+
+def _mapping(raw: object) -> dict[str, tuple[str, ...]]:
+    if not raw:
+        return {}
+    if not isinstance(raw, dict):
+        raise TypeError(f"harus berupa pemetaan pilihan -> daftar, bukan {raw!r}")
+    return {str(k): tuple(str(v) for v in (values or ())) for k, values in raw.items()}
 
 
 def _check(steps: tuple[Step, ...], path: Path) -> None:
@@ -102,6 +119,13 @@ def _check(steps: tuple[Step, ...], path: Path) -> None:
             problems.append(f"{step.key}: jenis choice tanpa pilihan")
         if step.after and (step.after not in keys or keys.index(step.after) > keys.index(step.key)):
             problems.append(f"{step.key}: 'setelah' harus menunjuk langkah tanggal sebelumnya")
+        named = set(step.synonyms) | set(step.combinations)
+        named |= {part for parts in step.combinations.values() for part in parts}
+        if named - set(step.choices):
+            unknown = ", ".join(sorted(named - set(step.choices)))
+            problems.append(
+                f"{step.key}: sinonim/gabungan menyebut pilihan yang tidak ada: {unknown}"
+            )
         if step.kb_help and step.kb_help not in KB_HELP:
             problems.append(f"{step.key}: bantuan_pengetahuan harus {' atau '.join(KB_HELP)}")
     if problems:

@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from asisten.bot.usulan_blocks import EDIT_BLOCK, EDIT_INPUT, VIEW_EDIT
-from tests.usulan.proposal_answers import ANSWERS
+from tests.usulan.proposal_answers import ANSWERS, FREE_ANSWERS, KONTAK
 
 pytestmark = pytest.mark.model
 
@@ -64,8 +64,10 @@ class Drafting:
 
 def _button(blocks: list[dict], prefix: str, match: str | None = None) -> dict:
     for block in blocks:
-        for element in block.get("elements", []):
-            label = element.get("text", {}).get("text", "")
+        accessory = [block["accessory"]] if "accessory" in block else []
+        for element in [*block.get("elements", []), *accessory]:
+            text = element.get("text")
+            label = text.get("text", "") if isinstance(text, dict) else ""
             if element.get("action_id", "").startswith(prefix) and (
                 match is None or match == label
             ):
@@ -235,3 +237,122 @@ def test_home_button_starts_and_lanjut_resumes_in_the_same_thread(bot):
     resumed = drafting.next_post()
     assert resumed.params["thread_ts"] == thread
     assert "[2/20]" in json.dumps(resumed.params["blocks"])
+
+
+def test_free_words_draft_with_an_answer_outside_the_thread(bot):
+    """The issue's "done when" through the real Bolt app: free words, the contact sent as a
+    top-level DM, at most two re-asks, the Word export holds the mapped choices."""
+    drafting = Drafting(bot)
+    draft_id, thread = drafting.start()
+    store, reasks = bot.services.flow.store, 0
+    for typed, shown in FREE_ANSWERS:
+        if typed is None:
+            continue  # filled by the words beside the amount
+        asked = store.get(draft_id, "U1").step
+        if (typed, shown) == KONTAK:
+            bot.event(_dm(typed))  # not in the draft's thread
+            post = drafting.next_post()
+            assert post.params["thread_ts"] == thread
+            assert str(post.params.get("reply_broadcast")).lower() in ("true", "1")
+            assert "sebagai jawaban untuk [3/20] Narahubung" in post.params["text"]
+        else:
+            post = drafting.type(thread, typed)
+        if store.get(draft_id, "U1").step == asked:
+            reasks += 1
+            drafting.click(post, "usulan_pilih", "Ya, 1 Januari 2028")
+            post = drafting.next_post()
+    assert reasks == 1
+    assert "Semua bagian sudah terisi" in post.params["text"]
+    bot.event(_dm("ekspor", thread))
+    [complete] = bot.slack.wait_for("files.completeUploadExternal")
+    files = complete.params["files"]
+    files = files if isinstance(files, list) else json.loads(files)
+    text = _docx_text(bot.slack.uploaded(files[0]["id"]))
+    for _typed, shown in FREE_ANSWERS:
+        if shown:
+            assert shown in text, shown
+
+
+def test_unclear_dm_outside_the_thread_is_placed_with_a_button(bot):
+    drafting = Drafting(bot)
+    draft_id, thread = drafting.start()
+    drafting.type(thread, "SIAP Puskesmas")
+    bot.event(_dm("Dinas Kesehatan dan Dinas Kominfo"))
+    asked = drafting.next_post()
+    assert "thread_ts" not in asked.params or asked.params["thread_ts"] is None
+    assert "[2/20] Perangkat daerah / unit pengusul" in json.dumps(asked.params["blocks"])
+    drafting.click(asked, "usulan_tempatkan_jawab")
+    placed = drafting.next_post()
+    assert placed.params["thread_ts"] == thread and "[3/20] Narahubung" in placed.params["text"]
+    answers = bot.services.flow.store.answers(draft_id)
+    assert answers["unit_pengusul"].value == "Dinas Kesehatan dan Dinas Kominfo"
+
+
+def test_replication_from_a_good_practice_cited_in_an_answer(bot):
+    drafting = Drafting(bot)
+    bot.event(_dm("Bagaimana e-Health Surabaya mengatasi antrean di puskesmas?"))
+    answer = drafting.next_post()
+    drafting.click(answer, "usulan_replikasi")
+    root, first = drafting.next_post(), drafting.next_post()
+    thread = root.response["ts"]
+    assert first.params["thread_ts"] == thread
+    assert "dari praktik baik e-Health Surabaya" in first.params["text"]
+    draft_id = root.params["text"].split("Usulan inovasi ", 1)[1].split(" ", 1)[0]
+    assert "e-Kios" in bot.services.flow.store.answers(draft_id)["rancang_bangun"].value
+    bot.event(_dm("ekspor", thread))
+    [complete] = bot.slack.wait_for("files.completeUploadExternal")
+    files = complete.params["files"]
+    files = files if isinstance(files, list) else json.loads(files)
+    text = _docx_text(bot.slack.uploaded(files[0]["id"]))
+    assert "Replikasi praktik baik" in text and "e-Health Surabaya" in text
+    assert "PP 38/2017 Pasal 29 ayat (2) dan (3)" in text and "e-Kios" in text
+    assert "belum pernah diubah" in text  # the readiness notes in the document
+
+
+def test_whole_draft_form_lists_every_section_and_edits_with_revision_checks(bot):
+    from tests.slack_fake import view_submission_body
+
+    drafting = Drafting(bot)
+    draft_id, thread = drafting.start()
+    for typed, _ in ANSWERS[:3]:
+        post = drafting.type(thread, typed)
+    drafting.click(post, "usulan_semua")
+    [opened] = bot.slack.wait_for("views.open")
+    view = opened.params["view"]
+    view = view if isinstance(view, dict) else json.loads(view)
+    inputs = [b for b in view["blocks"] if b["type"] == "input"]
+    assert len(inputs) == 20 and inputs[0]["element"]["initial_value"] == "SIAP Puskesmas"
+
+    def submit(**typed: str):
+        values = {
+            b["block_id"]: {
+                "nilai_input": {
+                    "type": "plain_text_input",
+                    "value": typed.get(
+                        b["block_id"][len("bagian_") :], b["element"].get("initial_value")
+                    ),
+                }
+            }
+            for b in inputs
+        }
+        body = view_submission_body(
+            "usulan_semua_ubah", values, view["private_metadata"], blocks=view["blocks"]
+        )
+        return bot.send(body)
+
+    status, body, _ = submit(nama_inovasi="SIAP Sehat", waktu_uji_coba="31 Februari 2027")
+    errors = json.loads(body)["errors"]
+    assert (
+        list(errors) == ["bagian_waktu_uji_coba"] and "Februari" in errors["bagian_waktu_uji_coba"]
+    )
+    assert bot.services.flow.store.get(draft_id, "U1").name == "SIAP Puskesmas"  # nothing stored
+    status, body, _ = submit(nama_inovasi="SIAP Sehat", inisiator="ASN, saya sendiri")
+    assert status == 200 and body == ""
+    answers = bot.services.flow.store.answers(draft_id)
+    assert answers["nama_inovasi"].value == "SIAP Sehat" and answers["inisiator"].value == "ASN"
+    after = drafting.next_post()
+    assert "Tersimpan dari formulir" in after.params["text"] and after.params["thread_ts"] == thread
+    # the same form again carries the old revisions: refused on the field, nothing overwritten
+    status, body, _ = submit(nama_inovasi="Nama lama")
+    assert "bagian_nama_inovasi" in json.loads(body)["errors"]
+    assert bot.services.flow.store.get(draft_id, "U1").name == "SIAP Sehat"

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from asisten.cli.main import app
 from tests.cli.test_cli import env  # noqa: F401 - the fixture: temp home, small corpus, fake model
-from tests.usulan.proposal_answers import ANSWERS
+from tests.usulan.proposal_answers import ANSWERS, FREE_ANSWERS, KONTAK
 
 
 @pytest.fixture
@@ -105,3 +105,39 @@ def test_killed_mid_flow_resumes_at_the_next_question(drafting):
     assert "5/20 bagian terisi" in result.output
     for _typed, shown in ANSWERS[:5]:
         assert shown in result.output
+
+
+def test_free_words_draft_with_an_answer_outside_the_open_draft(drafting):
+    """The terminal's "outside the thread": the draft saved ("simpan"), then the contact typed
+    as an ordinary message; taken as the answer, and the draft goes on."""
+    typed = ["buat usulan", FREE_ANSWERS[0][0], FREE_ANSWERS[1][0], "simpan", KONTAK[0]]
+    for answer, _shown in FREE_ANSWERS[3:]:
+        if answer is not None:
+            typed.append(answer)
+        if answer == "awal 2028":
+            typed.append("ya")
+    result = CliRunner().invoke(app, ["chat"], input="\n".join([*typed, "ekspor", "keluar"]) + "\n")
+    assert result.exit_code == 0, result.output
+    output = result.output
+    assert "sebagai jawaban untuk [3/20] Narahubung" in output
+    assert (
+        "Tersimpan: Inisiator = ASN." in output and "Tersimpan: Jenis inovasi = Digital." in output
+    )
+    assert "Tersimpan juga: Sumber anggaran = APBD" in output
+    assert output.count("Betul?") == 1 and "tidak cocok" not in output
+    assert "Semua bagian sudah terisi" in output
+    draft_id = _draft_id(output)
+    document = docx.Document(BytesIO((drafting / f"usulan-{draft_id}.docx").read_bytes()))
+    text = "\n".join(p.text for p in document.paragraphs)
+    text += "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    for _typed, shown in FREE_ANSWERS:
+        if shown:
+            assert shown in text, shown
+
+
+def test_unclear_message_outside_the_draft_is_asked_about_with_numbered_options(drafting):
+    typed = "buat usulan\nSIAP Puskesmas\nsimpan\nDinas Kesehatan\n1\nringkasan\nkeluar\n"
+    result = CliRunner().invoke(app, ["chat"], input=typed)
+    assert "1. Jawaban untuk [2/20] Perangkat daerah / unit pengusul" in result.output
+    assert "2. Pertanyaan untuk basis pengetahuan" in result.output
+    assert "- Perangkat daerah / unit pengusul: Dinas Kesehatan" in result.output

@@ -60,3 +60,23 @@ ANSWERS = [
         "kader desa yang mendaftarkan",
     ),
 ]
+
+# The same proposal typed the way people write in Slack: free words for choices, amounts and
+# dates. (typed, how it is stored / shown); None for typed: the step was filled by the words
+# beside the previous answer. KONTAK is the answer sent outside the draft's thread.
+KONTAK = ("dr. Rina Santoso, Kepala Bidang Pelayanan, 0812-3456-7890", "0812-3456-7890")
+FREE_ANSWERS = [
+    ANSWERS[0],
+    ANSWERS[1],
+    KONTAK,
+    ("ASN, saya sendiri", "ASN"),
+    ("masih uji coba di dua puskesmas", "Uji coba"),
+    ("digital, pakai aplikasi", "Digital"),
+    ("layanan publik untuk warga desa", "Inovasi pelayanan publik"),
+    *ANSWERS[7:13],
+    ("mulai 1 Maret 2027 di dua puskesmas", "1 Maret 2027"),
+    ("awal 2028", "1 Januari 2028"),  # vague: confirmed with "ya"
+    ("Rp150.000.000 dari APBD Dinas Kesehatan", "Rp 150.000.000"),
+    (None, "APBD"),
+    *ANSWERS[17:],
+]

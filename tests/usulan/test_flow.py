@@ -48,7 +48,7 @@ def test_whole_proposal_is_drafted_checked_and_exported(flow):
 def test_invalid_answers_are_explained_and_asked_again(flow):
     draft_id = flow.start("U1").draft_id
     fill(flow, draft_id, "U1", ANSWERS[:3])
-    reply = flow.handle(draft_id, "U1", "Bupati")  # not a choice
+    reply = flow.handle(draft_id, "U1", "belum tahu")  # not a choice
     assert reply.step.key == "inisiator" and "1. Kepala daerah" in reply.text
     fill(flow, draft_id, "U1", ANSWERS[3:13])
     reply = flow.handle(draft_id, "U1", "31 Februari 2026")

@@ -325,6 +325,13 @@ def test_date_after_earlier_step_is_accepted(raw, answers, expected):
         ("sekitar Rp 100 juta", "100000000"),
         ("0", "0"),
         ("Rp 0", "0"),
+        ("seratus juta", "100000000"),
+        ("seratus lima puluh juta rupiah", "150000000"),
+        ("dua ratus lima puluh ribu", "250000"),
+        ("satu miliar dua ratus juta", "1200000000"),
+        ("sejuta", "1000000"),
+        ("dua belas juta", "12000000"),
+        ("Rp 1,2 miliar", "1200000000"),
     ],
 )
 def test_rupiah_accepted(raw, expected):
@@ -338,7 +345,6 @@ def test_rupiah_accepted(raw, expected):
         ("Rp -150.000", "negatif"),
         ("-Rp 150.000", "negatif"),
         ("minus 5 juta", "negatif"),
-        ("seratus juta", "tidak berisi angka"),
         ("belum tahu", "tidak berisi angka"),
         ("sekitar 100-200 juta", "satu jumlah saja"),
         ("100 juta - 200 juta", "satu jumlah saja"),
@@ -363,6 +369,23 @@ def test_range_message_asks_for_one_number_and_quotes_the_answer():
     message = invalid_message(ANGGARAN, "sekitar 100-200 juta")
     assert '"sekitar 100-200 juta"' in message
     assert "Tulis satu jumlah saja" in message
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "rest"),
+    [
+        ("Rp150.000.000 dari APBD Dinas Kesehatan", "150000000", "dari apbd dinas kesehatan"),
+        ("150 juta untuk dua puskesmas", "150000000", "untuk 2 puskesmas"),
+        ("kira-kira Rp 75 juta, dari CSR", "75000000", "dari csr"),
+    ],
+)
+def test_amount_inside_a_sentence_keeps_the_rest(raw, expected, rest):
+    assert validate(ANGGARAN, raw, {}) == Valid(expected, rest=rest)
+
+
+def test_two_amounts_in_a_sentence_ask_for_one():
+    message = invalid_message(ANGGARAN, "Rp 100 juta tahun ini dan Rp 50 juta tahun depan")
+    assert "lebih dari satu jumlah" in message
 
 
 def test_unknown_kind_is_a_programming_error():

@@ -15,6 +15,7 @@ from asisten.bot.blocks import (
     ACTION_ASK_OPTION,
     ACTION_FEEDBACK_DOWN,
     ACTION_FEEDBACK_UP,
+    ACTION_REPLICATE,
     ACTION_SHOW_PROVISION,
 )
 from asisten.bot.listeners.actions.ask_option import handle_ask_option
@@ -25,6 +26,9 @@ from asisten.bot.listeners.actions.draft_delete import handle_delete_draft
 from asisten.bot.listeners.actions.draft_export import handle_export_draft
 from asisten.bot.listeners.actions.draft_form import handle_draft_form
 from asisten.bot.listeners.actions.draft_new import handle_new_draft
+from asisten.bot.listeners.actions.draft_overview import handle_draft_overview
+from asisten.bot.listeners.actions.draft_place import handle_place_message
+from asisten.bot.listeners.actions.draft_replicate import handle_replicate_case
 from asisten.bot.listeners.actions.feedback import handle_feedback
 from asisten.bot.listeners.actions.gap_upload import handle_gap_upload
 from asisten.bot.listeners.actions.show_provision import handle_show_provision
@@ -38,6 +42,8 @@ from asisten.bot.usulan_blocks import (
     ACTION_EDIT,
     ACTION_EXPORT,
     ACTION_NEW,
+    ACTION_OVERVIEW,
+    ACTION_PLACE,
 )
 
 
@@ -49,6 +55,9 @@ def register(app: App) -> None:
     app.action(re.compile(rf"^{ACTION_CHOICE}_\d+$"))(handle_draft_choice)
     app.action(ACTION_EDIT)(handle_draft_form)
     app.action(ACTION_NEW)(handle_new_draft)
+    app.action(ACTION_OVERVIEW)(handle_draft_overview)
+    app.action(re.compile(rf"^{ACTION_REPLICATE}_\d+$"))(handle_replicate_case)
+    app.action(re.compile(rf"^{ACTION_PLACE}_\w+$"))(handle_place_message)
     app.action(ACTION_CONTINUE)(handle_continue_draft)
     app.action(ACTION_EXPORT)(handle_export_draft)
     app.action(ACTION_DELETE)(handle_delete_draft)

@@ -1,5 +1,6 @@
-"""Messages: every DM, a channel message that mentions the bot, follow-ups in its threads, and
-proposal drafting in DM threads ("buat usulan", "lanjut", answers in a draft's thread)."""
+"""Messages: every DM (routed by the shared session router: questions, "buat usulan", "lanjut",
+answers in a draft's thread, stray answers outside it), a channel message that mentions the bot,
+and follow-ups in its threads."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from slack_sdk import WebClient
 
 from asisten.bot.admin import receive_files
 from asisten.bot.asking import Place, ask_once, strip_mention
-from asisten.bot.drafting import continue_draft, handle_in_thread, safely, start_draft
+from asisten.bot.drafting import converse, safely
 from asisten.bot.messages import SlackThread
 from asisten.bot.services import BotServices
-from asisten.usulan import is_start_request, resume_request
+from asisten.percakapan.router import Incoming
 
 
 def handle_message(
@@ -25,7 +26,8 @@ def handle_message(
     # Edits, deletions, joins and other bots' posts are not questions.
     if event.get("subtype") or event.get("bot_id") or not event.get("user"):
         return
-    if event.get("channel_type") == "im" and _drafting(event, client, services):
+    if event.get("channel_type") == "im":
+        _direct(event, client, services)
         return
     place = _place(event, context.bot_user_id, services)
     if place is None:
@@ -34,27 +36,19 @@ def handle_message(
     ask_once(services, client, place, question, key=f"{event['channel']}:{event['ts']}")
 
 
-def _drafting(event: dict, client: WebClient, services: BotServices) -> bool:
-    """Handle the message as proposal drafting if it is; True when it was."""
+def _direct(event: dict, client: WebClient, services: BotServices) -> None:
     channel, ts, thread_ts = event["channel"], event["ts"], event.get("thread_ts")
-    user, text = event["user"], (event.get("text") or "").strip()
+    if not services.records.claim_event(f"{channel}:{ts}", "dm"):
+        return  # a retry of a message already handled
     draft_id = services.flow.store.draft_for_thread(channel, thread_ts) if thread_ts else None
-    resume, resume_id = resume_request(text) if not thread_ts else (False, None)
-    if draft_id is None and not resume and not (not thread_ts and is_start_request(text)):
-        return False
-    if not services.records.claim_event(f"{channel}:{ts}", "usulan"):
-        return True  # a retry of a message already handled
-    if draft_id is not None:
-        thread = SlackThread(channel, thread_ts)
-        action = partial(
-            handle_in_thread, services, client, thread, draft_id, user, text, float(ts)
-        )
-    elif resume:
-        action = partial(continue_draft, services, client, user, resume_id, channel)
-    else:
-        action = partial(start_draft, services, client, user, channel)
-    safely(services, client, channel, thread_ts, action)
-    return True
+    place = Place(event["user"], channel, "dm", thread_ts, ts)
+    incoming = Incoming(
+        event["user"], (event.get("text") or "").strip(), draft_id, float(ts),
+        top_level=thread_ts is None,
+    )  # fmt: skip
+    safely(
+        services, client, channel, thread_ts, partial(converse, services, client, place, incoming)
+    )
 
 
 def _shared_files(event: dict, client: WebClient, services: BotServices) -> None:
