@@ -20,6 +20,7 @@ from asisten.admin.models import UploadedDocument
 from asisten.admin.registry import AdminRegistry
 from asisten.celah.collect import gap_questions
 from asisten.celah.group import Gap, group
+from asisten.celah.recheck import Answers, recheck
 from asisten.config import Settings
 from asisten.errors import AsistenError, DocumentError, IndexNotFoundError, NotAdminError
 from asisten.indeks.embedder import Embedder, create_embedder
@@ -256,20 +257,31 @@ class AdminService:
     # -- knowledge gaps -----------------------------------------------------------------------
     def gaps(
         self, user: str, embedder: Embedder | None = None, days: int | None = None,
-        where: str = "",
+        where: str = "", recheck_now: bool = False,
     ) -> list[Gap]:  # fmt: skip
         """What users asked that the knowledge base could not answer, grouped by topic; the
-        embedder is the index's model (the bot passes its loaded one)."""
+        embedder is the index's model (the bot passes its loaded one). With `recheck_now`, each
+        gap's question is asked again of the index in use, which marks the gaps a newly added
+        document has closed."""
         self.require(user, "celah", where)
         since = datetime.now(UTC) - timedelta(days=days) if days else None
         questions = gap_questions(self.registry.engine, since)
         found: list[Gap] = []
         if questions:  # loading a model for nothing would cost seconds
-            found = group(questions, embedder or create_embedder(self._manifest()["model"]))
+            embedder = embedder or create_embedder(self._manifest()["model"])
+            found = group(questions, embedder)
+            if recheck_now:
+                found = list(recheck(found, self._answers_now(embedder)))
         self.registry.record(
             user, "celah", where, "ok", f"{len(found)} celah, {len(questions)} pertanyaan"
         )
         return found
+
+    def _answers_now(self, embedder: Embedder) -> Answers:
+        from asisten.jawab.engine import Engine  # the index and answer stack: only when asked
+
+        engine = Engine(self.settings, embedder_factory=lambda name: embedder)
+        return lambda question: engine.answer(question).found
 
     # -- the build a job runs -----------------------------------------------------------------
     def build_spec(self, job: Job) -> dict[str, Any]:

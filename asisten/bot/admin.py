@@ -16,6 +16,7 @@ from asisten.admin.jobs import Job, JobOutcome
 from asisten.bot.blocks import Block, build_text_blocks, text_sections
 from asisten.bot.messages import SlackThread, dm_channel, post_text, update_text
 from asisten.bot.services import BotServices
+from asisten.celah.recheck import open_gaps
 from asisten.errors import AsistenError, DocumentError, FileTooLargeError
 from asisten.indeks import STAGE_LABELS
 
@@ -205,7 +206,9 @@ def gap_home_blocks(services: BotServices, user: str) -> list[Block]:
         return []
     try:
         embedder = services.engine.retriever.embedder  # the index's model, already loaded
-        gaps = services.admin.gaps(user, embedder, where="beranda")[:HOME_GAPS]
+        found = services.admin.gaps(user, embedder, where="beranda")
+        # A gap an added document has closed no longer asks for the admin's attention.
+        gaps = open_gaps(found, lambda q: services.engine.answer(q).found, HOME_GAPS)
     except Exception as exc:
         log.error("gaps not shown user=%s error=%s", user, exc)
         return []

@@ -40,12 +40,15 @@ class Gap:
     declined: int = 0
     thumbs_down: int = 0
     reasons: list[str] = field(default_factory=list)
+    # The index in use answers its topic question now (asisten.celah.recheck).
+    answered_now: bool = False
 
     def as_json(self) -> dict[str, object]:
         return {
             "topik": self.topic, "jumlah": self.count, "contoh": self.samples,
             "terakhir": self.last_asked.isoformat(), "ditolak": self.declined,
             "jempol_bawah": self.thumbs_down, "alasan": self.reasons,
+            "terjawab_kini": self.answered_now,
         }  # fmt: skip
 
 

@@ -171,22 +171,32 @@ def celah(
     hari: Annotated[
         str | None, typer.Option("--hari", help="Hanya pertanyaan N hari terakhir.")
     ] = None,
+    semua: Annotated[
+        bool,
+        typer.Option(
+            "--semua", help="Sertakan celah yang kini sudah terjawab oleh dokumen yang ditambahkan."
+        ),
+    ] = False,
 ) -> None:
     with friendly_errors():
         limit = _positive("--jumlah", jumlah)
         days = _positive("--hari", hari) if hari is not None else None
         service, user = _service()
-        gaps = service.gaps(user, days=days)[:limit]
+        found = service.gaps(user, days=days, recheck_now=True)
+        closed = sum(1 for gap in found if gap.answered_now)
+        gaps = [gap for gap in found if semua or not gap.answered_now][:limit]
         if as_json:
             for gap in gaps:
                 typer.echo(json.dumps(gap.as_json(), ensure_ascii=False))
             return
         if not gaps:
             typer.echo("Belum ada pertanyaan yang tidak terjawab. Basis pengetahuan mencukupi.")
+            _closed_line(closed, semua)
             return
         typer.echo(f"{'#':>3} {'jumlah':>6}  {'terakhir':<10}  topik")
         for number, gap in enumerate(gaps, start=1):
-            typer.echo(f"{number:>3} {gap.count:>6}  {gap.last_asked:%Y-%m-%d}  {gap.topic}")
+            state = "  [kini terjawab]" if gap.answered_now else ""
+            typer.echo(f"{number:>3} {gap.count:>6}  {gap.last_asked:%Y-%m-%d}  {gap.topic}{state}")
             for sample in gap.samples[1:]:
                 typer.echo(f"{'':>23}juga: {sample}")
             for reason in gap.reasons:
@@ -194,6 +204,15 @@ def celah(
         typer.echo(
             "\nTambahkan dokumen untuk sebuah topik: asisten admin unggah <berkas>, "
             "atau kirim PDF-nya lewat DM ke asisten di Slack."
+        )
+        _closed_line(closed, semua)
+
+
+def _closed_line(closed: int, shown: bool) -> None:
+    if closed and not shown:
+        typer.echo(
+            f"({closed} celah lain kini sudah terjawab oleh dokumen yang ditambahkan; "
+            "lihat dengan --semua.)"
         )
 
 

@@ -91,6 +91,7 @@ def test_gap_as_json_has_the_documented_keys():
     assert gap.as_json() == {
         "topik": "Apa itu SPBE?", "jumlah": 1, "contoh": ["Apa itu SPBE?"],
         "terakhir": "2026-12-04", "ditolak": 1, "jempol_bawah": 0, "alasan": [],
+        "terjawab_kini": False,
     }  # fmt: skip
     assert group([], HashingEmbedder(64)) == []
 

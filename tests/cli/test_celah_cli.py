@@ -13,7 +13,10 @@ from typer.testing import CliRunner
 from asisten.cli.main import app
 from asisten.db import create_db_engine
 from asisten.db.records import AnswerRecord
+from asisten.indeks.build import build_index
+from asisten.indeks.store import IndexStore
 from tests.celah.test_group import CUTI, NIB, SPBE
+from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.model
 
@@ -57,7 +60,8 @@ def test_declined_terminal_questions_come_back_as_gaps_by_topic(home):
     assert sorted(gaps[0]["contoh"]) == sorted(SPBE) and gaps[0]["topik"] in SPBE
     assert {g["topik"] for g in gaps[1:]} == {CUTI[0], NIB[0]}
     assert all(set(g) == {"topik", "jumlah", "contoh", "terakhir", "ditolak", "jempol_bawah",
-                          "alasan"} for g in gaps)  # fmt: skip
+                          "alasan", "terjawab_kini"} for g in gaps)  # fmt: skip
+    assert not any(g["terjawab_kini"] for g in gaps)
     assert gaps[0]["ditolak"] == 3 and len(gaps[0]["terakhir"]) == len("2026-12-04")
 
     table = _run("admin", "celah", "--jumlah", "1")
@@ -77,3 +81,37 @@ def test_no_gaps_yet_is_said_plainly(home):
     empty = _run("admin", "celah")
     assert empty.exit_code == 0 and "Belum ada pertanyaan yang tidak terjawab" in empty.output
     assert _run("admin", "celah", "--json").output == ""
+
+
+GUIDE = """---
+tipe: panduan
+judul: Cuti Melahirkan bagi ASN Perempuan
+---
+# Cuti Melahirkan bagi ASN Perempuan
+
+## Lama cuti melahirkan
+
+ASN perempuan berhak atas cuti melahirkan paling lama 3 (tiga) bulan untuk persalinan anak
+pertama sampai dengan anak ketiga. Cuti bersalin diajukan secara tertulis kepada pejabat yang
+berwenang memberikan cuti, dengan melampirkan surat keterangan dokter atau bidan.
+"""
+
+
+def test_a_gap_closed_by_an_added_document_leaves_the_list(home, tmp_path, real_embedder):
+    asked = _run("tanya", "--json", input="\n".join([CUTI[0], CUTI[1], SPBE[0]]))
+    assert asked.exit_code == 0, asked.output
+    added = tmp_path / "tambahan"
+    (added / "panduan").mkdir(parents=True)
+    (added / "panduan" / "cuti-melahirkan-asn.md").write_text(GUIDE, encoding="utf-8")
+    store = IndexStore(home / "indeks")
+    build_index(store, [CORPUS, added], lambda: real_embedder, real_embedder.name, 25 * 2**20)
+
+    still_open = [json.loads(line) for line in _run("admin", "celah", "--json").output.splitlines()]
+    assert [g["topik"] for g in still_open] == [SPBE[0]]
+    table = _run("admin", "celah").output
+    assert "1 celah lain kini sudah terjawab" in table and "--semua" in table
+    everything = [
+        json.loads(line) for line in _run("admin", "celah", "--json", "--semua").output.splitlines()
+    ]
+    closed = [g for g in everything if g["terjawab_kini"]]
+    assert len(closed) == 1 and closed[0]["jumlah"] == 2 and closed[0]["topik"] in CUTI
