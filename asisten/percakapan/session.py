@@ -34,6 +34,8 @@ class ChatSession:
         self.export_dir = export_dir
         self.draft_id: str | None = None
         self.parked: FlowReply | None = None  # a kept message waiting for "1" or "2"
+        # A question asked back: its readings, picked by number as Slack picks them by button.
+        self.readings: list[str] = []
 
     def reply(self, message: str) -> SessionReply:
         try:
@@ -42,6 +44,10 @@ class ChatSession:
             return SessionReply(str(exc))
 
     def _route(self, message: str) -> FlowReply:
+        readings, self.readings = self.readings, []
+        typed = message.strip().rstrip(".")
+        if readings and typed.isdigit() and 1 <= int(typed) <= len(readings):
+            message = readings[int(typed) - 1]
         parked, self.parked = self.parked, None
         if parked is not None and parked.held_id is not None:
             chosen = _chosen(parked, message)
@@ -66,7 +72,13 @@ class ChatSession:
         text = reply.text
         if reply.options and reply.kind != "parked":
             text += "\n\nPilihan: " + " / ".join(o.label for o in reply.options)
+        if reply.side_answer is not None and reply.side_answer.options:
+            self.readings = [option.question for option in reply.side_answer.options]
+            text = "\n".join(p for p in (text, _PICK_READING) if p)
         return SessionReply(text, reply.side_answer)
+
+
+_PICK_READING = "Ketik nomor pilihannya, atau tulis ulang pertanyaan Anda."
 
 
 def _chosen(parked: FlowReply, message: str) -> str | None:

@@ -13,6 +13,9 @@ def test_a_pasal_several_regulations_hold_asks_which_one(real_engine):
     assert answer.trace["decision"] == {
         "outcome": "tanya-balik", "rule": "pasal-tanpa-peraturan", "in_scope": False, "scores": {},
     }  # fmt: skip
+    lines = answer.text.splitlines()
+    for number, option in enumerate(answer.options, start=1):  # one reading a line, numbered
+        assert any(line.startswith(f"{number}. {option.label}") for line in lines)
     labels = [option.label for option in answer.options]
     assert "Pasal 7 ayat (2) PP 38/2017" in labels and "Pasal 7 ayat (2) UU 25/2009" in labels
     for option in answer.options:
