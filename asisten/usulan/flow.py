@@ -45,7 +45,9 @@ SINGLE_COMMANDS = {
     "kembali", "lewati", "ringkasan", "batal", "simpan", "lanjut", "cek", "ajukan", "bantuan",
     "ulang", "ekspor",
 }  # fmt: skip
-ARGUMENT_COMMANDS = {"ubah", "ekspor", "tambah", "cek"}
+ARGUMENT_COMMANDS = {"ubah", "ekspor", "tambah", "cek", "ringkasan"}
+# "ringkasan lengkap": every value whole, the terminal's view of the whole draft at once.
+FULL_SUMMARY = {"lengkap", "penuh", "semua"}
 YES = {"ya", "y", "iya", "yakin", "ya batalkan", "ok", "oke", "betul", "benar", "ya betul"}
 # Steps whose answers are checked strictly enough that leftover words can safely fill them.
 PREFILLABLE = ("choice", "date", "number")
@@ -277,8 +279,9 @@ class ProposalFlow:
         turn = self._with_member(turn, pending=pending, buffer="")
         return self._ask(turn, self._message("ubah", judul=step.title))
 
-    def _summary(self, turn: Turn, _: str) -> FlowReply:
-        return FlowReply(turn.draft.id, self.summary_text(turn.draft), kind="summary")
+    def _summary(self, turn: Turn, argument: str) -> FlowReply:
+        full = argument.strip().lower() in FULL_SUMMARY
+        return FlowReply(turn.draft.id, self.summary_text(turn.draft, full), kind="summary")
 
     def _ask_cancel(self, turn: Turn, _: str) -> FlowReply:
         self.store.update_member(turn.draft.id, turn.user, pending="batal")
@@ -469,7 +472,7 @@ class ProposalFlow:
         answers = self.store.answers(draft_id)
         return len([k for k in self.template.keys if k in answers]), len(self.template.steps)
 
-    def summary_text(self, draft: Draft) -> str:
+    def summary_text(self, draft: Draft, full: bool = False) -> str:
         answers = self.store.answers(draft.id)
         lines = []
         for step in self.template.steps:
@@ -479,7 +482,8 @@ class ProposalFlow:
             elif answer.value is None:
                 value = "(dilewati)"
             else:
-                value = _shorten(display_value(step, answer.value))
+                value = display_value(step, answer.value)
+                value = value if full else _shorten(value)
             lines.append({"title": step.title, "value": value})
         done, total = self.progress(draft.id)
         return self._render(

@@ -91,6 +91,12 @@ def test_kembali_lewati_and_ubah(flow):
     summary = flow.handle(draft_id, "U1", "ringkasan")
     assert summary.kind == "summary" and "Dinas Kesehatan" in summary.text
     assert "(belum diisi)" in summary.text and "2/20" in summary.text
+    long = "Warga antre sejak subuh di puskesmas karena pendaftaran masih manual. " * 3
+    flow.handle(draft_id, "U1", "ubah latar belakang")
+    flow.handle(draft_id, "U1", long)
+    assert long.strip() not in flow.handle(draft_id, "U1", "ringkasan").text  # shortened
+    full = flow.handle(draft_id, "U1", "ringkasan lengkap")
+    assert full.kind == "summary" and long.strip() in full.text
 
 
 def test_optional_step_can_be_skipped(flow):
