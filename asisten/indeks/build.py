@@ -20,9 +20,12 @@ import numpy as np
 from filelock import FileLock, Timeout
 
 from asisten.errors import DocumentError, IndexBusyError
+from asisten.indeks import dense as dense_index
+from asisten.indeks import keyword as keyword_index
 from asisten.indeks import lexicon, text
 from asisten.indeks.embedder import Embedder
-from asisten.indeks.store import IndexStore, write_version
+from asisten.indeks.keyword import KeywordIndex
+from asisten.indeks.store import FORMAT_VERSION, IndexStore, write_version
 from asisten.kb.loaders import iter_files, load_paths
 from asisten.kb.models import Chunk, Document, DocumentMeta
 
@@ -116,14 +119,16 @@ def _build_locked(
             vectors[i] = reusable[h]
     encode_seconds = _embed_missing(embedder, chunks, metas, missing, vectors, progress)
 
-    dense = _dense_index(vectors)
-    keyword, vocabulary, corpus_tokens = _keyword_index(chunks, metas)
+    dense = dense_index.build(vectors)
+    keyword, vocabulary = _keyword_index(chunks, metas)
     manifest = {
         "version": None,
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "built_by": built_by,
         "model": model_name,
         "dimension": dimension,
+        # Exact or approximate, with its parameters (asisten.indeks.dense).
+        "dense": dense.description,
         "parser_version": parser_fingerprint(),
         # The word lists the keyword index was built with (asisten.indeks.text.INDEX_LEXICON).
         "index_lexicon": lexicon.file_hash(*text.INDEX_LEXICON),
@@ -143,12 +148,11 @@ def _build_locked(
             }
             for d in documents
         },
-        "chunk_hashes": hashes,
     }
     staged = store.new_staging()
     manifest["version"] = staged.name
     progress("simpan", 0, 1)
-    write_version(staged, manifest, chunks, metas, dense, keyword, vocabulary, corpus_tokens)
+    write_version(staged, manifest, chunks, metas, dense, keyword, vocabulary, vectors, hashes)
     name = store.publish(staged)
     store.prune(keep)
     progress("simpan", 1, 1)
@@ -169,6 +173,7 @@ def _build_locked(
 def _unchanged(manifest: dict, file_hashes: dict[str, str], model_name: str) -> bool:
     return (
         manifest.get("files") == file_hashes
+        and manifest.get("format") == FORMAT_VERSION
         and manifest.get("model") == model_name
         and manifest.get("parser_version") == parser_fingerprint()
     )
@@ -193,7 +198,7 @@ def _reusable_vectors(store: IndexStore, model_name: str) -> dict[str, np.ndarra
     if not manifest or manifest.get("model") != model_name:
         return {}  # a different model: rebuild cleanly rather than mix vector spaces
     vectors = store.read_vectors(manifest["version"])
-    return dict(zip(manifest["chunk_hashes"], vectors, strict=True))
+    return dict(zip(store.read_hashes(manifest["version"]), vectors, strict=True))
 
 
 def _embed_missing(embedder, chunks, metas, missing, vectors, progress) -> float:
@@ -209,27 +214,16 @@ def _embed_missing(embedder, chunks, metas, missing, vectors, progress) -> float
     return spent
 
 
-def _dense_index(vectors: np.ndarray):
-    import faiss
-
-    index = faiss.IndexFlatIP(vectors.shape[1])
-    if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    return index
-
-
-def _keyword_index(chunks: list[Chunk], metas: dict[str, DocumentMeta]):
-    import bm25s
-
+def _keyword_index(
+    chunks: list[Chunk], metas: dict[str, DocumentMeta]
+) -> tuple[KeywordIndex, dict[str, int]]:
     corpus_tokens = []
     vocabulary: Counter[str] = Counter()
     for chunk in chunks:
         search_text = chunk.search_text(metas[chunk.doc_id])
         corpus_tokens.append(text.tokens(search_text) or ["_"])
         vocabulary.update(set(text.index_words(search_text)))
-    keyword = bm25s.BM25()
-    keyword.index(corpus_tokens, show_progress=False)
-    return keyword, dict(vocabulary), corpus_tokens
+    return KeywordIndex(keyword_index.build(corpus_tokens)), dict(vocabulary)
 
 
 def _unique_ids(documents: list[Document]) -> list[Document]:

@@ -2,14 +2,21 @@
 
     <home>/indeks/
         CURRENT                 name of the published version (replaced atomically)
-        versions/<name>/        immutable once published: manifest.json, chunks.jsonl,
-                                documents.json, dense.faiss, keyword/, vocabulary.json
+        versions/<name>/        immutable once published: manifest.json, chunks.sqlite,
+                                chunk_documents.npy, documents.json, dense.faiss,
+                                vectors.npy, hashes.npy, keyword/, vocabulary.json
         staging/<name>/         a job in progress; never read; cleared by the next job
         .lock                   one ingestion job at a time
 
 A version directory is complete before it is renamed into `versions/`, and `CURRENT` changes
 with one `os.replace`, so a reader sees the old index or the new one, never half of either; a
 killed job leaves only a staging directory behind.
+
+Opening a version reads only what is small (manifest, documents, word counts, the keyword
+vocabulary); chunks are read from SQLite on demand and the vectors and keyword scores are
+memory-mapped, so start-up does not grow with the number of chunks, and while a new version is
+swapped in the old one holds little beyond the page cache both share. A version written in an
+older format (FORMAT_VERSION) is not read: `asisten indeks` rebuilds it, reusing its vectors.
 """
 
 from __future__ import annotations
@@ -24,11 +31,16 @@ from typing import Any
 
 import numpy as np
 
-from asisten.errors import IndexNotFoundError
+from asisten.errors import IndexFormatError, IndexNotFoundError
+from asisten.indeks import dense as dense_index
+from asisten.indeks.chunk_table import ChunkTable, write_chunks
+from asisten.indeks.keyword import KeywordIndex
 from asisten.kb.models import Chunk, DocumentMeta
 
 MANIFEST = "manifest.json"
-FORMAT_VERSION = 1
+# 2: chunks in SQLite, vectors and chunk hashes as numpy files, keyword index memory-mapped.
+FORMAT_VERSION = 2
+HASHES_FILE = "hashes.npy"
 
 
 @dataclass
@@ -36,12 +48,14 @@ class IndexVersion:
     name: str
     path: Path
     manifest: dict[str, Any]
-    chunks: list[Chunk]
+    chunks: ChunkTable
     documents: dict[str, DocumentMeta]
-    dense: Any  # faiss.Index
-    keyword: Any  # bm25s.BM25
+    dense: dense_index.DenseIndex
+    keyword: KeywordIndex
+    # Surface words with their counts (typo repair).
     vocabulary: dict[str, int]
-    tokens: list[list[str]]
+    # Float32, one row per chunk, memory-mapped.
+    vectors: np.ndarray
 
 
 class IndexStore:
@@ -77,11 +91,21 @@ class IndexStore:
         return read_version(self.versions_dir / name)
 
     def read_vectors(self, name: str) -> np.ndarray:
-        """Only the dense vectors of a version (for reuse by the next build)."""
+        """Only the dense vectors of a version (for reuse by the next build), any format."""
+        path = self.versions_dir / name
+        if (path / dense_index.VECTORS_FILE).exists():
+            return dense_index.load_vectors(path)
         import faiss
 
-        dense = faiss.read_index(str(self.versions_dir / name / "dense.faiss"))
+        dense = faiss.read_index(str(path / dense_index.INDEX_FILE))
         return dense.reconstruct_n(0, dense.ntotal)
+
+    def read_hashes(self, name: str) -> list[str]:
+        """The content hash of each chunk of a version, in index order, any format."""
+        path = self.versions_dir / name
+        if (path / HASHES_FILE).exists():
+            return [bytes(row).hex() for row in np.load(path / HASHES_FILE)]
+        return self.read_manifest(name)["chunk_hashes"]
 
     def list_versions(self) -> list[str]:
         if not self.versions_dir.exists():
@@ -136,39 +160,39 @@ def write_version(
     manifest: dict[str, Any],
     chunks: list[Chunk],
     documents: dict[str, DocumentMeta],
-    dense: Any,
-    keyword: Any,
+    dense: dense_index.DenseIndex,
+    keyword: KeywordIndex,
     vocabulary: dict[str, int],
-    tokens: list[list[str]],
+    vectors: np.ndarray,
+    hashes: list[str],
 ) -> None:
-    import faiss
-
-    with open(path / "chunks.jsonl", "w", encoding="utf-8") as handle:
-        for chunk in chunks:
-            handle.write(json.dumps(chunk.as_dict(), ensure_ascii=False) + "\n")
+    write_chunks(path, chunks, list(documents))
     _write_json(path / "documents.json", {k: v.as_dict() for k, v in documents.items()})
     _write_json(path / "vocabulary.json", vocabulary)
-    _write_json(path / "tokens.json", tokens)
-    faiss.write_index(dense, str(path / "dense.faiss"))
-    keyword.save(str(path / "keyword"))
+    # Raw bytes, 32 a row (numpy's "S32" would drop a hash's trailing zero bytes).
+    raw = np.frombuffer(b"".join(bytes.fromhex(h) for h in hashes), dtype=np.uint8)
+    np.save(path / HASHES_FILE, raw.reshape(len(hashes), 32))
+    dense.save(path)
+    dense_index.save_vectors(path, vectors)
+    keyword.save(path / "keyword")
     # The manifest goes last: a directory without one is never treated as a version.
     _write_json(path / MANIFEST, {**manifest, "format": FORMAT_VERSION})
 
 
 def read_version(path: Path) -> IndexVersion:
-    import bm25s
-    import faiss
-
     manifest = json.loads((path / MANIFEST).read_text())
-    with open(path / "chunks.jsonl", encoding="utf-8") as handle:
-        chunks = [Chunk(**json.loads(line)) for line in handle]
-    documents = _documents(path)
-    vocabulary = json.loads((path / "vocabulary.json").read_text())
-    tokens = json.loads((path / "tokens.json").read_text())
-    dense = faiss.read_index(str(path / "dense.faiss"))
-    keyword = bm25s.BM25.load(str(path / "keyword"))
+    if manifest.get("format", 1) != FORMAT_VERSION:
+        raise IndexFormatError(path)
     return IndexVersion(
-        path.name, path, manifest, chunks, documents, dense, keyword, vocabulary, tokens
+        name=path.name,
+        path=path,
+        manifest=manifest,
+        chunks=ChunkTable(path),
+        documents=_documents(path),
+        dense=dense_index.load(path, manifest.get("dense", {"kind": "flat"})),
+        keyword=KeywordIndex.load(path / "keyword"),
+        vocabulary=json.loads((path / "vocabulary.json").read_text()),
+        vectors=dense_index.load_vectors(path),
     )
 
 
