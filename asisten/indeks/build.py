@@ -22,14 +22,13 @@ from filelock import FileLock, Timeout
 from asisten.errors import DocumentError, IndexBusyError
 from asisten.indeks import dense as dense_index
 from asisten.indeks import keyword as keyword_index
-from asisten.indeks import lexicon, text
+from asisten.indeks import lexicon, parallel, text
 from asisten.indeks.embedder import Embedder
 from asisten.indeks.keyword import KeywordIndex
 from asisten.indeks.store import FORMAT_VERSION, IndexStore, write_version
-from asisten.kb.loaders import iter_files, load_paths
+from asisten.kb.loaders import iter_files
 from asisten.kb.models import Chunk, Document, DocumentMeta
 
-EMBED_BATCH = 32
 # Code and word lists that decide what a chunk is and how it is tokenised: when they change, a
 # re-index rebuilds instead of skipping.
 _CHUNKING_CODE = ("kb", "indeks/text.py", "indeks/lexicon.py")
@@ -102,7 +101,7 @@ def _build_locked(
             seconds=time.perf_counter() - started,
         )
     progress("baca", 0, len(files))
-    report = load_paths(files, max_file_bytes, overrides)
+    report = parallel.load_files(files, max_file_bytes, overrides)
     progress("baca", len(files), len(files))
     documents = _unique_ids(report.documents)
     chunks = [c for d in documents for c in d.chunks]
@@ -201,16 +200,24 @@ def _reusable_vectors(store: IndexStore, model_name: str) -> dict[str, np.ndarra
     return dict(zip(store.read_hashes(manifest["version"]), vectors, strict=True))
 
 
+def embed_batch(embedder: Embedder | None) -> int:
+    """Texts per encoder call: larger on a GPU, which is idle between small batches."""
+    numbers = parallel.ingest_settings()
+    on_gpu = getattr(embedder, "device", "cpu") != "cpu"
+    return int(numbers["gpu_batch"] if on_gpu else numbers["embed_batch"])
+
+
 def _embed_missing(embedder, chunks, metas, missing, vectors, progress) -> float:
     spent = 0.0
+    size = embed_batch(embedder)
     progress("embed", 0, len(missing))
-    for start in range(0, len(missing), EMBED_BATCH):
-        batch = missing[start : start + EMBED_BATCH]
+    for start in range(0, len(missing), size):
+        batch = missing[start : start + size]
         texts = [chunks[i].search_text(metas[chunks[i].doc_id]) for i in batch]
         began = time.perf_counter()
         vectors[batch] = embedder.encode(texts)
         spent += time.perf_counter() - began
-        progress("embed", min(start + EMBED_BATCH, len(missing)), len(missing))
+        progress("embed", min(start + size, len(missing)), len(missing))
     return spent
 
 
