@@ -61,9 +61,10 @@ class ChunkTable(Sequence[Chunk]):
         uri = f"file:{folder / TABLE_FILE}?mode=ro&immutable=1"
         self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._lock = threading.Lock()
-        self._size = self._one("SELECT COUNT(*) FROM chunks")[0]
-        # Ordinal (in documents.json order) of each chunk's document.
+        # Ordinal (in documents.json order) of each chunk's document; its length is the count
+        # (SQLite's COUNT(*) would read a whole index at start).
         self.document_of = np.load(folder / DOCUMENT_OF_FILE, mmap_mode="r")
+        self._size = len(self.document_of)
         self._chunk = lru_cache(maxsize=CACHED_CHUNKS)(self._read)
 
     def __len__(self) -> int:
