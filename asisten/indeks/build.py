@@ -20,9 +20,9 @@ import numpy as np
 from filelock import FileLock, Timeout
 
 from asisten.errors import DocumentError, IndexBusyError
+from asisten.indeks import append, lexicon, parallel, text
 from asisten.indeks import dense as dense_index
 from asisten.indeks import keyword as keyword_index
-from asisten.indeks import lexicon, parallel, text
 from asisten.indeks.embedder import Embedder
 from asisten.indeks.keyword import KeywordIndex
 from asisten.indeks.store import FORMAT_VERSION, IndexStore, write_version
@@ -100,9 +100,25 @@ def _build_locked(
             chunks=previous["chunk_count"],
             seconds=time.perf_counter() - started,
         )
-    progress("baca", 0, len(files))
-    report = parallel.load_files(files, max_file_bytes, overrides)
-    progress("baca", len(files), len(files))
+    added = (
+        append.added_files(store, previous, file_hashes, model_name, parser_fingerprint())
+        if previous and not force
+        else None
+    )
+    progress("baca", 0, len(added or files))
+    chosen = [p for p in files if str(p.resolve()) in set(added)] if added else files
+    report = parallel.load_files(chosen, max_file_bytes, overrides)
+    progress("baca", len(chosen), len(chosen))
+    if added:
+        segment = _append(
+            store, previous, report, file_hashes, embedder_factory, progress, built_by
+        )
+        if segment is not None:
+            store.prune(keep)
+            segment.seconds = time.perf_counter() - started
+            return segment
+        # Too large for a segment, or a new document reuses an id: a full build.
+        report = parallel.load_files(files, max_file_bytes, overrides)
     documents = _unique_ids(report.documents)
     chunks = [c for d in documents for c in d.chunks]
     metas = {d.meta.doc_id: d.meta for d in documents}
@@ -121,32 +137,13 @@ def _build_locked(
     dense = dense_index.build(vectors)
     keyword, vocabulary = _keyword_index(chunks, metas)
     manifest = {
-        "version": None,
-        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "built_by": built_by,
-        "model": model_name,
-        "dimension": dimension,
-        # Exact or approximate, with its parameters (asisten.indeks.dense).
-        "dense": dense.description,
-        "parser_version": parser_fingerprint(),
-        # The word lists the keyword index was built with (asisten.indeks.text.INDEX_LEXICON).
-        "index_lexicon": lexicon.file_hash(*text.INDEX_LEXICON),
+        **_manifest(store, built_by, model_name, dense, file_hashes),
         "document_count": len(documents),
         "chunk_count": len(chunks),
+        "segment_chunks": len(chunks),
         "embedded": len(missing),
         "reused": len(chunks) - len(missing),
-        "previous": store.current_name(),
-        "files": file_hashes,
-        "documents": {
-            d.meta.doc_id: {
-                "sha256": d.sha256,
-                "path": d.meta.source_path,
-                "title": d.meta.title,
-                "type": d.meta.doc_type,
-                "chunks": len(d.chunks),
-            }
-            for d in documents
-        },
+        "documents": _listing(documents),
     }
     staged = store.new_staging()
     manifest["version"] = staged.name
@@ -167,6 +164,84 @@ def _build_locked(
         seconds=time.perf_counter() - started,
         encode_seconds=encode_seconds,
     )
+
+
+def _manifest(store, built_by, model_name, dense, file_hashes) -> dict[str, Any]:
+    return {
+        "version": None,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "built_by": built_by,
+        "model": model_name,
+        "dimension": dense.d,
+        # Exact or approximate, with its parameters (asisten.indeks.dense).
+        "dense": dense.description,
+        "parser_version": parser_fingerprint(),
+        # The word lists the keyword index was built with (asisten.indeks.text.INDEX_LEXICON).
+        "index_lexicon": lexicon.file_hash(*text.INDEX_LEXICON),
+        "previous": store.current_name(),
+        "files": file_hashes,
+    }
+
+
+def _listing(documents: list[Document]) -> dict[str, dict[str, Any]]:
+    return {
+        d.meta.doc_id: {
+            "sha256": d.sha256,
+            "path": d.meta.source_path,
+            "title": d.meta.title,
+            "type": d.meta.doc_type,
+            "chunks": len(d.chunks),
+        }
+        for d in documents
+    }
+
+
+def _append(
+    store, previous, report, file_hashes, embedder_factory, progress, built_by
+) -> BuildResult | None:
+    """The new files as a segment beside the published ones; None if a full build is due."""
+    documents = report.documents
+    chunks = [c for d in documents for c in d.chunks]
+    ids = [d.meta.doc_id for d in documents]
+    if len(set(ids)) < len(ids) or set(ids) & set(previous["documents"]):
+        return None
+    if not append.small_enough(store, previous, len(chunks)):
+        return None
+    metas = {
+        **store.read_documents(previous["version"]),
+        **{d.meta.doc_id: d.meta for d in documents},
+    }
+    hashes = [c.content_hash(metas[c.doc_id]) for c in chunks]
+    embedder = embedder_factory()
+    vectors = np.zeros((len(chunks), embedder.dimension), dtype=np.float32)
+    encode_seconds = _embed_missing(
+        embedder, chunks, metas, list(range(len(chunks))), vectors, progress
+    )
+    dense = dense_index.build(vectors)
+    keyword, counts = _keyword_index(chunks, metas)
+    staged = store.new_staging()
+    manifest = {
+        **_manifest(store, built_by, previous["model"], dense, file_hashes),
+        "version": staged.name,
+        "document_count": len(metas),
+        "chunk_count": previous["chunk_count"] + len(chunks),
+        "segment_chunks": len(chunks),
+        "segments": [*store.segment_names(previous["version"]), staged.name],
+        "embedded": len(chunks),
+        "reused": 0,
+        "documents": {**previous["documents"], **_listing(documents)},
+    }
+    vocabulary = append.merged_vocabulary(store.versions_dir / previous["version"], Counter(counts))
+    progress("simpan", 0, 1)
+    write_version(staged, manifest, chunks, metas, dense, keyword, vocabulary, vectors, hashes)
+    name = store.publish(staged)
+    progress("simpan", 1, 1)
+    return BuildResult(
+        version=name, changed=True, documents=len(metas), chunks=manifest["chunk_count"],
+        embedded=len(chunks), reused=0, errors=report.errors,
+        warnings=[f"{d.meta.source_path}: {w}" for d in documents for w in d.warnings],
+        encode_seconds=encode_seconds,
+    )  # fmt: skip
 
 
 def _unchanged(manifest: dict, file_hashes: dict[str, str], model_name: str) -> bool:
@@ -192,12 +267,15 @@ def parser_fingerprint() -> str:
 
 
 def _reusable_vectors(store: IndexStore, model_name: str) -> dict[str, np.ndarray]:
-    """Vectors of the published version keyed by chunk hash, if it used the same model."""
+    """Vectors of the published version (all its segments) keyed by chunk hash, if it used the
+    same model."""
     manifest = store.current_manifest()
     if not manifest or manifest.get("model") != model_name:
         return {}  # a different model: rebuild cleanly rather than mix vector spaces
-    vectors = store.read_vectors(manifest["version"])
-    return dict(zip(store.read_hashes(manifest["version"]), vectors, strict=True))
+    reusable: dict[str, np.ndarray] = {}
+    for name in store.segment_names(manifest["version"]):
+        reusable.update(zip(store.read_hashes(name), store.read_vectors(name), strict=True))
+    return reusable
 
 
 def embed_batch(embedder: Embedder | None) -> int:

@@ -57,7 +57,7 @@ def _row(number: int, chunk: Chunk, documents_of: list[int], ordinal: dict[str, 
 class ChunkTable(Sequence[Chunk]):
     """Read-only, shared by the threads answering questions (one connection, one lock)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, document_types: Sequence[str] = ()) -> None:
         uri = f"file:{folder / TABLE_FILE}?mode=ro&immutable=1"
         self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._lock = threading.Lock()
@@ -65,6 +65,8 @@ class ChunkTable(Sequence[Chunk]):
         # (SQLite's COUNT(*) would read a whole index at start).
         self.document_of = np.load(folder / DOCUMENT_OF_FILE, mmap_mode="r")
         self._size = len(self.document_of)
+        # The type of each document, by ordinal (filters by document type).
+        self.document_types = np.array(list(document_types) or [""])
         self._chunk = lru_cache(maxsize=CACHED_CHUNKS)(self._read)
 
     def __len__(self) -> int:
@@ -83,6 +85,10 @@ class ChunkTable(Sequence[Chunk]):
         with self._lock:
             rows = self._connection.execute(f"SELECT {_SELECT} FROM chunks ORDER BY row").fetchall()
         return (_chunk(row) for row in rows)
+
+    def allowed(self, doc_types: set[str]) -> np.ndarray:
+        """Per chunk: is its document of one of these types?"""
+        return np.isin(self.document_types, list(doc_types))[np.asarray(self.document_of)]
 
     def row_of_citation(self, citation: str) -> int | None:
         """The chunk with this citation; of several, the last (as a dict by citation kept)."""

@@ -33,6 +33,7 @@ import numpy as np
 
 from asisten.errors import IndexFormatError, IndexNotFoundError
 from asisten.indeks import dense as dense_index
+from asisten.indeks import segments
 from asisten.indeks.chunk_table import ChunkTable, write_chunks
 from asisten.indeks.keyword import KeywordIndex
 from asisten.kb.models import Chunk, DocumentMeta
@@ -48,14 +49,15 @@ class IndexVersion:
     name: str
     path: Path
     manifest: dict[str, Any]
-    chunks: ChunkTable
+    # One segment: the plain classes; several: asisten.indeks.segments' composites.
+    chunks: ChunkTable | segments.SegmentedChunks
     documents: dict[str, DocumentMeta]
-    dense: dense_index.DenseIndex
-    keyword: KeywordIndex
+    dense: dense_index.DenseIndex | segments.SegmentedDense
+    keyword: KeywordIndex | segments.SegmentedKeyword
     # Surface words with their counts (typo repair).
     vocabulary: dict[str, int]
     # Float32, one row per chunk, memory-mapped.
-    vectors: np.ndarray
+    vectors: np.ndarray | segments.SegmentedVectors
 
 
 class IndexStore:
@@ -90,8 +92,12 @@ class IndexStore:
             raise IndexNotFoundError(self.root)
         return read_version(self.versions_dir / name)
 
+    def segment_names(self, name: str) -> list[str]:
+        """The versions whose directories hold this version's segments, oldest first."""
+        return self.read_manifest(name).get("segments") or [name]
+
     def read_vectors(self, name: str) -> np.ndarray:
-        """Only the dense vectors of a version (for reuse by the next build), any format."""
+        """The dense vectors of one segment (for reuse by the next build), any format."""
         path = self.versions_dir / name
         if (path / dense_index.VECTORS_FILE).exists():
             return dense_index.load_vectors(path)
@@ -101,7 +107,7 @@ class IndexStore:
         return dense.reconstruct_n(0, dense.ntotal)
 
     def read_hashes(self, name: str) -> list[str]:
-        """The content hash of each chunk of a version, in index order, any format."""
+        """The content hash of each chunk of one segment, in index order, any format."""
         path = self.versions_dir / name
         if (path / HASHES_FILE).exists():
             return [bytes(row).hex() for row in np.load(path / HASHES_FILE)]
@@ -146,10 +152,14 @@ class IndexStore:
         _fsync_dir(self.root)
 
     def prune(self, keep: int) -> list[str]:
-        """Delete the oldest versions beyond `keep`, never the current one."""
+        """Delete the oldest versions beyond `keep`, never the current one, nor a segment a
+        kept version still reads."""
         current = self.current_name()
         names = [n for n in self.list_versions() if n != current]
         doomed = names[: max(0, len(names) - (keep - 1))]
+        kept = [n for n in self.list_versions() if n not in doomed]
+        needed = {segment for n in kept for segment in self.segment_names(n)}
+        doomed = [n for n in doomed if n not in needed]
         for name in doomed:
             shutil.rmtree(self.versions_dir / name, ignore_errors=True)
         return doomed
@@ -183,17 +193,40 @@ def read_version(path: Path) -> IndexVersion:
     manifest = json.loads((path / MANIFEST).read_text())
     if manifest.get("format", 1) != FORMAT_VERSION:
         raise IndexFormatError(path)
+    documents = _documents(path)
+    names = manifest.get("segments") or [path.name]
+    if len(names) == 1:
+        chunks = ChunkTable(path, [m.doc_type for m in documents.values()])
+        keyword = KeywordIndex.load(path / "keyword")
+        dense = dense_index.load(path, manifest.get("dense", {"kind": "flat"}))
+        vectors = dense_index.load_vectors(path)
+    else:
+        folders = [path.parent / name for name in names]
+        chunks = segments.SegmentedChunks([ChunkTable(f, _document_types(f)) for f in folders])
+        keyword = segments.SegmentedKeyword([KeywordIndex.load(f / "keyword") for f in folders])
+        dense = segments.SegmentedDense([_segment_dense(f) for f in folders])
+        vectors = segments.SegmentedVectors([dense_index.load_vectors(f) for f in folders])
     return IndexVersion(
         name=path.name,
         path=path,
         manifest=manifest,
-        chunks=ChunkTable(path),
-        documents=_documents(path),
-        dense=dense_index.load(path, manifest.get("dense", {"kind": "flat"})),
-        keyword=KeywordIndex.load(path / "keyword"),
+        chunks=chunks,
+        documents=documents,
+        dense=dense,
+        keyword=keyword,
         vocabulary=json.loads((path / "vocabulary.json").read_text()),
-        vectors=dense_index.load_vectors(path),
+        vectors=vectors,
     )
+
+
+def _document_types(folder: Path) -> list[str]:
+    stored = json.loads((folder / "documents.json").read_text())
+    return [meta.get("doc_type", "dokumen") for meta in stored.values()]
+
+
+def _segment_dense(folder: Path) -> dense_index.DenseIndex:
+    description = json.loads((folder / MANIFEST).read_text()).get("dense", {"kind": "flat"})
+    return dense_index.load(folder, description)
 
 
 def _documents(path: Path) -> dict[str, DocumentMeta]:

@@ -55,8 +55,6 @@ class Retriever:
         self.vocabulary = vocabulary
         self.dense_weight = calibration_for(version.manifest.get("model", "")).dense_weight
         self.chunks = version.chunks
-        # Document types by the ordinal of the chunk's document (ChunkTable.document_of).
-        self._document_types = np.array([m.doc_type for m in version.documents.values()] or [""])
 
     # -- search -----------------------------------------------------------------------------
     def search(self, query: Query, k: int = 5, doc_types: set[str] | None = None) -> list[Hit]:
@@ -140,8 +138,7 @@ class Retriever:
     def _allowed(self, doc_types: set[str] | None) -> np.ndarray:
         if not doc_types:
             return np.ones(len(self.chunks), dtype=bool)
-        types = np.isin(self._document_types, list(doc_types))
-        return types[np.asarray(self.chunks.document_of)]
+        return self.chunks.allowed(doc_types)
 
     @staticmethod
     def _fuse(*rankings: list[tuple[int, float]]) -> dict[int, float]:
