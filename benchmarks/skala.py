@@ -51,6 +51,10 @@ def measure(size: int, root: Path, model: str) -> dict:
     (folder / "extra" / extra.file_name).write_text(extra.markdown(), encoding="utf-8")
     added = _child(["build", str(folder), model])
     result.update(add_one_s=added["wall_s"], add_one_peak_gb=added["peak_gb"])
+    after = _child(["query", str(folder), model], first_line=True)["report"]
+    result.update(
+        after_add_answer_p95_ms=after["answer_p95_ms"], after_add_dense=after["dense_index"]
+    )
     return result
 
 
@@ -145,7 +149,7 @@ def recall(engine, asked: list[str]) -> float:
     from asisten.indeks.embedder import encode_query
 
     embedder = engine.retriever.embedder
-    vectors = engine.store.read_vectors(engine.version.name)
+    vectors = engine.version.vectors
     chooser = random.Random(9)
     queries = [*asked, *(f"{q} {chooser.random():.3f}" for q in asked)][:RECALL_QUERIES]
     found = 0
