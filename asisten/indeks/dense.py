@@ -76,8 +76,8 @@ def build(vectors: np.ndarray) -> DenseIndex:
     )
     index.train(vectors[np.sort(sample)])
     index.add(vectors)
-    index.nprobe = ivf["nprobe"]
-    description = {"kind": "ivf", "lists": lists, "nprobe": ivf["nprobe"], "codes": ivf["codes"]}
+    index.nprobe = max(1, math.ceil(ivf["probe_share"] * lists))
+    description = {"kind": "ivf", "lists": lists, "nprobe": index.nprobe, "codes": ivf["codes"]}
     return DenseIndex(index, description)
 
 

@@ -68,8 +68,9 @@ class Retriever:
             keyword_scores = self.version.keyword.scores(list(query.stems))
         allowed = self._allowed(doc_types)
         vector = encode_query(self.embedder, " ".join(query.words) + " " + query.search_text)
-        dense_ranked, dense_of = self._dense(vector, allowed)
-        fused = self._fuse(_ranked(keyword_scores, allowed), dense_ranked)
+        keyword_ranked = _ranked(keyword_scores, allowed)
+        dense_ranked, dense_of = self.dense_ranking(vector, allowed, keyword_scores)
+        fused = self._fuse(keyword_ranked, dense_ranked)
         if not fused:
             return []
         dense_scores = dense_of(list(fused))
@@ -111,11 +112,13 @@ class Retriever:
             )
         return hits
 
-    def _dense(self, vector: np.ndarray, allowed: np.ndarray):
+    def dense_ranking(self, vector: np.ndarray, allowed: np.ndarray, keyword: np.ndarray):
         """The dense candidates as a ranking (row, score), and the exact cosine of any rows.
 
-        An exact index scores every chunk, as on a small corpus; an approximate one returns
-        `oversample` times the candidates needed, rescored exactly from the stored vectors."""
+        An exact index scores every chunk, as on a small corpus. An approximate one returns
+        `oversample` times the candidates needed; the chunks the keyword side ranks best are
+        added (a passage sharing the question's words is often its nearest vector, and the ANN
+        misses some), and all are rescored exactly from the stored vectors."""
         dense, wanted = self.version.dense, int(calibration.shared().candidates)
         if dense.exact:
             scores, ids = dense.search(vector, dense.ntotal)
@@ -129,10 +132,12 @@ class Retriever:
             scores = vectors[ordered] @ vector[0] if ordered else []
             return {row: float(score) for row, score in zip(ordered, scores, strict=True)}
 
-        _, ids = dense.search(vector, wanted * int(dense_settings()["oversample"]))
-        found = [int(i) for i in ids[0] if i >= 0 and allowed[i]]
-        scores = exact(found)
-        ranked = sorted(found, key=lambda row: -scores[row])[:wanted]
+        more = wanted * int(dense_settings()["oversample"])
+        _, ids = dense.search(vector, more)
+        by_keyword = np.argpartition(-keyword, more)[:more] if len(keyword) > more else []
+        found = {int(i) for i in (*ids[0], *by_keyword) if i >= 0 and allowed[i]}
+        scores = exact(list(found))
+        ranked = sorted(found, key=lambda row: (-scores[row], row))[:wanted]
         return [(row, scores[row]) for row in ranked], exact
 
     def _allowed(self, doc_types: set[str] | None) -> np.ndarray:

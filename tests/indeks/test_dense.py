@@ -10,7 +10,7 @@ from asisten.indeks import dense
 SCALE = """
 dense:
   exact_up_to: {exact}
-  ivf: {{lists_per_sqrt: 1, nprobe: 24, train_per_list: 50, codes: SQ8}}
+  ivf: {{lists_per_sqrt: 1, probe_share: 0.35, train_per_list: 50, codes: SQ8}}
   oversample: 4
 ranking:
   full_sort_up_to: 100000
@@ -37,10 +37,10 @@ def test_above_the_threshold_ivf_is_chosen_and_recorded(data_file, tmp_path):
     vectors = _clustered(5000)
     index = dense.build(vectors)
     assert not index.exact
-    assert index.description == {"kind": "ivf", "lists": 70, "nprobe": 24, "codes": "SQ8"}
+    assert index.description == {"kind": "ivf", "lists": 70, "nprobe": 25, "codes": "SQ8"}
     index.save(tmp_path)
     again = dense.load(tmp_path, index.description)
-    assert again.index.nprobe == 24 and again.ntotal == 5000
+    assert again.index.nprobe == 25 and again.ntotal == 5000
     query = vectors[:5]
     assert (again.search(query, 10)[1] == index.search(query, 10)[1]).all()
 

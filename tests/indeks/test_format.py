@@ -108,7 +108,7 @@ def test_approximate_search_finds_what_exact_search_finds(tmp_path, built, data_
     exact_store, _, _ = built
     data_file("skala.yaml", (
         "dense: {exact_up_to: 10, oversample: 4,\n"
-        "  ivf: {lists_per_sqrt: 0.2, nprobe: 64, train_per_list: 40, codes: Flat}}\n"
+        "  ivf: {lists_per_sqrt: 0.2, probe_share: 1.0, train_per_list: 40, codes: Flat}}\n"
         "ranking: {full_sort_up_to: 100000}\n"
         "ingest: {parallel_from_files: 200, workers: 0, embed_batch: 32, gpu_batch: 256}\n"
     ))  # fmt: skip
