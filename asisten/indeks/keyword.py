@@ -45,16 +45,13 @@ class KeywordIndex:
         self.bm25.save(str(path))
 
     def scores(self, stems: Sequence[str]) -> np.ndarray:
-        """BM25 of every chunk for these stems: bm25s's own `get_scores`, summed per token with
-        `bincount` instead of `np.add.at` (an order of magnitude faster on long columns). Each
-        column holds a chunk once, so every float32 addition is the one bm25s makes."""
+        """BM25 of every chunk for these stems: bm25s's own `get_scores`, without its
+        `np.add.at`. A column holds each chunk once, so a plain indexed addition makes the same
+        float32 additions, an order of magnitude faster on long columns."""
         scores = np.zeros(self.size, dtype=self._dtype)
         for token_id in (self.vocab[s] for s in stems if s in self.vocab):
             start, end = self._indptr[token_id], self._indptr[token_id + 1]
-            column = np.bincount(
-                self._indices[start:end], weights=self._data[start:end], minlength=self.size
-            )
-            scores += column.astype(self._dtype)
+            scores[self._indices[start:end]] += self._data[start:end]
         return scores
 
     def chunk_frequencies(self) -> dict[str, int]:
