@@ -30,23 +30,28 @@ RECALL_K = 10
 
 
 # -- the parent: one process per step ----------------------------------------------------------
-def measure(size: int, root: Path, model: str) -> dict:
+def measure(size: int, root: Path, model: str, previous: dict | None = None) -> dict:
+    """Every number for one size; with `previous` (an earlier run's numbers), its index is
+    queried again and one more document added, without a rebuild."""
     folder = root / str(size)
     documents = write_corpus(size, folder / "corpus")
     (folder / "extra").mkdir(parents=True, exist_ok=True)
-    for old in (folder / "extra").glob("*.md"):
-        old.unlink()
     home = folder / "home"
-    subprocess.run(["rm", "-rf", str(home)], check=True)
     result: dict = {"chunks": len(documents) * 100}
-    build = _child(["build", str(folder), model])
-    result.update(build_s=build["wall_s"], build_peak_gb=build["peak_gb"])
-    result["disk_mb"] = _disk_mb(home / "indeks" / "versions")
+    if previous:
+        result.update({k: previous[k] for k in ("build_s", "build_peak_gb", "disk_mb")})
+    else:
+        for old in (folder / "extra").glob("*.md"):
+            old.unlink()
+        subprocess.run(["rm", "-rf", str(home)], check=True)
+        build = _child(["build", str(folder), model])
+        result.update(build_s=build["wall_s"], build_peak_gb=build["peak_gb"])
+        result["disk_mb"] = _disk_mb(home / "indeks" / "versions")
     # Made here, so the child's time to its first answer is start-up alone.
     (folder / "questions.json").write_text(json.dumps(questions(folder)))
     query = _child(["query", str(folder), model], first_line=True)
     result.update(query["report"], first_answer_s=query["first_s"])
-    extra = extra_document(len(documents))
+    extra = extra_document(len(documents) + len(list((folder / "extra").glob("*.md"))))
     (folder / "extra" / extra.file_name).write_text(extra.markdown(), encoding="utf-8")
     added = _child(["build", str(folder), model])
     result.update(add_one_s=added["wall_s"], add_one_peak_gb=added["peak_gb"])
@@ -202,6 +207,9 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000])
     parser.add_argument("--dir", type=Path, default=Path("/tmp/asisten-skala"))
     parser.add_argument("--model", default="hashing-384")
+    parser.add_argument(
+        "--pakai-indeks", action="store_true", help="pakai indeks ukuran ini dari jalan sebelumnya"
+    )
     parser.add_argument("--langkah", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.langkah:
@@ -210,7 +218,8 @@ def main() -> None:
         return
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     for size in args.sizes:
-        results[str(size)] = measure(size, args.dir, args.model)
+        previous = results.get(str(size)) if args.pakai_indeks else None
+        results[str(size)] = measure(size, args.dir, args.model, previous)
         print(json.dumps({size: results[str(size)]}, indent=1))
         RESULTS.parent.mkdir(exist_ok=True)
         RESULTS.write_text(json.dumps(results, indent=1))

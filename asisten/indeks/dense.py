@@ -76,18 +76,26 @@ def build(vectors: np.ndarray) -> DenseIndex:
     )
     index.train(vectors[np.sort(sample)])
     index.add(vectors)
-    index.nprobe = max(1, math.ceil(ivf["probe_share"] * lists))
-    description = {"kind": "ivf", "lists": lists, "nprobe": index.nprobe, "codes": ivf["codes"]}
-    return DenseIndex(index, description)
+    description = {"kind": "ivf", "lists": lists, "codes": ivf["codes"]}
+    return _probing(DenseIndex(index, description))
 
 
 def load(folder: Path, description: dict[str, Any]) -> DenseIndex:
     import faiss
 
     index = faiss.read_index(str(folder / INDEX_FILE))
-    if description["kind"] == "ivf":
-        index.nprobe = description["nprobe"]
-    return DenseIndex(index, description)
+    return (
+        _probing(DenseIndex(index, description))
+        if description["kind"] == "ivf"
+        else DenseIndex(index, description)
+    )
+
+
+def _probing(dense: DenseIndex) -> DenseIndex:
+    """An IVF index set to probe the share of its lists the data file asks for now."""
+    share = settings()["ivf"]["probe_share"]
+    dense.index.nprobe = max(1, math.ceil(share * dense.description["lists"]))
+    return DenseIndex(dense.index, {**dense.description, "nprobe": dense.index.nprobe})
 
 
 def save_vectors(folder: Path, vectors: np.ndarray) -> None:

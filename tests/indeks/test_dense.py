@@ -39,7 +39,7 @@ def test_above_the_threshold_ivf_is_chosen_and_recorded(data_file, tmp_path):
     assert not index.exact
     assert index.description == {"kind": "ivf", "lists": 70, "nprobe": 25, "codes": "SQ8"}
     index.save(tmp_path)
-    again = dense.load(tmp_path, index.description)
+    again = dense.load(tmp_path, {"kind": "ivf", "lists": 70, "codes": "SQ8"})
     assert again.index.nprobe == 25 and again.ntotal == 5000
     query = vectors[:5]
     assert (again.search(query, 10)[1] == index.search(query, 10)[1]).all()
@@ -54,3 +54,11 @@ def test_ivf_recall_at_10_against_exact_is_at_least_095(data_file):
     _, found = index.search(queries, 10)
     recall = np.mean([len(set(e) & set(f)) / 10 for e, f in zip(exact, found, strict=True)])
     assert recall >= 0.95
+
+
+def test_the_probed_share_is_read_when_a_version_opens(data_file, tmp_path):
+    data_file("skala.yaml", SCALE.format(exact=1000))
+    index = dense.build(_clustered(5000))
+    index.save(tmp_path)
+    data_file("skala.yaml", SCALE.format(exact=1000).replace("0.35", "1.0"))
+    assert dense.load(tmp_path, index.description).index.nprobe == 70
