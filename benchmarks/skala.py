@@ -59,6 +59,7 @@ def measure(size: int, root: Path, model: str, previous: dict | None = None) -> 
     result.update(
         after_add_answer_p95_ms=after["answer_p95_ms"],
         after_add_recall_at_10_retrieval=after["recall_at_10_retrieval"],
+        after_add_segments=after["segments"],
     )
     return result
 
@@ -124,7 +125,8 @@ def step_query(folder: Path, model: str) -> None:
         "search_p95_ms": _percentile(search_ms, 0.95),
         **_resident(),
         **recall(engine, asked),
-        "dense_index": engine.version.manifest.get("dense", {"kind": "flat"}),
+        "dense_index": engine.version.dense.description,
+        "segments": len(engine.version.manifest.get("segments") or [1]),
     }
     print(json.dumps(report))
 
