@@ -17,6 +17,10 @@ vocabulary); chunks are read from SQLite on demand and the vectors and keyword s
 memory-mapped, so start-up does not grow with the number of chunks, and while a new version is
 swapped in the old one holds little beyond the page cache both share. A version written in an
 older format (FORMAT_VERSION) is not read: `asisten indeks` rebuilds it, reusing its vectors.
+
+A version made by adding files (asisten.indeks.append) holds only the new chunks and lists the
+versions holding the earlier ones in its manifest (`segments`, oldest first); `prune` keeps
+every version a kept one lists.
 """
 
 from __future__ import annotations
