@@ -15,6 +15,7 @@
     ├── DatabaseError            the database cannot be reached or its schema is not usable
     └── IndexError_              the knowledge index is missing, busy or unusable
         ├── IndexNotFoundError
+        │   └── IndexFormatError
         └── IndexBusyError
 
 Messages are in Bahasa Indonesia because they reach users verbatim at the edges (CLI, Slack).
@@ -126,3 +127,16 @@ class IndexNotFoundError(IndexError_):
 class IndexBusyError(IndexError_):
     def __init__(self) -> None:
         super().__init__("Pembaruan indeks lain sedang berjalan; coba lagi setelah selesai.")
+
+
+class IndexFormatError(IndexNotFoundError):
+    """The published version was written by an older asisten in a format this one does not read;
+    `asisten indeks` rebuilds it (reusing its vectors)."""
+
+    def __init__(self, path: Path) -> None:
+        IndexError_.__init__(
+            self,
+            f"Indeks {path.name} dibuat oleh versi asisten yang lebih lama dan formatnya tidak "
+            "dibaca lagi. Jalankan `asisten indeks` untuk membangunnya ulang (embedding dipakai "
+            "ulang, tidak dihitung dari awal).",
+        )

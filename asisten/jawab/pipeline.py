@@ -31,7 +31,7 @@ class Pipeline:
         self, version: IndexVersion, embedder: Embedder, prompts_dir, top_k: int = 3,
         corrections: dict[str, list[Relation]] | None = None,
     ) -> None:  # fmt: skip
-        vocabulary = Vocabulary(version.tokens, version.vocabulary)
+        vocabulary = Vocabulary(version.keyword, version.vocabulary)
         self.analyser = Analyser(vocabulary, version.documents)
         self.retriever = Retriever(version, embedder, vocabulary)
         model = version.manifest.get("model", "")

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from asisten.indeks.dense import settings as dense_settings
 from asisten.indeks.embedder import Embedder, encode_query
+from asisten.indeks.lexicon import yaml_data
 from asisten.indeks.store import IndexVersion
 from asisten.jawab import calibration
 from asisten.jawab.analysis import Query
@@ -23,7 +25,9 @@ from asisten.jawab.vocabulary import Vocabulary
 from asisten.kb.models import Chunk, DocumentMeta
 
 # Ranking numbers (RRF constant, candidates, coverage weight, named-document bonus) are
-# data: the `shared` section of asisten/data/calibration.yaml.
+# data: the `shared` section of asisten/data/calibration.yaml; numbers of scale (exact or
+# approximate dense search, full or partial sort) are in asisten/data/skala.yaml.
+SCALE_FILE = "skala.yaml"
 
 
 @dataclass
@@ -51,12 +55,6 @@ class Retriever:
         self.vocabulary = vocabulary
         self.dense_weight = calibration_for(version.manifest.get("model", "")).dense_weight
         self.chunks = version.chunks
-        self._by_citation = {c.citation: i for i, c in enumerate(self.chunks)}
-        # Answers quote whole short pasal, so a pasal's ayat are looked up on every question.
-        self._by_pasal: dict[tuple[str, str], list[Chunk]] = {}
-        for chunk in self.chunks:
-            if chunk.pasal and chunk.kind not in ("penjelasan", "faq"):
-                self._by_pasal.setdefault((chunk.doc_id, chunk.pasal), []).append(chunk)
 
     # -- search -----------------------------------------------------------------------------
     def search(self, query: Query, k: int = 5, doc_types: set[str] | None = None) -> list[Hit]:
@@ -67,33 +65,31 @@ class Retriever:
         named = query.named_documents
         keyword_scores = np.zeros(len(self.chunks), dtype=np.float32)
         if query.stems:
-            keyword_scores = np.asarray(
-                self.version.keyword.get_scores(list(query.stems)), dtype=np.float32
-            )
-        dense_scores = self._dense_scores(" ".join(query.words) + " " + query.search_text)
+            keyword_scores = self.version.keyword.scores(list(query.stems))
         allowed = self._allowed(doc_types)
-        fused = self._fuse(keyword_scores, dense_scores, allowed)
+        vector = encode_query(self.embedder, " ".join(query.words) + " " + query.search_text)
+        keyword_ranked = _ranked(keyword_scores, allowed)
+        dense_ranked, dense_of = self.dense_ranking(vector, allowed, keyword_scores)
+        fused = self._fuse(keyword_ranked, dense_ranked)
         if not fused:
             return []
+        dense_scores = dense_of(list(fused))
         best = max(fused.values())
         numbers = calibration.shared()
         # The question's stems each candidate holds, with their IDF; coverage is their share of
         # the question's IDF, where a stem the corpus never uses weighs the most.
         asked = set(query.stems)
-        idf, token_sets = self.vocabulary.idf, self.vocabulary.token_sets
         total = sum(self.vocabulary.weight(t) for t in asked)
-        shared = {i: {t: idf[t] for t in asked if t in token_sets[i]} for i in fused}
+        shared = self.vocabulary.shared(fused, asked)
         coverage = {i: sum(shared[i].values()) / total if total else 0.0 for i in fused}
-        top_dense = max(float(dense_scores[i]) for i in fused)
+        top_dense = max(dense_scores[i] for i in fused)
         base = {
             i: fused[i] / best
             + numbers.coverage_weight * coverage[i]
             + (numbers.named_document_bonus if self.chunks[i].doc_id in named else 0.0)
             for i in fused
         }
-        ranked = {
-            i: base[i] + self.dense_weight * (float(dense_scores[i]) - top_dense) for i in fused
-        }
+        ranked = {i: base[i] + self.dense_weight * (dense_scores[i] - top_dense) for i in fused}
         order = sorted(ranked, key=ranked.get, reverse=True)[:k]
         anchor = max(base, key=base.get)
         if anchor not in order:
@@ -106,7 +102,7 @@ class Retriever:
                     chunk=chunk,
                     meta=self.version.documents[chunk.doc_id],
                     score=ranked[index],
-                    dense=float(dense_scores[index]),
+                    dense=dense_scores[index],
                     keyword=float(keyword_scores[index]),
                     coverage=coverage[index],
                     base=base[index],
@@ -116,32 +112,49 @@ class Retriever:
             )
         return hits
 
-    def _dense_scores(self, query: str) -> np.ndarray:
-        vector = encode_query(self.embedder, query)
-        total = self.version.dense.ntotal
-        scores, ids = self.version.dense.search(vector, total)
-        dense = np.zeros(total, dtype=np.float32)
-        dense[ids[0]] = scores[0]
-        return dense
+    def dense_ranking(self, vector: np.ndarray, allowed: np.ndarray, keyword: np.ndarray):
+        """The dense candidates as a ranking (row, score), and the exact cosine of any rows.
+
+        An exact index scores every chunk, as on a small corpus. An approximate one returns
+        `oversample` times the candidates needed; the chunks the keyword side ranks best are
+        added (a passage sharing the question's words is often its nearest vector, and the ANN
+        misses some), and all are rescored exactly from the stored vectors."""
+        dense, wanted = self.version.dense, int(calibration.shared().candidates)
+        if dense.exact:
+            scores, ids = dense.search(vector, dense.ntotal)
+            every = np.zeros(dense.ntotal, dtype=np.float32)
+            every[ids[0]] = scores[0]
+            return _ranked(every, allowed), lambda rows: {i: float(every[i]) for i in rows}
+        vectors = self.version.vectors
+
+        def exact(rows: list[int]) -> dict[int, float]:
+            ordered = sorted(rows)
+            scores = vectors[ordered] @ vector[0] if ordered else []
+            return {row: float(score) for row, score in zip(ordered, scores, strict=True)}
+
+        more = wanted * int(dense_settings()["oversample"])
+        _, ids = dense.search(vector, more)
+        by_keyword = np.argpartition(-keyword, more)[:more] if len(keyword) > more else []
+        found = {int(i) for i in (*ids[0], *by_keyword) if i >= 0 and allowed[i]}
+        scores = exact(list(found))
+        ranked = sorted(found, key=lambda row: (-scores[row], row))[:wanted]
+        return [(row, scores[row]) for row in ranked], exact
 
     def _allowed(self, doc_types: set[str] | None) -> np.ndarray:
         if not doc_types:
             return np.ones(len(self.chunks), dtype=bool)
-        documents = self.version.documents
-        return np.array([documents[c.doc_id].doc_type in doc_types for c in self.chunks])
+        return self.chunks.allowed(doc_types)
 
     @staticmethod
-    def _fuse(keyword: np.ndarray, dense: np.ndarray, allowed: np.ndarray) -> dict[int, float]:
+    def _fuse(*rankings: list[tuple[int, float]]) -> dict[int, float]:
+        """Reciprocal rank fusion; a candidate with no score of its kind keeps its rank but
+        adds nothing."""
         fused: dict[int, float] = {}
         numbers = calibration.shared()
-        for scores in (keyword, dense):
-            masked = np.where(allowed, scores, -np.inf)
-            order = np.argsort(-masked)[: int(numbers.candidates)]
-            for rank, index in enumerate(order):
-                if np.isfinite(masked[index]) and scores[index] > 0:
-                    fused[int(index)] = fused.get(int(index), 0.0) + 1.0 / (
-                        numbers.rrf_k + rank + 1
-                    )
+        for ranking in rankings:
+            for rank, (index, score) in enumerate(ranking):
+                if np.isfinite(score) and score > 0:
+                    fused[index] = fused.get(index, 0.0) + 1.0 / (numbers.rrf_k + rank + 1)
         return fused
 
     # -- direct lookup ----------------------------------------------------------------------
@@ -180,11 +193,11 @@ class Retriever:
 
     def provision(self, doc_id: str, pasal: str) -> list[Chunk]:
         """Every chunk of one pasal of one regulation (its ayat in order), without Penjelasan."""
-        return self._by_pasal.get((doc_id, pasal), [])
+        return self.chunks.provision(doc_id, pasal)
 
     def pasal_of(self, doc_id: str) -> list[str]:
         """The pasal numbers one regulation's text holds."""
-        return [pasal for document, pasal in self._by_pasal if document == doc_id]
+        return self.chunks.pasal_of(doc_id)
 
     def explanation_for(self, chunk: Chunk) -> Chunk | None:
         """The Penjelasan chunk for this pasal/ayat, if the regulation explains it."""
@@ -193,17 +206,28 @@ class Retriever:
             return None
         base = f"Penjelasan {name} Pasal {chunk.pasal}"
         for citation in (f"{base} ayat ({chunk.ayat})" if chunk.ayat else None, base):
-            index = self._by_citation.get(citation) if citation else None
+            index = self.chunks.row_of_citation(citation) if citation else None
             if index is not None:
                 return self.chunks[index]
         return None
 
     def by_citation(self, citation: str) -> Chunk | None:
         """A chunk by its exact citation, else the first chunk whose citation extends it."""
-        index = self._by_citation.get(citation)
-        if index is not None:
-            return self.chunks[index]
-        for chunk in self.chunks:
-            if chunk.citation.startswith(citation + " ") and chunk.kind != "faq":
-                return chunk
-        return None
+        index = self.chunks.row_of_citation(citation)
+        if index is None:
+            index = self.chunks.first_extending(citation)
+        return None if index is None else self.chunks[index]
+
+
+def _ranked(scores: np.ndarray, allowed: np.ndarray) -> list[tuple[int, float]]:
+    """The best `candidates` rows of the allowed ones, best first, with their scores (-inf for
+    a row not allowed). Every score is sorted up to `ranking.full_sort_up_to` rows, so ties
+    keep the order they always had; above that the best are partitioned out first."""
+    wanted = int(calibration.shared().candidates)
+    masked = np.where(allowed, scores, -np.inf)
+    if len(masked) <= yaml_data(SCALE_FILE)["ranking"]["full_sort_up_to"] or len(masked) <= wanted:
+        order = np.argsort(-masked)[:wanted]
+    else:
+        best = np.argpartition(-masked, wanted)[:wanted]
+        order = best[np.argsort(-masked[best], kind="stable")]
+    return [(int(i), float(masked[i])) for i in order]

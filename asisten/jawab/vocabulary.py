@@ -1,27 +1,27 @@
 """What one index version knows of words: which stems occur, and how telling each one is (IDF).
 
 Built once per index version and read by both the question analysis (is a word known? is it a
-typo of a known one?) and retrieval (how much of the question a passage covers).
+typo of a known one?) and retrieval (how much of the question a passage covers). Which chunks
+hold a stem, and in how many it occurs, come from the keyword index's own columns
+(asisten.indeks.keyword), so nothing here grows with the number of chunks.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable
+
+import numpy as np
 
 from asisten.indeks import text
+from asisten.indeks.keyword import KeywordIndex
 
 
 class Vocabulary:
-    def __init__(self, tokens: Sequence[Sequence[str]], counts: dict[str, int]) -> None:
-        # Per chunk, for coverage; the same order as the index's chunks.
-        self.token_sets = [set(t) for t in tokens]
-        df: dict[str, int] = {}
-        for tokens_of_chunk in self.token_sets:
-            for token in tokens_of_chunk:
-                df[token] = df.get(token, 0) + 1
-        n = max(1, len(self.token_sets))
-        self.idf = {t: math.log(1 + n / d) for t, d in df.items()}
+    def __init__(self, keyword: KeywordIndex, counts: dict[str, int]) -> None:
+        self.keyword = keyword
+        n = max(1, keyword.size)
+        self.idf = {t: math.log(1 + n / d) for t, d in keyword.chunk_frequencies().items() if d}
         # A stem the corpus never uses weighs as much as the rarest possible one.
         self.max_idf = math.log(1 + n)
         # Surface words with their counts, for typo repair.
@@ -32,3 +32,15 @@ class Vocabulary:
 
     def weight(self, stem: str) -> float:
         return self.idf.get(stem, self.max_idf)
+
+    def shared(self, rows: Iterable[int], stems: Iterable[str]) -> dict[int, dict[str, float]]:
+        """For each chunk row, the stems it holds (in the order given) with their IDF."""
+        rows = list(rows)
+        found: dict[int, dict[str, float]] = {row: {} for row in rows}
+        ordered = np.asarray(sorted(rows), dtype=np.int64)
+        for stem in stems:
+            if stem not in self.idf:
+                continue
+            for row in ordered[self.keyword.holding(stem, ordered)].tolist():
+                found[row][stem] = self.idf[stem]
+        return found

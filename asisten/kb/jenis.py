@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -75,6 +75,9 @@ def lookup(name: str) -> JenisPeraturan | None:
     return _by_key().get(_key(name))
 
 
+# Cached like the registry it reads: a question naming a regulation is matched against every
+# held document's type, ~10,000 of them in a national index.
+@lru_cache(maxsize=1 << 16)
 def split(jenis: str) -> tuple[JenisPeraturan | None, str]:
     """A canonical or raw name → (entry, region): "Pergub Bali" → (Pergub, "Bali")."""
     words = _words(jenis)

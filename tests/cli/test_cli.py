@@ -31,6 +31,7 @@ def test_indeks_then_tanya_json(env):
     built = runner.invoke(app, ["indeks"])
     assert built.exit_code == 0, built.output
     assert "diterbitkan" in built.output
+    assert "potongan/dtk; model embedding" in built.output and "% dari waktu" in built.output
     again = runner.invoke(app, ["indeks"])
     assert "sudah mutakhir" in again.output
     result = runner.invoke(app, ["tanya", "--json", "Pasal 7 ayat (2) PP 38/2017"])

@@ -1,0 +1,231 @@
+"""Scale on this machine: synthetic knowledge bases of 10k, 100k or 1M chunks (benchmarks/
+sintetis.py), the hashing embedder (the model's cost left out). Per size: index build time and
+peak memory, size on disk, first answer after start, resident memory at query time, search and
+answer p50/p95, recall@10 of the dense index against exact search, and the time to add one
+100-pasal document and publish it. Each step runs in its own process, so start-up and memory are
+those of a fresh one. Reported in the README; never asserted in tests.
+
+    python benchmarks/skala.py 10000 100000 [--dir /tmp/asisten-skala] [--model hashing-384]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# This checkout's package, not an installed (editable) one from another checkout.
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+from sintetis import extra_document, write_corpus  # noqa: E402
+
+RESULTS = HERE / "hasil" / "skala.json"
+QUESTIONS = 100
+RECALL_K = 10
+
+
+# -- the parent: one process per step ----------------------------------------------------------
+def measure(size: int, root: Path, model: str, previous: dict | None = None) -> dict:
+    """Every number for one size; with `previous` (an earlier run's numbers), its index is
+    queried again and one more document added, without a rebuild."""
+    folder = root / str(size)
+    documents = write_corpus(size, folder / "corpus")
+    (folder / "extra").mkdir(parents=True, exist_ok=True)
+    home = folder / "home"
+    result: dict = {"chunks": len(documents) * 100}
+    if previous:
+        result.update({k: previous[k] for k in ("build_s", "build_peak_gb", "disk_mb")})
+    else:
+        for old in (folder / "extra").glob("*.md"):
+            old.unlink()
+        subprocess.run(["rm", "-rf", str(home)], check=True)
+        build = _child(["build", str(folder), model])
+        result.update(build_s=build["wall_s"], build_peak_gb=build["peak_gb"])
+        result["disk_mb"] = _disk_mb(home / "indeks" / "versions")
+    # Made here, so the child's time to its first answer is start-up alone.
+    (folder / "questions.json").write_text(json.dumps(questions(folder)))
+    query = _child(["query", str(folder), model], first_line=True)
+    result.update(query["report"], first_answer_s=query["first_s"])
+    extra = extra_document(len(documents) + len(list((folder / "extra").glob("*.md"))))
+    (folder / "extra" / extra.file_name).write_text(extra.markdown(), encoding="utf-8")
+    added = _child(["build", str(folder), model])
+    result.update(add_one_s=added["wall_s"], add_one_peak_gb=added["peak_gb"])
+    after = _child(["query", str(folder), model], first_line=True)["report"]
+    result.update(
+        after_add_answer_p95_ms=after["answer_p95_ms"],
+        after_add_recall_at_10_retrieval=after["recall_at_10_retrieval"],
+        after_add_segments=after["segments"],
+    )
+    return result
+
+
+def _child(args: list[str], first_line: bool = False) -> dict:
+    """Run one step in a fresh interpreter: its wall time, peak memory and its JSON report."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--langkah", *args], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    first_s = None
+    if first_line:
+        process.stdout.readline()
+        first_s = time.perf_counter() - started
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit(f"langkah {args[0]} gagal ({status})")
+    report = json.loads(output.strip().splitlines()[-1]) if output.strip() else {}
+    return {
+        "wall_s": time.perf_counter() - started,
+        "peak_gb": usage.ru_maxrss / 2**20,
+        "first_s": first_s,
+        "report": report,
+    }
+
+
+def _disk_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+# -- the children ------------------------------------------------------------------------------
+def step_build(folder: Path, model: str) -> None:
+    from asisten.config import load_settings
+    from asisten.indeks.build import build_index
+    from asisten.indeks.embedder import create_embedder
+    from asisten.indeks.store import IndexStore
+
+    settings = load_settings(home=folder / "home", model=model)
+    result = build_index(
+        IndexStore(settings.index_dir), [folder / "corpus", folder / "extra"],
+        lambda: create_embedder(model), model, settings.max_file_bytes, keep_versions=1,
+        built_by="benchmark",
+    )  # fmt: skip
+    print(json.dumps({"chunks": result.chunks, "embedded": result.embedded}))
+
+
+def step_query(folder: Path, model: str) -> None:
+    from asisten.config import load_settings
+    from asisten.jawab.engine import Engine
+
+    asked = json.loads((folder / "questions.json").read_text())
+    engine = Engine(load_settings(home=folder / "home", model=model))
+    engine.answer(asked[0])
+    print("first", flush=True)
+    answer_ms = _timed(lambda q: engine.answer(q), asked)
+    search_ms = _timed(lambda q: engine.pipeline.search(q, 8), asked)
+    report = {
+        "answer_p50_ms": _percentile(answer_ms, 0.5),
+        "answer_p95_ms": _percentile(answer_ms, 0.95),
+        "search_p50_ms": _percentile(search_ms, 0.5),
+        "search_p95_ms": _percentile(search_ms, 0.95),
+        **_resident(),
+        **recall(engine, asked),
+        "dense_index": engine.version.dense.description,
+        "segments": len(engine.version.manifest.get("segments") or [1]),
+    }
+    print(json.dumps(report))
+
+
+def questions(folder: Path) -> list[str]:
+    """Half name a pasal of a regulation, half ask about a topic in a pasal's own words."""
+    from sintetis import PASAL_PER_DOCUMENT, Generator
+
+    count = len(list((folder / "corpus").rglob("*.md")))
+    generator, chooser = Generator(), random.Random(5)
+    asked = []
+    for n in range(QUESTIONS):
+        document = generator.document(chooser.randrange(count))
+        pasal = chooser.randrange(PASAL_PER_DOCUMENT)
+        if n % 2:
+            asked.append(f"Apa isi Pasal {pasal + 1} {document.short_name}?")
+        else:
+            words = chooser.sample(document.pasal[pasal].rstrip(".").split(), 5)
+            asked.append(f"Bagaimana ketentuan {' '.join(words)}?")
+    return asked
+
+
+def recall(engine, asked: list[str]) -> dict[str, float]:
+    """recall@10 against exact inner product over all vectors: of the dense index alone, and of
+    the dense ranking retrieval uses (index candidates and the keyword side's best, rescored
+    exactly), over the topic questions (those naming a pasal are answered by lookup)."""
+    import numpy as np
+
+    from asisten.indeks.embedder import encode_query
+
+    retriever = engine.retriever
+    vectors = engine.version.vectors
+    found = {"recall_at_10": 0, "recall_at_10_retrieval": 0}
+    topics = [q for q in asked if not q.startswith("Apa isi Pasal")]
+    for question in topics:
+        query = engine.pipeline.analyser.analyse(question)
+        vector = encode_query(retriever.embedder, " ".join(query.words) + " " + query.search_text)
+        scores = vectors @ vector[0]
+        # Tied scores at the cut make any of them a right answer.
+        kth = -np.partition(-scores, RECALL_K - 1)[RECALL_K - 1]
+        _, ids = engine.version.dense.search(vector, RECALL_K)
+        found["recall_at_10"] += int(np.sum(scores[ids[0][ids[0] >= 0]] >= kth - 1e-6))
+        keyword = engine.version.keyword.scores(list(query.stems))
+        ranked, _ = retriever.dense_ranking(vector, np.ones(len(scores), bool), keyword)
+        rows = [row for row, _ in ranked[:RECALL_K]]
+        found["recall_at_10_retrieval"] += int(np.sum(scores[rows] >= kth - 1e-6))
+    return {name: count / (RECALL_K * len(topics)) for name, count in found.items()}
+
+
+def _timed(call, asked: list[str]) -> list[float]:
+    spent = []
+    for question in asked:
+        began = time.perf_counter()
+        call(question)
+        spent.append((time.perf_counter() - began) * 1000)
+    return spent
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def _resident() -> dict[str, float]:
+    """Resident memory now: all of it, and the part that is not a mapped file (page cache)."""
+    fields = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "RssAnon", "RssFile"):
+            fields[key] = int(value.split()[0]) / 2**20
+    return {
+        "resident_gb": fields["VmRSS"],
+        "resident_anon_gb": fields.get("RssAnon", 0.0),
+        "resident_file_gb": fields.get("RssFile", 0.0),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000])
+    parser.add_argument("--dir", type=Path, default=Path("/tmp/asisten-skala"))
+    parser.add_argument("--model", default="hashing-384")
+    parser.add_argument(
+        "--pakai-indeks", action="store_true", help="pakai indeks ukuran ini dari jalan sebelumnya"
+    )
+    parser.add_argument("--langkah", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.langkah:
+        step, folder, model = args.langkah
+        {"build": step_build, "query": step_query}[step](Path(folder), model)
+        return
+    results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    for size in args.sizes:
+        previous = results.get(str(size)) if args.pakai_indeks else None
+        results[str(size)] = measure(size, args.dir, args.model, previous)
+        print(json.dumps({size: results[str(size)]}, indent=1))
+        RESULTS.parent.mkdir(exist_ok=True)
+        RESULTS.write_text(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()
