@@ -12,6 +12,7 @@ a newer asisten has already migrated is refused rather than used by code that do
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -65,8 +66,24 @@ def state(engine: Engine) -> SchemaState:
     return SchemaState(current, _script().get_current_head() or INITIAL)
 
 
+# SQLite may answer "database is locked" while another process switches a new file to WAL
+# mode or migrates it (the busy timeout does not cover the journal-mode switch): try again.
+LOCKED_RETRIES = 5
+
+
 def prepare(engine: Engine, auto_upgrade: bool = True) -> SchemaState:
     """Make the schema the one this code needs, or raise DatabaseError saying what to do."""
+    for attempt in range(LOCKED_RETRIES):
+        try:
+            return _prepare(engine, auto_upgrade)
+        except DatabaseError as exc:
+            if "database is locked" not in str(exc) or attempt == LOCKED_RETRIES - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _prepare(engine: Engine, auto_upgrade: bool) -> SchemaState:
     found = state(engine)
     if found.up_to_date:
         return found
