@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from asisten.cli.common import cli_user, friendly_errors, settings
+from asisten.cli.common import cli_user, friendly_errors, settings, usage_error
 from asisten.indeks import STAGE_LABELS
 
 app = typer.Typer(
@@ -222,10 +222,7 @@ def _positive(option: str, value: str) -> int:
     except ValueError:
         number = 0
     if number < 1:
-        typer.secho(
-            f"{option} harus bilangan bulat positif, misalnya {option} 10 (bukan {value!r}).",
-            err=True,
-            fg="red",
+        usage_error(
+            f"{option} harus bilangan bulat positif, misalnya {option} 10 (bukan {value!r})."
         )
-        raise typer.Exit(2)
     return number

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import NoReturn
 
 import typer
 
@@ -23,6 +24,12 @@ def friendly_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         typer.echo("\nDihentikan.", err=True)
         raise typer.Exit(130) from None
+
+
+def usage_error(message: str) -> NoReturn:
+    """A wrong argument or option: the message in red on stderr, exit status 2 (typer's own)."""
+    typer.secho(message, err=True, fg="red")
+    raise typer.Exit(2)
 
 
 def settings() -> Settings:

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from asisten.cli.common import friendly_errors, settings
+from asisten.cli.common import friendly_errors, settings, usage_error
 from asisten.indeks import STAGE_LABELS
 
 
@@ -36,8 +36,7 @@ def build(config, paths: list[Path], force: bool = False):
 
     missing = [p for p in paths if not p.exists()]
     if missing:
-        typer.secho(f"Tidak ditemukan: {', '.join(map(str, missing))}", err=True, fg="red")
-        raise typer.Exit(2)
+        usage_error(f"Tidak ditemukan: {', '.join(map(str, missing))}")
     # The lock the bot's replicas hold around their builds: one build at a time, on any host.
     lock = index_job_lock(open_database(config), config.index_dir)
     if not lock.acquire(timeout=0):

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from asisten.cli.common import engine, friendly_errors, settings
+from asisten.cli.common import engine, friendly_errors, settings, usage_error
 from asisten.cli.output import answer_text, trace_text
 from asisten.kb.models import DOC_TYPES
 
@@ -50,12 +50,9 @@ def _doc_types(values: list[str] | None) -> set[str] | None:
     chosen = {v.strip() for value in values for v in value.split(",") if v.strip()}
     unknown = chosen - set(DOC_TYPES)
     if unknown:
-        typer.secho(
-            f"Jenis tidak dikenal: {', '.join(sorted(unknown))}. Pilih dari: {', '.join(DOC_TYPES)}.",
-            err=True,
-            fg="red",
+        usage_error(
+            f"Jenis tidak dikenal: {', '.join(sorted(unknown))}. Pilih dari: {', '.join(DOC_TYPES)}."
         )
-        raise typer.Exit(2)
     return chosen
 
 

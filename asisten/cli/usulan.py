@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from asisten.cli.common import cli_user, friendly_errors, settings
+from asisten.cli.common import cli_user, friendly_errors, settings, usage_error
 
 app = typer.Typer(help="Usulan inovasi daerah: daftar, cek kesiapan, ekspor.", no_args_is_help=True)
 AsUser = Annotated[
@@ -58,8 +58,7 @@ def ekspor(
 ) -> None:
     with friendly_errors():
         if format not in ("docx", "md"):
-            typer.secho("Galat: --format harus docx atau md.", err=True, fg=typer.colors.RED)
-            raise typer.Exit(2)
+            usage_error("Galat: --format harus docx atau md.")
         flow, user = _flow_and_user(sebagai)
         name, data = flow.export(draft_id, user, format)
         path = keluaran or Path.cwd() / name
