@@ -99,23 +99,14 @@ def build_edit_view(
     if value:
         element["initial_value"] = value[:MODAL_INPUT_LIMIT]
     metadata = {"d": draft_id, "k": key, "r": revision, **place}
-    return {
-        "type": "modal",
-        "callback_id": VIEW_EDIT,
-        "title": {"type": "plain_text", "text": "Ubah usulan"},
-        "submit": {"type": "plain_text", "text": "Simpan"},
-        "close": {"type": "plain_text", "text": "Batal"},
-        "private_metadata": json.dumps(metadata),
-        "blocks": [
-            {
-                "type": "input",
-                "block_id": EDIT_BLOCK,
-                "label": {"type": "plain_text", "text": title[:2000]},
-                "hint": {"type": "plain_text", "text": help_text[:2000] or title},
-                "element": element,
-            }
-        ],
+    field = {
+        "type": "input",
+        "block_id": EDIT_BLOCK,
+        "label": {"type": "plain_text", "text": title[:2000]},
+        "hint": {"type": "plain_text", "text": help_text[:2000] or title},
+        "element": element,
     }
+    return _form(VIEW_EDIT, "Ubah usulan", "Batal", metadata, [field])
 
 
 def build_overview_view(
@@ -160,14 +151,21 @@ def build_overview_view(
             }
         )  # fmt: skip
     metadata = {"d": draft_id, "r": revisions, **place}
+    return _form(VIEW_OVERVIEW, "Semua bagian usulan", "Tutup", metadata, blocks[:VIEW_BLOCK_LIMIT])
+
+
+def _form(
+    callback_id: str, title: str, close: str, metadata: dict, blocks: list[Block]
+) -> dict[str, Any]:
+    """A draft form saved with "Simpan"; `metadata` says which draft and revisions it shows."""
     return {
         "type": "modal",
-        "callback_id": VIEW_OVERVIEW,
-        "title": {"type": "plain_text", "text": "Semua bagian usulan"},
+        "callback_id": callback_id,
+        "title": {"type": "plain_text", "text": title},
         "submit": {"type": "plain_text", "text": "Simpan"},
-        "close": {"type": "plain_text", "text": "Tutup"},
+        "close": {"type": "plain_text", "text": close},
         "private_metadata": json.dumps(metadata),
-        "blocks": blocks[:VIEW_BLOCK_LIMIT],
+        "blocks": blocks,
     }
 
 
