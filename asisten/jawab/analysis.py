@@ -99,7 +99,18 @@ class Analyser:
         self.vocabulary = vocabulary
         self.documents = documents
         self._speller = Speller(vocabulary.counts, vocabulary.knows)
-        self._names = {doc_id: _document_names(meta) for doc_id, meta in documents.items()}
+        # Built once per index version, so a question looks up names instead of scanning every
+        # document (at 10k documents the scan took ~16 ms a question).
+        self._regulations_by_number: dict[str | None, list[tuple[str, DocumentMeta]]] = {}
+        for doc_id, meta in documents.items():
+            if meta.doc_type == "regulasi":
+                self._regulations_by_number.setdefault(meta.nomor, []).append((doc_id, meta))
+        # Each name is filed under one of its stems: a name is asked only when all its stems
+        # are, so only names filed under an asked stem need checking.
+        self._names_by_stem: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for doc_id, meta in documents.items():
+            for name in _document_names(meta):
+                self._names_by_stem.setdefault(min(name), []).append((doc_id, name))
 
     def analyse(self, question: str) -> Query:
         question = question.strip()
@@ -194,11 +205,14 @@ class Analyser:
 
     # -- names ------------------------------------------------------------------------------
     def _documents_named_by(self, mention: RegulationMention | ProvisionRef) -> set[str]:
+        if mention.nomor:
+            candidates = self._regulations_by_number.get(mention.nomor, [])
+        else:
+            candidates = [pair for pairs in self._regulations_by_number.values() for pair in pairs]
         return {
             doc_id
-            for doc_id, meta in self.documents.items()
-            if meta.doc_type == "regulasi"
-            and mention.matches_document(meta.jenis, meta.nomor, meta.tahun)
+            for doc_id, meta in candidates
+            if mention.matches_document(meta.jenis, meta.nomor, meta.tahun)
         }
 
     def _documents_of(self, provision: ProvisionRef | None) -> set[str]:
@@ -212,7 +226,10 @@ class Analyser:
         any document by one of its other names ("UU Pelayanan Publik", "Siola")."""
         asked = set(stems) | {text.stem(word) for word in untranslated}
         return {
-            doc_id for doc_id, names in self._names.items() if any(name <= asked for name in names)
+            doc_id
+            for stem in asked
+            for doc_id, name in self._names_by_stem.get(stem, ())
+            if name <= asked
         }
 
 
