@@ -10,10 +10,12 @@ decision and the composed answer read the `Query`; none of them parses the quest
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from asisten.indeks import text
 from asisten.jawab.query import ProvisionRef, RegulationMention, find_provision, find_regulations
+from asisten.jawab.question_parts import count_question_words, split_question
 from asisten.jawab.spelling import Speller
 from asisten.jawab.vocabulary import Vocabulary
 from asisten.kb.models import DocumentMeta
@@ -25,11 +27,8 @@ _DEFINITION_QUESTION = re.compile(
 )
 # A definition question is searched with the words definitions are indexed under.
 DEFINITION_CUE = "pengertian definisi"
-_QUESTION_WORD = re.compile(
-    r"\b(apa|apakah|siapa|bagaimana|berapa|kapan|mana|mengapa|kenapa|bolehkah|adakah|"
-    r"bisakah|dapatkah|what|who|how|when|where|why|which|can)\b",
-    re.IGNORECASE,
-)
+# A clause of a question with fewer content words than this is read with its neighbour.
+MIN_PART_WORDS = 2
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<![.?!:]\s)(?<!^)(?<![\"'(])\b[A-Z][A-Za-z]+")
 
 
@@ -63,6 +62,10 @@ class Query:
     definition: bool = False
     # How many question words ("siapa …, dan apakah …?"): each asks for one more source.
     asked: int = 0
+    # A question asking several things, read clause by clause ("… batas waktunya? Terus siapa
+    # yang menilai?"); empty when it asks one thing. Each part knows the documents the whole
+    # question names, since its pronouns point back at them ("memberlakukannya").
+    parts: tuple[Query, ...] = ()
 
     @property
     def searchable(self) -> bool:
@@ -89,6 +92,7 @@ class Query:
             "missing_regulations": [_mention_label(m) for m in self.missing_regulations],
             "named_documents": sorted(self.named_documents),
             "definition": self.definition,
+            "parts": [part.text for part in self.parts],
         }
 
 
@@ -113,6 +117,18 @@ class Analyser:
                 self._names_by_stem.setdefault(min(name), []).append((doc_id, name))
 
     def analyse(self, question: str) -> Query:
+        query = self._analyse(question)
+        parts = [self._analyse(clause) for clause in _asking_clauses(split_question(query.text))]
+        parts = _merge_thin(parts, self._analyse)
+        if len(parts) < 2:
+            return query
+        named = query.named_documents
+        return replace(
+            query,
+            parts=tuple(replace(p, named_documents=p.named_documents | named) for p in parts),
+        )
+
+    def _analyse(self, question: str) -> Query:
         question = question.strip()
         definition = bool(_DEFINITION_QUESTION.match(question))
         search_text = f"{question} {DEFINITION_CUE}" if definition else question
@@ -140,7 +156,7 @@ class Analyser:
             missing_regulations=tuple(missing),
             named_documents=frozenset(named),
             definition=definition,
-            asked=len(_QUESTION_WORD.findall(question)),
+            asked=count_question_words(question),
             **terms,
         )
 
@@ -231,6 +247,26 @@ class Analyser:
             for doc_id, name in self._names_by_stem.get(stem, ())
             if name <= asked
         }
+
+
+def _asking_clauses(clauses: list[str]) -> list[str]:
+    return clauses if len(clauses) > 1 else []
+
+
+def _merge_thin(parts: list[Query], analyse: Callable[[str], Query]) -> list[Query]:
+    """Clauses with fewer than two content words ("untuk apa", "Apa") read with the clause
+    before them (the first with the one after): alone they would search for nothing."""
+    groups: list[list[Query]] = []
+    for part in parts:
+        if groups and (_thin(part) or _thin(*groups[-1])):
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    return [g[0] if len(g) == 1 else analyse(" ".join(p.text for p in g)) for g in groups]
+
+
+def _thin(*parts: Query) -> bool:
+    return len({stem for part in parts for stem in part.stems}) < MIN_PART_WORDS
 
 
 def _document_names(meta: DocumentMeta) -> list[frozenset[str]]:

@@ -115,13 +115,19 @@ class Answerer:
     def lookup(self, query: Query, chunks: list[Chunk]) -> Answer:
         return self._lookup_answer(query.text, chunks)
 
-    def compose(self, query: Query, hits: list[Hit], decision: Decision) -> Answer:
+    def compose(
+        self, query: Query, hits: list[Hit], decision: Decision,
+        part_hits: Sequence[list[Hit]] = (),
+    ) -> Answer:  # fmt: skip
+        """`part_hits`: what each clause of a question asking several things found on its own
+        words (`query.parts`), so that each thing asked gets its source."""
         if not decision.answer:
             return self._not_found(query.text, list(query.unknown))
         limit = self.source_limit(query)
+        parts = list(zip(query.parts, part_hits, strict=False))
         if hits[0].chunk.kind == "faq":
-            return self._faq_answer(query, hits, limit, decision.in_scope)
-        return self._retrieval_answer(query, hits, limit, decision.in_scope)
+            return self._faq_answer(query, hits, limit, decision.in_scope, parts)
+        return self._retrieval_answer(query, hits, limit, decision.in_scope, parts)
 
     def ask_back(self, query: Query, options: list[Option], reason: str) -> Answer:
         """Ask which reading of the question is meant, offering `options` as questions."""
@@ -204,7 +210,32 @@ class Answerer:
         )  # fmt: skip
         return Answer(question, body, True, sources, "lookup")
 
-    def _faq_answer(self, query: Query, hits: list[Hit], limit: int, in_scope: bool) -> Answer:
+    def _part_items(
+        self, parts: list[tuple[Query, list[Hit]]], sources: list[Source], in_scope: bool
+    ) -> list[_Item]:
+        """The best passage of each clause of the question that the answer does not hold yet
+        ("… batas waktunya? Terus siapa yang menilai?"), excerpted around that clause's words."""
+        items = []
+        for part, found in parts:
+            if not found:
+                continue
+            best = found[0]
+            if any(s.chunk_id == best.chunk.chunk_id for s in sources):
+                continue
+            if best.chunk.kind == "faq":
+                if self.decider.relevant(best):
+                    numbers = self._reference_sources(best, sources)
+                    items.append(_Item(best.chunk.extra["question"], best.chunk.text, numbers))
+            elif self.decider.relevant_companion(best, in_scope):
+                number = self.add_source(sources, best.chunk, best.score)
+                passage = excerpt(best.chunk.text, part.stems)
+                items.append(_Item(best.chunk.citation, passage, [number]))
+        return items
+
+    def _faq_answer(
+        self, query: Query, hits: list[Hit], limit: int, in_scope: bool,
+        parts: list[tuple[Query, list[Hit]]],
+    ) -> Answer:  # fmt: skip
         hit = hits[0]
         sources: list[Source] = []
         items = [_Item("FAQ", hit.chunk.text, self._reference_sources(hit, sources))]
@@ -222,14 +253,16 @@ class Answerer:
             items.append(
                 _Item(extra.chunk.citation, excerpt(extra.chunk.text, query.stems), [number])
             )
+        items += self._part_items(parts, sources, in_scope)
         body = self._render(
             "faq", items, related=related, repaired=query.repaired, missing=query.missing_names
         )
         return Answer(query.text, body, True, sources, "faq")
 
     def _retrieval_answer(
-        self, query: Query, hits: list[Hit], limit: int, in_scope: bool
-    ) -> Answer:
+        self, query: Query, hits: list[Hit], limit: int, in_scope: bool,
+        parts: list[tuple[Query, list[Hit]]],
+    ) -> Answer:  # fmt: skip
         chosen = self._companions(hits, limit, in_scope)
         best = chosen[0].chunk
         whole_pasal = self._short_pasal(best)
@@ -254,6 +287,7 @@ class Answerer:
             if hit.meta.doc_type != "regulasi":
                 numbers += self._cited_sources(passage, sources, hit.score)
             items.append(_Item(hit.chunk.citation, passage, numbers))
+        items += self._part_items(parts, sources, in_scope)
         # The regulation's own Penjelasan of the best provision (of each of its ayat, when the
         # pasal is quoted whole) says what its words mean.
         for provision in whole_pasal or [best]:

@@ -24,6 +24,8 @@ from asisten.kb.relations import Relation
 
 # Passages shown in a trace.
 TRACE_HITS = 5
+# Passages searched for each clause of a question that asks several things.
+PART_HITS = 8
 
 
 class Pipeline:
@@ -77,9 +79,23 @@ class Pipeline:
             )  # fmt: skip
             decision = Decision(NOT_HELD, rule, decision.in_scope, decision.scores)
         else:
-            answer = self.notes.annotate(self.answerer.compose(query, hits, decision))
+            part_hits = self._part_hits(query, decision, doc_types)
+            answer = self.notes.annotate(self.answerer.compose(query, hits, decision, part_hits))
+            answer.trace = _trace(query, hits, decision, part_hits)
+            return answer
         answer.trace = _trace(query, hits, decision)
         return answer
+
+    def _part_hits(
+        self, query: Query, decision: Decision, doc_types: set[str] | None
+    ) -> list[list[Hit]]:
+        """Each clause of a question that asks several things, searched on its own words; only
+        once the whole question is to be answered (the clauses never decide that)."""
+        if not decision.answer:
+            return []
+        return [
+            self.retriever.search(part, k=PART_HITS, doc_types=doc_types) for part in query.parts
+        ]
 
     def _ask_back(self, query: Query, hits: list[Hit], options, rule: str) -> Answer:
         answer = self.answerer.ask_back(query, options, rule)
@@ -129,8 +145,10 @@ def _ranges(numbers: list[int]) -> str:
     return ", ".join(parts[:-1]) + (" dan " if len(parts) > 1 else "") + parts[-1] if parts else ""
 
 
-def _trace(query: Query, hits: list[Hit], decision: Decision) -> dict:
-    return {
+def _trace(
+    query: Query, hits: list[Hit], decision: Decision, part_hits: list[list[Hit]] | None = None
+) -> dict:
+    trace = {
         "query": query.summary(),
         "decision": decision.as_json(),
         "hits": [
@@ -145,3 +163,7 @@ def _trace(query: Query, hits: list[Hit], decision: Decision) -> dict:
             for hit in hits[:TRACE_HITS]
         ],
     }
+    if part_hits:
+        # The best passage each clause found on its own words, when there were clauses.
+        trace["part_hits"] = [found[0].chunk.citation if found else None for found in part_hits]
+    return trace

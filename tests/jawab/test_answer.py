@@ -338,3 +338,25 @@ def test_answer_naming_a_held_and_a_lacking_regulation_notes_the_lacking_one(rea
     assert answer.found
     assert answer.text.startswith("Catatan: Perpres 95/2018 tidak ada dalam basis pengetahuan")
     assert all(not s.citation.startswith("Perpres 95/2018") for s in answer.sources)
+
+
+def test_each_thing_asked_gets_its_source(real_engine):
+    # Two things asked at once: who decides (Pasal 14) and how long evaluation takes (Pasal 13).
+    answer = real_engine.answer(
+        "Siapa yang menetapkan keputusan kepala daerah tentang inovasi daerah, dan berapa lama "
+        "evaluasi inisiatif inovasi paling lama?"
+    )
+    assert answer.trace["query"]["parts"] == [
+        "Siapa yang menetapkan keputusan kepala daerah tentang inovasi daerah",
+        "dan berapa lama evaluasi inisiatif inovasi paling lama?",
+    ]
+    assert {"PP 38/2017 Pasal 14 ayat (1)", "PP 38/2017 Pasal 13 ayat (1)"} <= set(
+        _citations(answer)
+    )
+    assert "10 (sepuluh) hari kerja" in answer.text
+
+
+def test_clauses_of_a_declined_question_are_not_searched(real_engine):
+    answer = real_engine.answer("Siapa juara piala dunia 2022, dan kapan final berikutnya?")
+    assert not answer.found and not answer.sources
+    assert "part_hits" not in answer.trace

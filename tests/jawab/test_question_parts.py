@@ -1,0 +1,58 @@
+"""A question asking several things is cut into the clauses that ask them."""
+
+from __future__ import annotations
+
+import pytest
+
+from asisten.jawab.question_parts import count_question_words, split_question
+
+
+@pytest.mark.parametrize(
+    ("question", "clauses"),
+    [
+        (
+            "Sebenarnya ada batas waktu evaluasinya? Terus boleh nggak kampus dilibatkan?",
+            ["Sebenarnya ada batas waktu evaluasinya?", "Terus boleh nggak kampus dilibatkan?"],
+        ),
+        (
+            "Apa tugas Bapperida dan siapa kepalanya?",
+            ["Apa tugas Bapperida", "dan siapa kepalanya?"],
+        ),
+        (
+            "Siapa penanggung jawabnya, dan kepada siapa bupati melapor?",
+            ["Siapa penanggung jawabnya", "dan kepada siapa bupati melapor?"],
+        ),
+        # Chat spelling of clause and question words ("trs", "brp").
+        (
+            "inovasi apa yg dinilai? trs brp lama penilaiannya?",
+            ["inovasi apa yg dinilai?", "trs brp lama penilaiannya?"],
+        ),
+        (
+            "Which application is used, and when was the reporting window?",
+            ["Which application is used", "and when was the reporting window?"],
+        ),
+    ],
+)
+def test_clauses_that_ask(question, clauses):
+    assert split_question(question) == clauses
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Apa itu inovasi daerah?",
+        # A lead-in without a question word stays with the question it leads into.
+        "Kalau inovasi sudah dianggarkan lalu gagal, apa akibatnya bagi OPD?",
+        # "dan" inside one thing asked, with no question word after it.
+        "Apa syarat dan tata cara pengajuan inovasi daerah?",
+        # A question mark at the very end ends nothing.
+        "Siapa yang menilai proposal inovasi?",
+    ],
+)
+def test_one_thing_asked_stays_whole(question):
+    assert split_question(question) == [question]
+
+
+def test_question_words_counted_in_chat_spelling_too():
+    assert count_question_words("gmn caranya, trs brp biayanya?") == 2
+    assert count_question_words("Tolong jelaskan inovasi daerah.") == 0
