@@ -112,8 +112,13 @@ class Answerer:
         self.prompts_dir = prompts_dir
         self.top_k = top_k
 
-    def lookup(self, query: Query, chunks: list[Chunk]) -> Answer:
-        return self._lookup_answer(query.text, chunks)
+    def lookup(
+        self, query: Query, chunks: list[Chunk], part_hits: Sequence[list[Hit]] = ()
+    ) -> Answer:
+        """The named provision quoted; `part_hits` as in `compose`, for what else is asked."""
+        return self._lookup_answer(
+            query.text, chunks, list(zip(query.parts, part_hits, strict=False))
+        )
 
     def compose(
         self, query: Query, hits: list[Hit], decision: Decision,
@@ -196,7 +201,9 @@ class Answerer:
         return chosen
 
     # -- answer kinds -----------------------------------------------------------------------
-    def _lookup_answer(self, question: str, chunks: list[Chunk]) -> Answer:
+    def _lookup_answer(
+        self, question: str, chunks: list[Chunk], parts: list[tuple[Query, list[Hit]]]
+    ) -> Answer:
         sources = [self.source(i + 1, c, 1.0) for i, c in enumerate(chunks)]
         meta = self.retriever.version.documents[chunks[0].doc_id]
         heading = (
@@ -204,9 +211,10 @@ class Answerer:
         )
         explanation = self.retriever.explanation_for(chunks[0]) if len(chunks) == 1 else None
         items = [_Item(c.citation, c.text, [i + 1]) for i, c in enumerate(chunks)]
+        others = self._part_items(parts, sources, in_scope=False)
         body = self._render(
             "lookup", items, heading=heading, title=meta.title,
-            explanation=explanation.text if explanation else "",
+            explanation=explanation.text if explanation else "", others=others,
         )  # fmt: skip
         return Answer(question, body, True, sources, "lookup")
 
@@ -358,7 +366,7 @@ class Answerer:
     def _render(self, kind: str, items: list[_Item], **extra: Any) -> str:
         context = {
             "heading": "", "title": "", "explanation": "", "repaired": {}, "related": [],
-            "missing": "", **extra,
+            "missing": "", "others": [], **extra,
         }  # fmt: skip
         return templates.render(
             self.prompts_dir, "jawaban.txt.j2", kind=kind, items=items, **context

@@ -56,10 +56,16 @@ class Pipeline:
             if options := provision_options(query, list(holders), self.documents):
                 return self._ask_back(query, [], options, "pasal-tanpa-peraturan")
             if chunks := self.retriever.lookup(query, holders):
+                # What the other clauses ask ("Pasal 21 PP 38/2017 isinya apa? Lalu laporan itu
+                # untuk apa?") is searched; the clause naming the pasal is answered by it.
+                part_hits = [
+                    [] if part.provision else self.retriever.search(part, PART_HITS, doc_types)
+                    for part in query.parts
+                ]
                 answer = self.notes.lookup(query, chunks) or self.notes.annotate(
-                    self.answerer.lookup(query, chunks)
+                    self.answerer.lookup(query, chunks, part_hits)
                 )
-                answer.trace = _trace(query, [], Decision(ANSWER, "pasal-disebut"))
+                answer.trace = _trace(query, [], Decision(ANSWER, "pasal-disebut"), part_hits)
                 return answer
             missing_pasal = self._missing_pasal(query)
         if not query.searchable and not query.regulations and not missing_pasal:

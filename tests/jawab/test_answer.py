@@ -360,3 +360,16 @@ def test_clauses_of_a_declined_question_are_not_searched(real_engine):
     answer = real_engine.answer("Siapa juara piala dunia 2022, dan kapan final berikutnya?")
     assert not answer.found and not answer.sources
     assert "part_hits" not in answer.trace
+
+
+def test_named_pasal_and_another_question(real_engine):
+    answer = real_engine.answer(
+        "Pasal 13 PP 38/2017 bunyinya apa? Lalu siapa yang menetapkan keputusan kepala daerah "
+        "mengenai inovasi daerah?"
+    )
+    assert answer.kind == "lookup"
+    cited = _citations(answer)
+    assert cited[0] == "PP 38/2017 Pasal 13 ayat (1)" and "PP 38/2017 Pasal 14 ayat (1)" in cited
+    assert "Untuk pertanyaan Anda yang lain" in answer.text
+    # The clause naming the pasal is answered by the pasal, not searched again.
+    assert answer.trace["part_hits"] == [None, "PP 38/2017 Pasal 14 ayat (1)"]
