@@ -39,6 +39,11 @@ def trace_text(answer: Answer) -> str:
         lines.append(f"  Peraturan yang disebut: {', '.join(query['regulations'])}")
     if query.get("missing_regulations"):
         lines.append(f"  Tidak ada di basis pengetahuan: {', '.join(query['missing_regulations'])}")
+    parts = query.get("parts", [])
+    found_by_part = trace.get("part_hits") or [None] * len(parts)
+    for number, (part, found) in enumerate(zip(parts, found_by_part, strict=True), 1):
+        where = f" → {found}" if found else ""
+        lines.append(f"  Bagian pertanyaan {number}: {part}{where}")
     scores = ", ".join(f"{k}={v}" for k, v in decision.get("scores", {}).items())
     lines.append(
         f"  Keputusan: {decision.get('outcome')} (aturan {decision.get('rule')}"

@@ -63,6 +63,17 @@ def test_trace_explains_a_decline(env):
     assert "Kata tak dikenal korpus: cuti" in explained.output
 
 
+def test_trace_shows_the_parts_of_a_question(env):
+    runner = CliRunner()
+    runner.invoke(app, ["indeks"])
+    question = "Pasal 13 PP 38/2017 bunyinya apa? Lalu siapa yang menetapkan inovasi daerah?"
+    explained = runner.invoke(app, ["tanya", "--jelaskan", question])
+    assert explained.exit_code == 0, explained.output
+    assert "Bagian pertanyaan 1: Pasal 13 PP 38/2017 bunyinya apa?" in explained.output
+    # The other clause was searched on its own words: its best passage is shown.
+    assert "Bagian pertanyaan 2: Lalu siapa yang menetapkan inovasi daerah? → " in explained.output
+
+
 def test_tanya_reads_questions_from_stdin(env):
     runner = CliRunner()
     runner.invoke(app, ["indeks"])
