@@ -1,9 +1,10 @@
 """The team's evaluation set and how an answer is scored against it.
 
-Three files, each optional except in practice the first:
+Four files, each optional except in practice the first:
 
     eval/pertanyaan.yaml     split latih: the questions the engine was tuned on
     eval/latih-tumbuh.yaml   split latih: questions for the grown knowledge base
+    eval/latih-tambahan.yaml split latih: more of both, written blind to fit the decision on
     eval/uji.yaml            split uji:   held out, never tuned on
 
 An item's `korpus` says which knowledge base answers it: `inti` (corpus/ alone, the default) or
@@ -27,6 +28,7 @@ KNOWLEDGE_BASES = ("inti", "tumbuh")
 EVAL_FILES = {
     "pertanyaan.yaml": ("latih", "awal"),
     "latih-tumbuh.yaml": ("latih", "tumbuh"),
+    "latih-tambahan.yaml": ("latih", "tambah"),
     "uji.yaml": ("uji", "tes"),
 }
 # Questions of pertanyaan.yaml written after the engine was tuned on the rest, to measure

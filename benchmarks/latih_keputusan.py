@@ -1,11 +1,11 @@
 """Fit the answerability model on the TRAINING split over both knowledge bases.
 
-Every training question (benchmarks/eval/pertanyaan.yaml and latih-tumbuh.yaml; never uji.yaml)
-is searched on the shipped corpus (inti) and on the shipped corpus plus ../shared/corpus-uji
-(tumbuh). Its label: answerable when it is in scope and its knowledge base holds the answer (a
-`korpus: tumbuh` question asked of inti is not answerable there). Questions that a named pasal
-or a regulation the knowledge base lacks decides, or that keep no word after analysis, are left
-out: the model does not decide them.
+Every training question (benchmarks/eval/pertanyaan.yaml, latih-tumbuh.yaml and
+latih-tambahan.yaml; never uji.yaml) is searched on the shipped corpus (inti) and on the shipped
+corpus plus ../shared/corpus-uji (tumbuh). Its label: answerable when it is in scope and its
+knowledge base holds the answer (a `korpus: tumbuh` question asked of inti is not answerable
+there). Questions that a named pasal or a regulation the knowledge base lacks decides, or that
+keep no word after analysis, are left out: the model does not decide them.
 
 A logistic regression on standardised signals (asisten.jawab.answerability.features) is chosen
 by grouped cross-validation (a question's two rows stay in one fold), its threshold set on the
