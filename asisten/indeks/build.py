@@ -48,6 +48,9 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     encode_seconds: float = 0.0
+    # Segments the version reads, and chunks of them it no longer serves (a merge clears both).
+    segments: int = 1
+    deleted: int = 0
 
 
 def build_index(
@@ -267,7 +270,8 @@ def _change(
         version=name, changed=True, documents=len(metas), chunks=manifest["chunk_count"],
         embedded=len(missing), reused=len(chunks) - len(missing), errors=report.errors,
         warnings=[f"{d.meta.source_path}: {w}" for d in documents for w in d.warnings],
-        encode_seconds=encode_seconds,
+        encode_seconds=encode_seconds, segments=len(segments),
+        deleted=manifest["deleted_chunks"],
     )  # fmt: skip
 
 
