@@ -94,7 +94,8 @@ def measure(
 
 # Numbers measured again for each probe share, and after the changes.
 _PER_SETTING = (
-    "answer_p50_ms", "answer_p95_ms", "resident_gb", "recall_at_10_index",
+    "answer_p50_ms", "answer_p95_ms", "search_p50_ms", "search_p95_ms", "resident_gb",
+    "recall_at_10_index",
     "recall_at_10_dense", "recall_at_10_retrieval", "dense_index",
 )  # fmt: skip
 # The base documents a run replaces and removes (in the big segment, not an added one).

@@ -134,15 +134,9 @@ def _build_locked(
     hashes = [c.content_hash(metas[c.doc_id]) for c in chunks]
 
     reusable = _reusable_vectors(store, model_name) if not force else {}
-    missing = [i for i, h in enumerate(hashes) if h not in reusable]
-    embedder = embedder_factory() if missing or not reusable else None
-    dimension = embedder.dimension if embedder else len(next(iter(reusable.values())))
-    vectors = np.zeros((len(chunks), dimension), dtype=np.float32)
-    for i, h in enumerate(hashes):
-        if h in reusable:
-            vectors[i] = reusable[h]
-    encode_seconds = _embed_missing(embedder, chunks, metas, missing, vectors, progress)
-
+    vectors, missing, encode_seconds = _vectors(
+        chunks, metas, hashes, reusable, embedder_factory, progress
+    )
     dense = dense_index.build(vectors)
     keyword, vocabulary = _keyword_index(chunks, metas)
     manifest = {
@@ -150,8 +144,8 @@ def _build_locked(
         "document_count": len(documents),
         "chunk_count": len(chunks),
         "segment_chunks": len(chunks),
-        "embedded": len(missing),
-        "reused": len(chunks) - len(missing),
+        "embedded": missing,
+        "reused": len(chunks) - missing,
         "documents": _listing(documents),
     }
     staged = store.new_staging()
@@ -166,8 +160,8 @@ def _build_locked(
         changed=True,
         documents=len(documents),
         chunks=len(chunks),
-        embedded=len(missing),
-        reused=len(chunks) - len(missing),
+        embedded=missing,
+        reused=len(chunks) - missing,
         errors=report.errors,
         warnings=[f"{d.meta.source_path}: {w}" for d in documents for w in d.warnings],
         seconds=time.perf_counter() - started,
@@ -224,55 +218,56 @@ def _change(
     kept = {k: v for k, v in store.read_documents(previous["version"]).items() if k not in doomed}
     metas = {**kept, **{d.meta.doc_id: d.meta for d in documents}}
     hashes = [c.content_hash(metas[c.doc_id]) for c in chunks]
-    missing = [i for i, h in enumerate(hashes) if h not in deletion.vectors]
-    embedder = embedder_factory() if missing else None
-    dimension = embedder.dimension if embedder else previous["dimension"]
-    vectors = np.zeros((len(chunks), dimension), dtype=np.float32)
-    for i, h in enumerate(hashes):
-        if h in deletion.vectors:
-            vectors[i] = deletion.vectors[h]
-    encode_seconds = _embed_missing(embedder, chunks, metas, missing, vectors, progress)
-    dense = dense_index.build(vectors) if chunks else None
+    # A replaced document's unchanged chunks keep their vectors.
+    vectors, missing, encode_seconds = _vectors(
+        chunks, metas, hashes, deletion.vectors, embedder_factory, progress, previous["dimension"]
+    )
     staged = store.new_staging()
-    segments = store.segment_names(previous["version"]) + ([staged.name] if chunks else [])
-    listing = {k: v for k, v in previous["documents"].items() if k not in doomed}
-    described = dense.description if dense else previous["dense"]
     manifest = {
-        **_manifest(
-            store, built_by, previous["model"], previous["dimension"], described, file_hashes
-        ),
+        **_manifest(store, built_by, previous["model"], previous["dimension"], None, file_hashes),
         "version": staged.name,
         "document_count": len(metas),
         "chunk_count": previous["chunk_count"] - deletion.rows + len(chunks),
         "segment_chunks": len(chunks),
-        "segments": segments,
+        "segments": store.segment_names(previous["version"]) + ([staged.name] if chunks else []),
         "deleted": append.deleted_after(store, previous, deletion),
         "deleted_chunks": previous.get("deleted_chunks", 0) + deletion.rows,
-        "embedded": len(missing),
-        "reused": len(chunks) - len(missing),
-        "documents": {**listing, **_listing(documents)},
+        "embedded": missing,
+        "reused": len(chunks) - missing,
+        "documents": {
+            **{k: v for k, v in previous["documents"].items() if k not in doomed},
+            **_listing(documents),
+        },
     }
-    keyword, counts = _keyword_index(chunks, metas) if chunks else (None, {})
-    vocabulary = append.merged_vocabulary(
-        store.versions_dir / previous["version"], Counter(counts), deletion.words
-    )
-    tokens = append.deleted_tokens_after(store, previous, deletion)
     progress("simpan", 0, 1)
-    if dense is not None:
-        write_version(
-            staged, manifest, chunks, metas, dense, keyword, vocabulary, vectors, hashes, tokens
-        )
-    else:
-        write_listing(staged, manifest, metas, vocabulary, tokens)
+    _write_change(store, staged, previous, manifest, chunks, metas, vectors, hashes, deletion)
     name = store.publish(staged)
     progress("simpan", 1, 1)
     return BuildResult(
         version=name, changed=True, documents=len(metas), chunks=manifest["chunk_count"],
-        embedded=len(missing), reused=len(chunks) - len(missing), errors=report.errors,
+        embedded=missing, reused=len(chunks) - missing, errors=report.errors,
         warnings=[f"{d.meta.source_path}: {w}" for d in documents for w in d.warnings],
-        encode_seconds=encode_seconds, segments=len(segments),
+        encode_seconds=encode_seconds, segments=len(manifest["segments"]),
         deleted=manifest["deleted_chunks"],
     )  # fmt: skip
+
+
+def _write_change(store, staged, previous, manifest, chunks, metas, vectors, hashes, deletion):
+    """The new segment (if there are new chunks) and the version's own files."""
+    tokens = append.deleted_tokens_after(store, previous, deletion)
+    folder = store.versions_dir / previous["version"]
+    if not chunks:
+        manifest["dense"] = previous["dense"]
+        vocabulary = append.merged_vocabulary(folder, Counter(), deletion.words)
+        write_listing(staged, manifest, metas, vocabulary, tokens)
+        return
+    dense = dense_index.build(vectors)
+    manifest["dense"] = dense.description
+    keyword, counts = _keyword_index(chunks, metas)
+    vocabulary = append.merged_vocabulary(folder, Counter(counts), deletion.words)
+    write_version(
+        staged, manifest, chunks, metas, dense, keyword, vocabulary, vectors, hashes, tokens
+    )
 
 
 def _unchanged(manifest: dict, file_hashes: dict[str, str], model_name: str) -> bool:
@@ -314,6 +309,25 @@ def embed_batch(embedder: Embedder | None) -> int:
     numbers = parallel.ingest_settings()
     on_gpu = getattr(embedder, "device", "cpu") != "cpu"
     return int(numbers["gpu_batch"] if on_gpu else numbers["embed_batch"])
+
+
+def _vectors(
+    chunks, metas, hashes, reusable, embedder_factory, progress, dimension: int | None = None
+) -> tuple[np.ndarray, int, float]:
+    """The chunks' vectors, reused by content hash where `reusable` has them and embedded
+    otherwise; with how many were embedded and the seconds the model took."""
+    missing = [i for i, h in enumerate(hashes) if h not in reusable]
+    embedder = embedder_factory() if missing or not (reusable or dimension) else None
+    if embedder is not None:
+        dimension = embedder.dimension
+    elif dimension is None:
+        dimension = len(next(iter(reusable.values())))
+    vectors = np.zeros((len(chunks), dimension), dtype=np.float32)
+    for i, h in enumerate(hashes):
+        if h in reusable:
+            vectors[i] = reusable[h]
+    seconds = _embed_missing(embedder, chunks, metas, missing, vectors, progress)
+    return vectors, len(missing), seconds
 
 
 def _embed_missing(embedder, chunks, metas, missing, vectors, progress) -> float:
