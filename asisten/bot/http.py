@@ -50,7 +50,8 @@ def health(services: BotServices) -> tuple[int, dict]:
         "status": "ok",
         "index_version": version.name,
         "documents": len(version.documents),
-        "chunks": len(version.chunks),
+        # Live chunks: rows of replaced or removed documents stay in their segment until a merge.
+        "chunks": version.manifest.get("chunk_count", len(version.chunks)),
     }
 
 

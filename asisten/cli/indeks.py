@@ -20,16 +20,26 @@ def indeks(
     ulang: Annotated[
         bool, typer.Option("--ulang", help="Bangun ulang penuh, tanpa memakai ulang.")
     ] = False,
+    gabung: Annotated[
+        bool,
+        typer.Option(
+            "--gabung",
+            help="Gabungkan segmen dan buang potongan yang sudah diganti atau dihapus "
+            "(bangun penuh, semua vektor dipakai ulang).",
+        ),
+    ] = False,
 ) -> None:
+    if ulang and gabung:
+        usage_error("Pilih salah satu: --ulang atau --gabung.")
     with friendly_errors():
         config = settings()
-        result = build(config, paths or [config.corpus_dir], force=ulang)
+        result = build(config, paths or [config.corpus_dir], force=ulang, merge=gabung)
         report(result)
         if result.errors and not result.documents:
             raise typer.Exit(1)
 
 
-def build(config, paths: list[Path], force: bool = False):
+def build(config, paths: list[Path], force: bool = False, merge: bool = False):
     from asisten.admin.jobs import index_job_lock
     from asisten.db import open_database
     from asisten.errors import IndexBusyError
@@ -42,12 +52,12 @@ def build(config, paths: list[Path], force: bool = False):
     if not lock.acquire(timeout=0):
         raise IndexBusyError()
     try:
-        return _build_with_progress(config, paths, force)
+        return _build_with_progress(config, paths, force, merge)
     finally:
         lock.release()
 
 
-def _build_with_progress(config, paths: list[Path], force: bool):
+def _build_with_progress(config, paths: list[Path], force: bool, merge: bool):
     from asisten.indeks.build import build_index
     from asisten.indeks.embedder import create_embedder
     from asisten.indeks.store import IndexStore
@@ -69,7 +79,7 @@ def _build_with_progress(config, paths: list[Path], force: bool):
         return build_index(
             IndexStore(config.index_dir), paths, lambda: create_embedder(config.model),
             config.model, config.max_file_bytes, progress=progress, force=force,
-            keep_versions=config.keep_versions,
+            keep_versions=config.keep_versions, merge=merge,
         )  # fmt: skip
 
 
@@ -89,6 +99,12 @@ def report(result) -> None:
         f"potongan ({result.embedded} di-embed baru, {result.reused} dipakai ulang) "
         f"dalam {result.seconds:.1f} dtk."
     )
+    if result.segments > 1 or result.deleted:
+        typer.echo(
+            f"Disimpan sebagai {result.segments} segmen; {result.deleted} potongan lama ditandai "
+            "terhapus. Penggabungan berjalan otomatis saat batasnya terlampaui, atau sekarang "
+            "dengan `asisten indeks --gabung`."
+        )
     if result.seconds > 0:
         # How fast, and how much of it the embedding model took: the rest is parsing and
         # indexing, which more cores or a larger batch would not speed up.

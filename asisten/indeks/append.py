@@ -1,52 +1,170 @@
-"""Adding files to a published index as a new segment (asisten.indeks.segments), without
-re-reading, re-tokenising or re-indexing what is already there.
+"""Changing a published index by segments (asisten.indeks.segments), without re-reading,
+re-tokenising or re-indexing what stays.
 
-Only for additions: when a published file changed or went away, or the model, the parser or the
-format did, or the segment policy (asisten/data/skala.yaml, `segments`) says to merge, the
-caller does a full build instead.
+Added files become a new small segment. A changed file's documents are marked deleted in the
+segments holding them and its new text goes into the new segment; a removed file's documents
+are only marked deleted (that version holds no segment). Only the files that changed are read,
+and only chunks whose content is new are embedded.
+
+When the model, the parser or the format changed, or the segment policy (asisten/data/
+skala.yaml, `segments`) says to merge, the caller does a full build instead.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from asisten.indeks import lexicon
-from asisten.indeks.store import FORMAT_VERSION, IndexStore
+import numpy as np
+
+from asisten.indeks import lexicon, text
+from asisten.indeks.chunk_table import DOCUMENT_OF_FILE, ChunkTable
+from asisten.indeks.store import (
+    DELETED_TOKENS_FILE,
+    HASHES_FILE,
+    READABLE_FORMATS,
+    IndexStore,
+)
+from asisten.kb.models import DocumentMeta
 
 
 def policy() -> dict[str, Any]:
     return lexicon.yaml_data("skala.yaml")["segments"]
 
 
-def added_files(
-    store: IndexStore, previous: dict, file_hashes: dict[str, str], model: str, parser: str
-) -> list[str] | None:
-    """The files to add as a segment, or None when a full build is needed."""
-    old = previous.get("files", {})
+@dataclass
+class Change:
+    """Files (resolved paths) since the published version."""
+
+    added: list[str]
+    replaced: list[str]
+    removed: list[str]
+
+    @property
+    def to_read(self) -> list[str]:
+        return self.added + self.replaced
+
+
+def plan(previous: dict, file_hashes: dict[str, str], model: str, parser: str) -> Change | None:
+    """What changed, or None when only a full build will do."""
     if (
-        previous.get("format") != FORMAT_VERSION
+        previous.get("format") not in READABLE_FORMATS
         or previous.get("model") != model
         or previous.get("parser_version") != parser
-        or any(file_hashes.get(path) != digest for path, digest in old.items())
-        or len(store.segment_names(previous["version"])) + 1 > policy()["max_segments"]
     ):
         return None
-    added = [path for path in file_hashes if path not in old]
-    return added or None
+    old = previous.get("files", {})
+    change = Change(
+        added=[path for path in file_hashes if path not in old],
+        replaced=[p for p, digest in old.items() if p in file_hashes and file_hashes[p] != digest],
+        removed=[path for path in old if path not in file_hashes],
+    )
+    return change if change.added or change.replaced or change.removed else None
 
 
-def small_enough(store: IndexStore, previous: dict, new_chunks: int) -> bool:
-    """Would the segments after the first stay under their share of all chunks?"""
+def documents_of(previous: dict, files: list[str]) -> set[str]:
+    """The published documents read from these files."""
+    wanted = set(files)
+    return {
+        doc_id
+        for doc_id, info in previous["documents"].items()
+        if info.get("file", str(Path(info["path"]).resolve())) in wanted
+    }
+
+
+@dataclass
+class Deletion:
+    """Rows of published documents to mark deleted, and what the next version needs of them."""
+
+    # Segment → document ids, the new ones only.
+    documents: dict[str, list[str]] = field(default_factory=dict)
+    rows: int = 0
+    # Content hash → vector of each deleted chunk (a replacement reuses the unchanged ones).
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    # In how many deleted chunks each keyword token, and each surface word, occurs.
+    tokens: Counter[str] = field(default_factory=Counter)
+    words: Counter[str] = field(default_factory=Counter)
+
+
+def delete(store: IndexStore, previous: dict, doomed: set[str]) -> Deletion:
+    """Find the live rows of `doomed` documents, newest segment first, reading only theirs."""
+    version = previous["version"]
+    metas = store.read_documents(version)
+    already = store.deleted_documents(version)
+    found = Deletion()
+    left = set(doomed)
+    for name in reversed(store.segment_names(version)):
+        folder = store.versions_dir / name
+        ids = list(json.loads((folder / "documents.json").read_text()))
+        ordinals = {i: d for i, d in enumerate(ids) if d in left and d not in already.get(name, ())}
+        if not ordinals:
+            continue
+        document_of = np.load(folder / DOCUMENT_OF_FILE, mmap_mode="r")
+        rows = np.flatnonzero(np.isin(document_of, list(ordinals)))
+        if not len(rows):
+            continue
+        held = sorted({ordinals[int(o)] for o in document_of[rows]})
+        found.documents[name] = held
+        left -= set(held)
+        _collect(found, folder, rows, metas)
+    return found
+
+
+def _collect(found: Deletion, folder: Path, rows: np.ndarray, metas: dict[str, DocumentMeta]):
+    found.rows += len(rows)
+    hashes = np.load(folder / HASHES_FILE, mmap_mode="r")[rows]
+    vectors = np.load(folder / "vectors.npy", mmap_mode="r")[rows]
+    for digest, vector in zip(hashes, vectors, strict=True):
+        found.vectors[bytes(digest).hex()] = np.array(vector)
+    table = ChunkTable(folder)
+    try:
+        for row in rows.tolist():
+            chunk = table[row]
+            search_text = chunk.search_text(metas[chunk.doc_id])
+            found.tokens.update(set(text.tokens(search_text) or ["_"]))
+            found.words.update(set(text.index_words(search_text)))
+    finally:
+        table.close()
+
+
+def merge_due(store: IndexStore, previous: dict, deletion: Deletion, new_chunks: int) -> bool:
+    """Would the version after this change break the segment policy, so a merge is due?"""
+    numbers = policy()
     names = store.segment_names(previous["version"])
+    rows = previous["chunk_count"] + previous.get("deleted_chunks", 0) + new_chunks
+    deleted = previous.get("deleted_chunks", 0) + deletion.rows
+    if deleted > numbers["max_deleted_share"] * rows:
+        return True
+    if not new_chunks:
+        return False
     small = sum(store.read_manifest(n)["segment_chunks"] for n in names[1:]) + new_chunks
-    return small <= policy()["max_small_share"] * (previous["chunk_count"] + new_chunks)
+    return len(names) + 1 > numbers["max_segments"] or small > numbers["max_small_share"] * rows
 
 
-def merged_vocabulary(folder: Path, counts: Counter[str]) -> dict[str, int]:
-    """The previous version's surface-word counts plus the new chunks' (counts of chunks)."""
+def deleted_after(store: IndexStore, previous: dict, deletion: Deletion) -> dict[str, list[str]]:
+    """The new version's deletions: the previous version's and these."""
+    merged = {name: list(ids) for name, ids in store.deleted_documents(previous["version"]).items()}
+    for name, ids in deletion.documents.items():
+        merged[name] = sorted({*merged.get(name, []), *ids})
+    return merged
+
+
+def deleted_tokens_after(store: IndexStore, previous: dict, deletion: Deletion) -> dict[str, int]:
+    target = store.versions_dir / previous["version"] / DELETED_TOKENS_FILE
+    total = Counter(json.loads(target.read_text()) if target.exists() else {})
+    total.update(deletion.tokens)
+    return dict(total)
+
+
+def merged_vocabulary(
+    folder: Path, counts: Counter[str], removed: Counter[str] | None = None
+) -> dict[str, int]:
+    """The previous version's surface-word counts plus the new chunks', less the deleted
+    chunks' (counts of chunks)."""
     total = Counter(json.loads((folder / "vocabulary.json").read_text()))
     total.update(counts)
-    return dict(total)
+    total.subtract(removed or Counter())
+    return {word: count for word, count in total.items() if count > 0}

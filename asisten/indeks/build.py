@@ -25,7 +25,7 @@ from asisten.indeks import dense as dense_index
 from asisten.indeks import keyword as keyword_index
 from asisten.indeks.embedder import Embedder
 from asisten.indeks.keyword import KeywordIndex
-from asisten.indeks.store import FORMAT_VERSION, IndexStore, write_version
+from asisten.indeks.store import READABLE_FORMATS, IndexStore, write_listing, write_version
 from asisten.kb.loaders import iter_files
 from asisten.kb.models import Chunk, Document, DocumentMeta
 
@@ -48,6 +48,9 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     encode_seconds: float = 0.0
+    # Segments the version reads, and chunks of them it no longer serves (a merge clears both).
+    segments: int = 1
+    deleted: int = 0
 
 
 def build_index(
@@ -63,17 +66,20 @@ def build_index(
     built_by: str = "cli",
     lock_timeout: float = 0,
     overrides: dict[str, dict[str, Any]] | None = None,
+    merge: bool = False,
 ) -> BuildResult:
     """Build or refresh the index from `paths`. Raises IndexBusyError if a job is running.
 
     `overrides` maps a file's resolved path to metadata that replaces what was detected (an
-    admin's correction of an uploaded document)."""
+    admin's correction of an uploaded document). `merge` makes a full build that reuses every
+    vector even when segments could take the change, or when nothing changed but the published
+    version has several segments or deletions."""
     store.root.mkdir(parents=True, exist_ok=True)
     try:
         with FileLock(str(store.lock_path), timeout=lock_timeout):
             return _build_locked(
                 store, paths, embedder_factory, model_name, max_file_bytes,
-                progress or _silent, force, keep_versions, built_by, overrides or {},
+                progress or _silent, force, keep_versions, built_by, overrides or {}, merge,
             )  # fmt: skip
     except Timeout as exc:
         raise IndexBusyError() from exc
@@ -81,7 +87,7 @@ def build_index(
 
 def _build_locked(
     store, paths, embedder_factory, model_name, max_file_bytes, progress, force, keep, built_by,
-    overrides,
+    overrides, merge,
 ) -> BuildResult:  # fmt: skip
     started = time.perf_counter()
     store.clear_staging()
@@ -92,7 +98,9 @@ def _build_locked(
         for p in files
     }
     previous = store.current_manifest()
-    if not force and previous and _unchanged(previous, file_hashes, model_name):
+    # Asked to merge, a version of several segments or with deletions is rebuilt even unchanged.
+    settled = not merge or (previous and "segments" not in previous and "deleted" not in previous)
+    if not force and previous and settled and _unchanged(previous, file_hashes, model_name):
         return BuildResult(
             version=store.current_name(),
             changed=False,
@@ -100,24 +108,25 @@ def _build_locked(
             chunks=previous["chunk_count"],
             seconds=time.perf_counter() - started,
         )
-    added = (
-        append.added_files(store, previous, file_hashes, model_name, parser_fingerprint())
-        if previous and not force
+    change = (
+        append.plan(previous, file_hashes, model_name, parser_fingerprint())
+        if previous and not force and not merge
         else None
     )
-    progress("baca", 0, len(added or files))
-    chosen = [p for p in files if str(p.resolve()) in set(added)] if added else files
+    reading = set(change.to_read) if change else None
+    chosen = [p for p in files if str(p.resolve()) in reading] if reading is not None else files
+    progress("baca", 0, len(chosen))
     report = parallel.load_files(chosen, max_file_bytes, overrides)
     progress("baca", len(chosen), len(chosen))
-    if added:
-        segment = _append(
-            store, previous, report, file_hashes, embedder_factory, progress, built_by
+    if change:
+        segment = _change(
+            store, previous, change, report, file_hashes, embedder_factory, progress, built_by
         )
         if segment is not None:
             store.prune(keep)
             segment.seconds = time.perf_counter() - started
             return segment
-        # Too large for a segment, or a new document reuses an id: a full build.
+        # The segment policy asks for a merge, or a new document reuses an id: a full build.
         report = parallel.load_files(files, max_file_bytes, overrides)
     documents = _unique_ids(report.documents)
     chunks = [c for d in documents for c in d.chunks]
@@ -125,24 +134,18 @@ def _build_locked(
     hashes = [c.content_hash(metas[c.doc_id]) for c in chunks]
 
     reusable = _reusable_vectors(store, model_name) if not force else {}
-    missing = [i for i, h in enumerate(hashes) if h not in reusable]
-    embedder = embedder_factory() if missing or not reusable else None
-    dimension = embedder.dimension if embedder else len(next(iter(reusable.values())))
-    vectors = np.zeros((len(chunks), dimension), dtype=np.float32)
-    for i, h in enumerate(hashes):
-        if h in reusable:
-            vectors[i] = reusable[h]
-    encode_seconds = _embed_missing(embedder, chunks, metas, missing, vectors, progress)
-
+    vectors, missing, encode_seconds = _vectors(
+        chunks, metas, hashes, reusable, embedder_factory, progress
+    )
     dense = dense_index.build(vectors)
     keyword, vocabulary = _keyword_index(chunks, metas)
     manifest = {
-        **_manifest(store, built_by, model_name, dense, file_hashes),
+        **_manifest(store, built_by, model_name, dense.d, dense.description, file_hashes),
         "document_count": len(documents),
         "chunk_count": len(chunks),
         "segment_chunks": len(chunks),
-        "embedded": len(missing),
-        "reused": len(chunks) - len(missing),
+        "embedded": missing,
+        "reused": len(chunks) - missing,
         "documents": _listing(documents),
     }
     staged = store.new_staging()
@@ -157,8 +160,8 @@ def _build_locked(
         changed=True,
         documents=len(documents),
         chunks=len(chunks),
-        embedded=len(missing),
-        reused=len(chunks) - len(missing),
+        embedded=missing,
+        reused=len(chunks) - missing,
         errors=report.errors,
         warnings=[f"{d.meta.source_path}: {w}" for d in documents for w in d.warnings],
         seconds=time.perf_counter() - started,
@@ -166,15 +169,15 @@ def _build_locked(
     )
 
 
-def _manifest(store, built_by, model_name, dense, file_hashes) -> dict[str, Any]:
+def _manifest(store, built_by, model_name, dimension, dense, file_hashes) -> dict[str, Any]:
     return {
         "version": None,
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "built_by": built_by,
         "model": model_name,
-        "dimension": dense.d,
+        "dimension": dimension,
         # Exact or approximate, with its parameters (asisten.indeks.dense).
-        "dense": dense.description,
+        "dense": dense,
         "parser_version": parser_fingerprint(),
         # The word lists the keyword index was built with (asisten.indeks.text.INDEX_LEXICON).
         "index_lexicon": lexicon.file_hash(*text.INDEX_LEXICON),
@@ -188,6 +191,8 @@ def _listing(documents: list[Document]) -> dict[str, dict[str, Any]]:
         d.meta.doc_id: {
             "sha256": d.sha256,
             "path": d.meta.source_path,
+            # The key of `files` it was read from: a changed or removed file deletes it.
+            "file": str(Path(d.meta.source_path).resolve()),
             "title": d.meta.title,
             "type": d.meta.doc_type,
             "chunks": len(d.chunks),
@@ -196,58 +201,79 @@ def _listing(documents: list[Document]) -> dict[str, dict[str, Any]]:
     }
 
 
-def _append(
-    store, previous, report, file_hashes, embedder_factory, progress, built_by
+def _change(
+    store, previous, change, report, file_hashes, embedder_factory, progress, built_by
 ) -> BuildResult | None:
-    """The new files as a segment beside the published ones; None if a full build is due."""
+    """The change as a new version over the published segments: new and replaced documents in
+    a new segment, replaced and removed ones marked deleted. None if a full build is due."""
     documents = report.documents
     chunks = [c for d in documents for c in d.chunks]
     ids = [d.meta.doc_id for d in documents]
-    if len(set(ids)) < len(ids) or set(ids) & set(previous["documents"]):
+    doomed = append.documents_of(previous, change.replaced + change.removed)
+    if len(set(ids)) < len(ids) or set(ids) & (set(previous["documents"]) - doomed):
         return None
-    if not append.small_enough(store, previous, len(chunks)):
+    deletion = append.delete(store, previous, doomed)
+    if append.merge_due(store, previous, deletion, len(chunks)):
         return None
-    metas = {
-        **store.read_documents(previous["version"]),
-        **{d.meta.doc_id: d.meta for d in documents},
-    }
+    kept = {k: v for k, v in store.read_documents(previous["version"]).items() if k not in doomed}
+    metas = {**kept, **{d.meta.doc_id: d.meta for d in documents}}
     hashes = [c.content_hash(metas[c.doc_id]) for c in chunks]
-    embedder = embedder_factory()
-    vectors = np.zeros((len(chunks), embedder.dimension), dtype=np.float32)
-    encode_seconds = _embed_missing(
-        embedder, chunks, metas, list(range(len(chunks))), vectors, progress
+    # A replaced document's unchanged chunks keep their vectors.
+    vectors, missing, encode_seconds = _vectors(
+        chunks, metas, hashes, deletion.vectors, embedder_factory, progress, previous["dimension"]
     )
-    dense = dense_index.build(vectors)
-    keyword, counts = _keyword_index(chunks, metas)
     staged = store.new_staging()
     manifest = {
-        **_manifest(store, built_by, previous["model"], dense, file_hashes),
+        **_manifest(store, built_by, previous["model"], previous["dimension"], None, file_hashes),
         "version": staged.name,
         "document_count": len(metas),
-        "chunk_count": previous["chunk_count"] + len(chunks),
+        "chunk_count": previous["chunk_count"] - deletion.rows + len(chunks),
         "segment_chunks": len(chunks),
-        "segments": [*store.segment_names(previous["version"]), staged.name],
-        "embedded": len(chunks),
-        "reused": 0,
-        "documents": {**previous["documents"], **_listing(documents)},
+        "segments": store.segment_names(previous["version"]) + ([staged.name] if chunks else []),
+        "deleted": append.deleted_after(store, previous, deletion),
+        "deleted_chunks": previous.get("deleted_chunks", 0) + deletion.rows,
+        "embedded": missing,
+        "reused": len(chunks) - missing,
+        "documents": {
+            **{k: v for k, v in previous["documents"].items() if k not in doomed},
+            **_listing(documents),
+        },
     }
-    vocabulary = append.merged_vocabulary(store.versions_dir / previous["version"], Counter(counts))
     progress("simpan", 0, 1)
-    write_version(staged, manifest, chunks, metas, dense, keyword, vocabulary, vectors, hashes)
+    _write_change(store, staged, previous, manifest, chunks, metas, vectors, hashes, deletion)
     name = store.publish(staged)
     progress("simpan", 1, 1)
     return BuildResult(
         version=name, changed=True, documents=len(metas), chunks=manifest["chunk_count"],
-        embedded=len(chunks), reused=0, errors=report.errors,
+        embedded=missing, reused=len(chunks) - missing, errors=report.errors,
         warnings=[f"{d.meta.source_path}: {w}" for d in documents for w in d.warnings],
-        encode_seconds=encode_seconds,
+        encode_seconds=encode_seconds, segments=len(manifest["segments"]),
+        deleted=manifest["deleted_chunks"],
     )  # fmt: skip
+
+
+def _write_change(store, staged, previous, manifest, chunks, metas, vectors, hashes, deletion):
+    """The new segment (if there are new chunks) and the version's own files."""
+    tokens = append.deleted_tokens_after(store, previous, deletion)
+    folder = store.versions_dir / previous["version"]
+    if not chunks:
+        manifest["dense"] = previous["dense"]
+        vocabulary = append.merged_vocabulary(folder, Counter(), deletion.words)
+        write_listing(staged, manifest, metas, vocabulary, tokens)
+        return
+    dense = dense_index.build(vectors)
+    manifest["dense"] = dense.description
+    keyword, counts = _keyword_index(chunks, metas)
+    vocabulary = append.merged_vocabulary(folder, Counter(counts), deletion.words)
+    write_version(
+        staged, manifest, chunks, metas, dense, keyword, vocabulary, vectors, hashes, tokens
+    )
 
 
 def _unchanged(manifest: dict, file_hashes: dict[str, str], model_name: str) -> bool:
     return (
         manifest.get("files") == file_hashes
-        and manifest.get("format") == FORMAT_VERSION
+        and manifest.get("format") in READABLE_FORMATS
         and manifest.get("model") == model_name
         and manifest.get("parser_version") == parser_fingerprint()
     )
@@ -283,6 +309,25 @@ def embed_batch(embedder: Embedder | None) -> int:
     numbers = parallel.ingest_settings()
     on_gpu = getattr(embedder, "device", "cpu") != "cpu"
     return int(numbers["gpu_batch"] if on_gpu else numbers["embed_batch"])
+
+
+def _vectors(
+    chunks, metas, hashes, reusable, embedder_factory, progress, dimension: int | None = None
+) -> tuple[np.ndarray, int, float]:
+    """The chunks' vectors, reused by content hash where `reusable` has them and embedded
+    otherwise; with how many were embedded and the seconds the model took."""
+    missing = [i for i, h in enumerate(hashes) if h not in reusable]
+    embedder = embedder_factory() if missing or not (reusable or dimension) else None
+    if embedder is not None:
+        dimension = embedder.dimension
+    elif dimension is None:
+        dimension = len(next(iter(reusable.values())))
+    vectors = np.zeros((len(chunks), dimension), dtype=np.float32)
+    for i, h in enumerate(hashes):
+        if h in reusable:
+            vectors[i] = reusable[h]
+    seconds = _embed_missing(embedder, chunks, metas, missing, vectors, progress)
+    return vectors, len(missing), seconds
 
 
 def _embed_missing(embedder, chunks, metas, missing, vectors, progress) -> float:

@@ -5,6 +5,10 @@ object at start (a million of them took over a minute and ~10 GB). Rows are numb
 dense and keyword indexes number chunks; lookups by citation and by pasal use SQLite indexes.
 Which document each chunk belongs to is also kept as a memory-mapped array, for filters that
 look at every chunk at once (document types).
+
+A table opened with deleted documents (a later version replaced or removed them, see
+asisten.indeks.segments) keeps its row numbers but never returns their chunks: lookups, listings
+and the `allowed` mask skip them.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -57,7 +61,13 @@ def _row(number: int, chunk: Chunk, documents_of: list[int], ordinal: dict[str, 
 class ChunkTable(Sequence[Chunk]):
     """Read-only, shared by the threads answering questions (one connection, one lock)."""
 
-    def __init__(self, folder: Path, document_types: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        document_types: Sequence[str] = (),
+        document_ids: Sequence[str] = (),
+        deleted: Collection[str] = (),
+    ) -> None:
         uri = f"file:{folder / TABLE_FILE}?mode=ro&immutable=1"
         self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._lock = threading.Lock()
@@ -68,6 +78,19 @@ class ChunkTable(Sequence[Chunk]):
         # The type of each document, by ordinal (filters by document type).
         self.document_types = np.array(list(document_types) or [""])
         self._chunk = lru_cache(maxsize=CACHED_CHUNKS)(self._read)
+        # Documents (ids, in documents.json order) a later version deleted, and per row whether
+        # it is still live (None: every row is).
+        self.deleted = frozenset(deleted)
+        self.live: np.ndarray | None = None
+        if self.deleted:
+            dead = [i for i, doc_id in enumerate(document_ids) if doc_id in self.deleted]
+            self.live = ~np.isin(np.asarray(self.document_of), dead)
+
+    def dead_rows(self) -> np.ndarray:
+        """The rows of deleted documents, ascending."""
+        if self.live is None:
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero(~self.live)
 
     def __len__(self) -> int:
         return self._size
@@ -84,32 +107,36 @@ class ChunkTable(Sequence[Chunk]):
     def __iter__(self) -> Iterator[Chunk]:
         with self._lock:
             rows = self._connection.execute(f"SELECT {_SELECT} FROM chunks ORDER BY row").fetchall()
-        return (_chunk(row) for row in rows)
+        return (_chunk(row) for n, row in enumerate(rows) if self.live is None or self.live[n])
 
-    def allowed(self, doc_types: set[str]) -> np.ndarray:
-        """Per chunk: is its document of one of these types?"""
-        return np.isin(self.document_types, list(doc_types))[np.asarray(self.document_of)]
+    def allowed(self, doc_types: set[str] | None = None) -> np.ndarray:
+        """Per chunk: is it live and (with `doc_types`) is its document of one of these types?"""
+        if doc_types:
+            found = np.isin(self.document_types, list(doc_types))[np.asarray(self.document_of)]
+        else:
+            found = np.ones(self._size, dtype=bool)
+        return found if self.live is None else found & self.live
 
     def row_of_citation(self, citation: str) -> int | None:
         """The chunk with this citation; of several, the last (as a dict by citation kept)."""
-        found = self._one(
-            "SELECT row FROM chunks WHERE citation = ? ORDER BY row DESC LIMIT 1", citation
+        return self._first_live(
+            "SELECT row FROM chunks WHERE citation = ? ORDER BY row DESC", citation
         )
-        return found[0] if found else None
 
     def first_extending(self, citation: str) -> int | None:
         """The first chunk (not an FAQ) whose citation is `citation` followed by more words."""
         # Citations starting with "<citation> " sort from "<citation> " up to "<citation>!".
-        found = self._one(
+        return self._first_live(
             "SELECT row FROM chunks WHERE citation >= ? AND citation < ? AND kind != 'faq' "
-            "ORDER BY row LIMIT 1",
+            "ORDER BY row",
             citation + " ",
             citation + "!",
         )
-        return found[0] if found else None
 
     def provision(self, doc_id: str, pasal: str) -> list[Chunk]:
         """A pasal's own chunks in order (its ayat), without Penjelasan or FAQ."""
+        if doc_id in self.deleted:
+            return []
         rows = self._all(
             "SELECT row FROM chunks WHERE doc_id = ? AND pasal = ? AND kind NOT IN (?, ?) "
             "ORDER BY row",
@@ -119,6 +146,8 @@ class ChunkTable(Sequence[Chunk]):
 
     def pasal_of(self, doc_id: str) -> list[str]:
         """The pasal numbers of one document's own text, in the order they first appear."""
+        if doc_id in self.deleted:
+            return []
         rows = self._all(
             "SELECT pasal FROM chunks WHERE doc_id = ? AND pasal IS NOT NULL AND pasal != '' "
             "AND kind NOT IN (?, ?) GROUP BY pasal ORDER BY MIN(row)",
@@ -137,6 +166,14 @@ class ChunkTable(Sequence[Chunk]):
     def _one(self, sql: str, *args):
         with self._lock:
             return self._connection.execute(sql, args).fetchone()
+
+    def _first_live(self, sql: str, *args) -> int | None:
+        """The first row the query yields that is live (the query's own order)."""
+        with self._lock:
+            for (row,) in self._connection.execute(sql, args):
+                if self.live is None or self.live[row]:
+                    return row
+        return None
 
     def _all(self, sql: str, *args):
         with self._lock:

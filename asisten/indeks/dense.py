@@ -30,6 +30,10 @@ SETTINGS_FILE = "skala.yaml"
 class DenseIndex:
     index: Any  # faiss.Index
     description: dict[str, Any]
+    # faiss search parameters keeping deleted rows out (see `live_only`), and the selector and
+    # bitmap they point at, which must outlive them.
+    params: Any = None
+    keep: tuple = ()
 
     @property
     def exact(self) -> bool:
@@ -44,7 +48,11 @@ class DenseIndex:
         return int(self.index.d)
 
     def search(self, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        return self.index.search(np.ascontiguousarray(vectors, dtype=np.float32), k)
+        """The k best rows (-1 past the last one found), best first."""
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        if self.params is None:
+            return self.index.search(vectors, k)
+        return self.index.search(vectors, k, params=self.params)
 
     def save(self, folder: Path) -> None:
         import faiss
@@ -96,6 +104,21 @@ def _probing(dense: DenseIndex) -> DenseIndex:
     share = settings()["ivf"]["probe_share"]
     dense.index.nprobe = max(1, math.ceil(share * dense.description["lists"]))
     return DenseIndex(dense.index, {**dense.description, "nprobe": dense.index.nprobe})
+
+
+def live_only(dense: DenseIndex, live: np.ndarray) -> DenseIndex:
+    """The same index searching only the rows `live` marks (faiss skips the others while it
+    scans, so k live rows come back however many are deleted)."""
+    import faiss
+
+    bitmap = np.packbits(np.asarray(live, dtype=bool), bitorder="little")
+    selector = faiss.IDSelectorBitmap(len(live), faiss.swig_ptr(bitmap))
+    if dense.exact:
+        params = faiss.SearchParameters(sel=selector)
+    else:
+        # Parameters replace the index's own settings: nprobe must be carried over.
+        params = faiss.SearchParametersIVF(sel=selector, nprobe=dense.index.nprobe)
+    return DenseIndex(dense.index, dense.description, params, (selector, bitmap))
 
 
 def save_vectors(folder: Path, vectors: np.ndarray) -> None:

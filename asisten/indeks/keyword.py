@@ -54,6 +54,12 @@ class KeywordIndex:
             scores[self._indices[start:end]] += self._data[start:end]
         return scores
 
+    @property
+    def live_size(self) -> int:
+        """Chunks that count for IDF (all of them; segments.SegmentedKeyword leaves out the
+        deleted ones)."""
+        return self.size
+
     def chunk_frequencies(self) -> dict[str, int]:
         """In how many chunks each token occurs."""
         counts = np.diff(np.asarray(self._indptr))

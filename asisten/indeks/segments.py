@@ -6,11 +6,20 @@ Rows are numbered across segments in that order, so the rest of the engine sees 
 When the small segments grow (asisten/data/skala.yaml, `segments`), the next build is a full
 one, which merges them (every vector reused).
 
-A version of one segment is read through the plain classes, unchanged. With several, keyword
-scores are put on a common footing: each segment's precomputed BM25 scores carry that
-segment's IDF, so each token's column is rescaled by global IDF / segment IDF (the length
-normalisation keeps the segment's average length, close for similar documents; the merge
-makes it exact again).
+Replacing or removing a document does not touch the segment holding it either (a published
+segment is never written again): the new version lists the document among its deletions
+(manifest `deleted`: segment → document ids), and every reader of that version skips the
+document's rows. Dense search asks faiss to skip them while it scans, keyword scores are zero
+there, lookups and listings pass over them, and their tokens no longer count in IDF (the new
+version's `deleted_tokens.json`). An older version, with fewer deletions, still reads its own
+content, so rollback stays exact. Deleted rows still cost disk, memory and scan time until the
+next merge (asisten/data/skala.yaml, `segments.max_deleted_share`).
+
+A version of one segment without deletions is read through the plain classes, unchanged.
+Otherwise keyword scores are put on a common footing: each segment's precomputed BM25 scores
+carry that segment's IDF, so each token's column is rescaled by global IDF (live chunks only) /
+segment IDF (the length normalisation keeps the segment's average length, close for similar
+documents; the merge makes it exact again).
 """
 
 from __future__ import annotations
@@ -49,7 +58,7 @@ class SegmentedChunks(Sequence[Chunk]):
         self._offsets = _Offsets([len(t) for t in tables])
         self._size = sum(len(t) for t in tables)
 
-    def allowed(self, doc_types: set[str]) -> np.ndarray:
+    def allowed(self, doc_types: set[str] | None = None) -> np.ndarray:
         # Each segment numbers documents in its own documents.json.
         return np.concatenate([table.allowed(doc_types) for table in self.tables])
 
@@ -92,15 +101,30 @@ class SegmentedChunks(Sequence[Chunk]):
 
 
 class SegmentedKeyword:
-    def __init__(self, parts: list[KeywordIndex]) -> None:
+    def __init__(
+        self,
+        parts: list[KeywordIndex],
+        dead: list[np.ndarray] | None = None,
+        deleted_tokens: dict[str, int] | None = None,
+    ) -> None:
+        """`dead`: each part's deleted rows; `deleted_tokens`: in how many deleted chunks each
+        token occurs."""
         self.parts = parts
         self.size = sum(p.size for p in parts)
+        self._dead = dead or [np.zeros(0, dtype=np.int64) for _ in parts]
+        self.live_size = self.size - sum(len(rows) for rows in self._dead)
         self._starts = _Offsets([p.size for p in parts]).starts
         self._frequencies = [p.chunk_frequencies() for p in parts]
         self._totals: dict[str, int] = {}
         for frequencies in self._frequencies:
             for token, count in frequencies.items():
                 self._totals[token] = self._totals.get(token, 0) + count
+        for token, count in (deleted_tokens or {}).items():
+            left = self._totals.get(token, 0) - count
+            if left > 0:
+                self._totals[token] = left
+            else:
+                self._totals.pop(token, None)
 
     def scores(self, stems: Sequence[str]) -> np.ndarray:
         scores = np.zeros(self.size, dtype=np.float32)
@@ -108,11 +132,15 @@ class SegmentedKeyword:
             self.parts, self._frequencies, self._starts, strict=False
         ):
             for stem in stems:
-                if stem not in frequencies:
+                if stem not in frequencies or stem not in self._totals:
                     continue
                 local = part.scores([stem])
-                ratio = _idf(self.size, self._totals[stem]) / _idf(part.size, frequencies[stem])
+                ratio = _idf(self.live_size, self._totals[stem]) / _idf(
+                    part.size, frequencies[stem]
+                )
                 scores[start : start + part.size] += (local * ratio).astype(np.float32)
+        for dead, start in zip(self._dead, self._starts, strict=False):
+            scores[dead + start] = 0
         return scores
 
     def chunk_frequencies(self) -> dict[str, int]:

@@ -18,9 +18,11 @@ memory-mapped, so start-up does not grow with the number of chunks, and while a 
 swapped in the old one holds little beyond the page cache both share. A version written in an
 older format (FORMAT_VERSION) is not read: `asisten indeks` rebuilds it, reusing its vectors.
 
-A version made by adding files (asisten.indeks.append) holds only the new chunks and lists the
-versions holding the earlier ones in its manifest (`segments`, oldest first); `prune` keeps
-every version a kept one lists.
+A version made by adding or replacing files (asisten.indeks.append) holds only the new chunks
+and lists the versions holding the earlier ones in its manifest (`segments`, oldest first), with
+the documents of those segments it no longer serves (`deleted`, asisten.indeks.segments); a
+version that only removes documents holds no segment at all. `prune` keeps every version a kept
+one lists.
 """
 
 from __future__ import annotations
@@ -44,8 +46,14 @@ from asisten.kb.models import Chunk, DocumentMeta
 
 MANIFEST = "manifest.json"
 # 2: chunks in SQLite, vectors and chunk hashes as numpy files, keyword index memory-mapped.
-FORMAT_VERSION = 2
+# 3: as 2, plus deletions (manifest `deleted`, DELETED_TOKENS_FILE). A format-2 version is a
+# format-3 one without deletions and is read as it is; a reader that knows only 2 refuses a
+# format-3 version instead of serving documents it deleted.
+FORMAT_VERSION = 3
+READABLE_FORMATS = (2, 3)
 HASHES_FILE = "hashes.npy"
+# In how many deleted chunks each token occurs (left out of IDF), for the version's deletions.
+DELETED_TOKENS_FILE = "deleted_tokens.json"
 
 
 @dataclass
@@ -99,6 +107,10 @@ class IndexStore:
     def segment_names(self, name: str) -> list[str]:
         """The versions whose directories hold this version's segments, oldest first."""
         return self.read_manifest(name).get("segments") or [name]
+
+    def deleted_documents(self, name: str) -> dict[str, list[str]]:
+        """Per segment of this version, the documents it no longer serves."""
+        return self.read_manifest(name).get("deleted") or {}
 
     def read_vectors(self, name: str) -> np.ndarray:
         """The dense vectors of one segment (for reuse by the next build), any format."""
@@ -179,37 +191,60 @@ def write_version(
     vocabulary: dict[str, int],
     vectors: np.ndarray,
     hashes: list[str],
+    deleted_tokens: dict[str, int] | None = None,
 ) -> None:
     write_chunks(path, chunks, list(documents))
-    _write_json(path / "documents.json", {k: v.as_dict() for k, v in documents.items()})
-    _write_json(path / "vocabulary.json", vocabulary)
     # Raw bytes, 32 a row (numpy's "S32" would drop a hash's trailing zero bytes).
     raw = np.frombuffer(b"".join(bytes.fromhex(h) for h in hashes), dtype=np.uint8)
     np.save(path / HASHES_FILE, raw.reshape(len(hashes), 32))
     dense.save(path)
     dense_index.save_vectors(path, vectors)
     keyword.save(path / "keyword")
+    write_listing(path, manifest, documents, vocabulary, deleted_tokens)
+
+
+def write_listing(
+    path: Path,
+    manifest: dict[str, Any],
+    documents: dict[str, DocumentMeta],
+    vocabulary: dict[str, int],
+    deleted_tokens: dict[str, int] | None = None,
+) -> None:
+    """What every version holds, segment or not; alone, a version that only removes."""
+    _write_json(path / "documents.json", {k: v.as_dict() for k, v in documents.items()})
+    _write_json(path / "vocabulary.json", vocabulary)
+    if deleted_tokens:
+        _write_json(path / DELETED_TOKENS_FILE, deleted_tokens)
     # The manifest goes last: a directory without one is never treated as a version.
     _write_json(path / MANIFEST, {**manifest, "format": FORMAT_VERSION})
 
 
 def read_version(path: Path) -> IndexVersion:
     manifest = json.loads((path / MANIFEST).read_text())
-    if manifest.get("format", 1) != FORMAT_VERSION:
+    if manifest.get("format", 1) not in READABLE_FORMATS:
         raise IndexFormatError(path)
     documents = _documents(path)
     names = manifest.get("segments") or [path.name]
-    if len(names) == 1:
+    deleted = manifest.get("deleted") or {}
+    if names == [path.name] and not deleted:
         chunks = ChunkTable(path, [m.doc_type for m in documents.values()])
         keyword = KeywordIndex.load(path / "keyword")
         dense = dense_index.load(path, manifest.get("dense", {"kind": "flat"}))
         vectors = dense_index.load_vectors(path)
     else:
-        folders = [path.parent / name for name in names]
-        chunks = segments.SegmentedChunks([ChunkTable(f, _document_types(f)) for f in folders])
-        keyword = segments.SegmentedKeyword([KeywordIndex.load(f / "keyword") for f in folders])
-        dense = segments.SegmentedDense([_segment_dense(f) for f in folders])
-        vectors = segments.SegmentedVectors([dense_index.load_vectors(f) for f in folders])
+        tables = [_segment_table(path.parent / n, deleted.get(n, ())) for n in names]
+        chunks = segments.SegmentedChunks(tables)
+        keyword = segments.SegmentedKeyword(
+            [KeywordIndex.load(path.parent / n / "keyword") for n in names],
+            [table.dead_rows() for table in tables],
+            _deleted_tokens(path),
+        )
+        dense = segments.SegmentedDense(
+            [_segment_dense(path.parent / n, t.live) for n, t in zip(names, tables, strict=True)]
+        )
+        vectors = segments.SegmentedVectors(
+            [dense_index.load_vectors(path.parent / n) for n in names]
+        )
     return IndexVersion(
         name=path.name,
         path=path,
@@ -223,14 +258,21 @@ def read_version(path: Path) -> IndexVersion:
     )
 
 
-def _document_types(folder: Path) -> list[str]:
+def _segment_table(folder: Path, deleted: list[str]) -> ChunkTable:
     stored = json.loads((folder / "documents.json").read_text())
-    return [meta.get("doc_type", "dokumen") for meta in stored.values()]
+    types = [meta.get("doc_type", "dokumen") for meta in stored.values()]
+    return ChunkTable(folder, types, list(stored), deleted)
 
 
-def _segment_dense(folder: Path) -> dense_index.DenseIndex:
+def _deleted_tokens(path: Path) -> dict[str, int]:
+    target = path / DELETED_TOKENS_FILE
+    return json.loads(target.read_text()) if target.exists() else {}
+
+
+def _segment_dense(folder: Path, live: np.ndarray | None) -> dense_index.DenseIndex:
     description = json.loads((folder / MANIFEST).read_text()).get("dense", {"kind": "flat"})
-    return dense_index.load(folder, description)
+    dense = dense_index.load(folder, description)
+    return dense if live is None else dense_index.live_only(dense, live)
 
 
 def _documents(path: Path) -> dict[str, DocumentMeta]:

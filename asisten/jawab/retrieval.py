@@ -123,7 +123,8 @@ class Retriever:
         if dense.exact:
             scores, ids = dense.search(vector, dense.ntotal)
             every = np.zeros(dense.ntotal, dtype=np.float32)
-            every[ids[0]] = scores[0]
+            found = ids[0] >= 0  # deleted rows are not returned
+            every[ids[0][found]] = scores[0][found]
             return _ranked(every, allowed), lambda rows: {i: float(every[i]) for i in rows}
         vectors = self.version.vectors
 
@@ -141,8 +142,7 @@ class Retriever:
         return [(row, scores[row]) for row in ranked], exact
 
     def _allowed(self, doc_types: set[str] | None) -> np.ndarray:
-        if not doc_types:
-            return np.ones(len(self.chunks), dtype=bool)
+        # Live chunks only: a later version may have replaced or removed some.
         return self.chunks.allowed(doc_types)
 
     @staticmethod

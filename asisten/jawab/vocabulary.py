@@ -20,7 +20,7 @@ from asisten.indeks.keyword import KeywordIndex
 class Vocabulary:
     def __init__(self, keyword: KeywordIndex, counts: dict[str, int]) -> None:
         self.keyword = keyword
-        n = max(1, keyword.size)
+        n = max(1, keyword.live_size)  # deleted chunks do not count
         self.idf = {t: math.log(1 + n / d) for t, d in keyword.chunk_frequencies().items() if d}
         # A stem the corpus never uses weighs as much as the rarest possible one.
         self.max_idf = math.log(1 + n)

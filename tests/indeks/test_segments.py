@@ -1,5 +1,6 @@
-"""Adding a document writes a small segment searched beside the published index; changes and
-too many segments make a full build (the merge); a failed append publishes nothing."""
+"""Adding a document writes a small segment searched beside the published index; too many
+segments make a full build (the merge); a failed append publishes nothing. Replacing and
+removing documents: tests/indeks/test_deletions.py."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ Dinas menyediakan sambungan air bersih ke setiap rumah tangga desa melalui kios 
 (1) Kios air komunal dikelola badan usaha milik desa.
 (2) Tarif kios air komunal ditetapkan kepala desa setiap tahun.
 """
-SEGMENTS = "segments: {{max_segments: {most}, max_small_share: 0.5}}\n"
+SEGMENTS = "segments: {{max_segments: {most}, max_small_share: 0.5, max_deleted_share: 0.5}}\n"
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ def test_an_added_document_is_a_new_segment_and_is_found(tmp_path, corpus, data_
     assert len(store.load().chunks) == added.chunks
 
 
-def test_a_changed_file_or_too_many_segments_make_a_full_build(tmp_path, corpus, data_file):
+def test_too_many_segments_make_a_full_build(tmp_path, corpus, data_file):
     _settings(data_file, most=2)
     store = IndexStore(tmp_path / "indeks")
     build_with(store, [corpus], HashingEmbedder(128))
@@ -90,9 +91,14 @@ def test_a_changed_file_or_too_many_segments_make_a_full_build(tmp_path, corpus,
     merged = build_with(store, [corpus], HashingEmbedder(128))
     assert "segments" not in store.current_manifest()
     assert merged.embedded == 3 and merged.reused == merged.chunks - 3
+    # A changed file is a segment again (asisten.indeks.append), up to the limit.
     (corpus / "regulasi" / "perbup-lain-8-2025.md").write_text(NEW.replace("Zurbagan", "Lain"))
     changed = build_with(store, [corpus], HashingEmbedder(128))
-    assert "segments" not in store.current_manifest() and changed.changed
+    manifest = store.current_manifest()
+    assert changed.changed and manifest["deleted"] == {merged.version: ["perbup-lain-8-2025"]}
+    (corpus / "regulasi" / "perbup-lain-8-2025.md").write_text(NEW.replace("Zurbagan", "Lainnya"))
+    build_with(store, [corpus], HashingEmbedder(128))
+    assert "segments" not in store.current_manifest()
 
 
 def test_a_failed_append_publishes_nothing(tmp_path, corpus, data_file, monkeypatch):
