@@ -28,6 +28,7 @@ from asisten.indeks.keyword import KeywordIndex
 from asisten.indeks.store import FORMAT_VERSION, IndexStore, write_version
 from asisten.kb.loaders import iter_files
 from asisten.kb.models import Chunk, Document, DocumentMeta
+from asisten.kb.scans import ScanReader
 
 # Code and word lists that decide what a chunk is and how it is tokenised: when they change, a
 # re-index rebuilds instead of skipping.
@@ -107,7 +108,8 @@ def _build_locked(
     )
     progress("baca", 0, len(added or files))
     chosen = [p for p in files if str(p.resolve()) in set(added)] if added else files
-    report = parallel.load_files(chosen, max_file_bytes, overrides)
+    scans = ScanReader(store.ocr_dir, progress=progress)
+    report = parallel.load_files(chosen, max_file_bytes, overrides, scans)
     progress("baca", len(chosen), len(chosen))
     if added:
         segment = _append(
@@ -118,7 +120,7 @@ def _build_locked(
             segment.seconds = time.perf_counter() - started
             return segment
         # Too large for a segment, or a new document reuses an id: a full build.
-        report = parallel.load_files(files, max_file_bytes, overrides)
+        report = parallel.load_files(files, max_file_bytes, overrides, scans)
     documents = _unique_ids(report.documents)
     chunks = [c for d in documents for c in d.chunks]
     metas = {d.meta.doc_id: d.meta for d in documents}
