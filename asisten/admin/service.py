@@ -29,6 +29,7 @@ from asisten.kb import relations
 from asisten.kb.corrections import RelationCorrections
 from asisten.kb.in_force import InForce
 from asisten.kb.loaders import iter_files, load_document
+from asisten.kb.scans import Progress as ScanProgress
 from asisten.kb.scans import ScanReader
 from asisten.usulan.store import new_draft_id
 
@@ -97,14 +98,18 @@ class AdminService:
             raise NotAdminError()
 
     # -- uploads ------------------------------------------------------------------------------
-    def receive(self, user: str, name: str, data: bytes) -> tuple[UploadedDocument, Preview]:
-        """Check an uploaded file and keep it awaiting confirmation, with its preview."""
+    def receive(
+        self, user: str, name: str, data: bytes, ocr_progress: ScanProgress | None = None
+    ) -> tuple[UploadedDocument, Preview]:
+        """Check an uploaded file and keep it awaiting confirmation, with its preview. A scan is
+        read by OCR here (seconds a page): `ocr_progress("ocr", done, total)` follows it."""
         self.require(user, "unggah", name)
+        scans = ScanReader(self.store.ocr_dir, progress=ocr_progress) if ocr_progress else None
         try:
             suffix = intake.check_bytes(name, data, self.settings.max_file_bytes, self._known())
             path, document = intake.store_and_parse(
                 name, data, suffix, self.settings.uploads_dir, self.settings.max_file_bytes,
-                scans=self.scans,
+                scans=scans or self.scans,
             )  # fmt: skip
         except DocumentError as exc:
             self.registry.record(user, "unggah", name, "gagal", exc.message)
