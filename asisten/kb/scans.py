@@ -30,6 +30,8 @@ RENDER_DPI = 200
 MAX_RENDER_SIDE = 3600
 # Files whose readings the process keeps in memory besides the folder.
 MEMORY_FILES = 16
+# A long scan's readings are written to the folder every this many pages.
+CHECKPOINT_PAGES = 10
 
 Progress = Callable[[str, int, int], None]
 
@@ -69,22 +71,27 @@ class ScanReader:
         known = self._recall(digest)
         missing = [i for i in pages if i not in known]
         if missing:
-            known = {**known, **self._ocr(data, missing, name)}
-            self._remember(digest, known)
+            self._ocr(data, digest, known, missing, name)
         return {i: known[i] for i in pages}
 
     # -- reading ------------------------------------------------------------------------------
-    def _ocr(self, data: bytes, pages: list[int], name: str) -> dict[int, str]:
+    def _ocr(
+        self, data: bytes, digest: str, known: dict[int, str], pages: list[int], name: str
+    ) -> None:
+        """Read `pages` into `known`, remembering every few pages: a long scan whose job is
+        killed resumes where it stopped."""
         import pypdfium2
 
-        engine, began, texts = self.engine, time.perf_counter(), {}
+        engine, began = self.engine, time.perf_counter()
         document = pypdfium2.PdfDocument(data)
         try:
             self._report(0, len(pages))
             for done, index in enumerate(pages, 1):
                 image = _render(document[index])
-                texts[index] = engine.read(image)
+                known[index] = engine.read(image)
                 del image
+                if done % CHECKPOINT_PAGES == 0 or done == len(pages):
+                    self._remember(digest, known)
                 self._report(done, len(pages))
         finally:
             document.close()
@@ -93,11 +100,14 @@ class ScanReader:
             "OCR %s: %d halaman dalam %.1f dtk (%.1f dtk/halaman)",
             name, len(pages), seconds, seconds / len(pages),
         )  # fmt: skip
-        return texts
 
     def _report(self, done: int, total: int) -> None:
-        if self.progress:
+        if not self.progress:
+            return
+        try:
             self.progress("ocr", done, total)
+        except Exception:  # a progress message (Slack) that fails must not stop the reading
+            log.warning("kemajuan OCR tidak dapat dilaporkan", exc_info=True)
 
     # -- remembering --------------------------------------------------------------------------
     def _recall(self, digest: str) -> dict[int, str]:
