@@ -13,6 +13,11 @@ Reported per engine: character error rate and word accuracy against the source t
 normalised), the share of the source's spaces kept (Chinese-trained recognisers tend to glue
 Latin words), the "Pasal N" / "ayat (n)" references read exactly, whether lines come out in
 order, and seconds per page. Run: python benchmarks/ocr.py [--engines a,b] [--pages 3]
+
+The project installs only rapidocr. The others were measured in a separate virtualenv (pip
+install rapidocr-onnxruntime pytesseract, apt-get install tesseract-ocr tesseract-ocr-ind;
+rapidocr-onnxruntime brings opencv-python, whose cv2 clashes with rapidocr's headless one). An
+engine that is not installed keeps its earlier result in benchmarks/hasil/ocr.json.
 """
 
 from __future__ import annotations
@@ -229,7 +234,9 @@ def main() -> None:
         }
     out = Path(__file__).parent / "hasil" / "ocr.json"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(results, indent=1, ensure_ascii=False))
+    earlier = json.loads(out.read_text()) if out.exists() else {}
+    kept = {k: v for k, v in earlier.items() if "error" in results.get(k, {"error": ""})}
+    out.write_text(json.dumps({**results, **kept}, indent=1, ensure_ascii=False))
     print(
         json.dumps(
             {k: {m: v for m, v in r.items() if m != "pages"} for k, r in results.items()}, indent=1
