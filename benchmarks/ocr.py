@@ -1,6 +1,6 @@
 """OCR engines measured on simulated scans of an Indonesian regulation, for the README.
 
-Three A4 pages of UU 25/2009 (from /work/shared/corpus-uji or ASISTEN_OCR_SOURCE) are typeset
+Three A4 pages of UU 25/2009 (from ../shared/corpus-uji, or --source) are typeset
 like an old typewritten or printed regulation (a monospace and a serif font), scanned at 200 dpi
 (noise, a slight blur, ≤1° skew, JPEG) into an image-only PDF, rendered back with pypdfium2 as
 ingestion does, and read by every engine that is installed:
@@ -33,7 +33,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-SOURCE = Path("/work/shared/corpus-uji/uu-25-2009-pelayanan-publik.md")
+SOURCE = (
+    Path(__file__).resolve().parents[2] / "shared" / "corpus-uji" / "uu-25-2009-pelayanan-publik.md"
+)
 DPI = 200
 A4 = (round(8.27 * DPI), round(11.69 * DPI))
 MARGIN = round(0.9 * DPI)
