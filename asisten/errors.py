@@ -9,7 +9,8 @@
     │   ├── NotAPdfError
     │   ├── EncryptedPdfError
     │   ├── CorruptFileError
-    │   ├── NoTextLayerError
+    │   ├── NoTextLayerError     a scan that OCR could not read either
+    │   │   └── OcrUnavailableError
     │   └── DuplicateDocumentError
     ├── NotAdminError            an admin action asked for by someone else
     ├── DatabaseError            the database cannot be reached or its schema is not usable
@@ -87,8 +88,19 @@ class FrontMatterError(CorruptFileError):
 
 
 class NoTextLayerError(DocumentError):
-    problem = "PDF tidak memiliki lapisan teks (hasil pindai gambar)"
-    advice = "Jalankan OCR terlebih dahulu (misalnya ocrmypdf), lalu unggah hasilnya."
+    problem = "PDF tidak memiliki lapisan teks (hasil pindai gambar) dan OCR tidak menemukan teks"
+    advice = (
+        "Halamannya tampak kosong atau berupa foto. Pindai ulang dokumen aslinya dengan jelas "
+        "(tegak, minimal 200 dpi), atau unggah PDF yang memiliki teks."
+    )
+
+
+class OcrUnavailableError(NoTextLayerError):
+    problem = "PDF tidak memiliki lapisan teks (hasil pindai gambar) dan mesin OCR tidak tersedia"
+    advice = (
+        "Pasang ulang dependensi asisten (pip install -e .) agar OCR bawaan berjalan, atau "
+        "jalankan OCR terlebih dahulu (misalnya ocrmypdf) lalu unggah hasilnya."
+    )
 
 
 class DuplicateDocumentError(DocumentError):

@@ -25,6 +25,7 @@ from asisten.errors import (
 )
 from asisten.kb.loaders import TEXT_SUFFIXES, load_document
 from asisten.kb.models import Document
+from asisten.kb.scans import ScanReader
 
 SAMPLE_CITATIONS = 3
 # PDF readers accept a header anywhere in the first kilobyte (some regional sites prepend a
@@ -114,9 +115,10 @@ _KIND_NAMES = {"text": "teks atau halaman web", "docx": "dokumen Word", "unknown
 
 def store_and_parse(
     name: str, data: bytes, suffix: str, folder: Path, max_bytes: int,
-    overrides: dict[str, Any] | None = None,
+    overrides: dict[str, Any] | None = None, scans: ScanReader | None = None,
 ) -> tuple[Path, Document]:  # fmt: skip
-    """Keep the original under `folder` and parse it; a file that fails is not kept."""
+    """Keep the original under `folder` and parse it; a file that fails is not kept. Scanned
+    pages are read by OCR here, and `scans` remembers them for the index job that follows."""
     folder.mkdir(parents=True, exist_ok=True)
     stem = _SAFE_NAME.sub("-", Path(name).stem).strip("-")[:60] or "dokumen"
     path = folder / f"{sha256(data)[:12]}-{stem}{suffix}"
@@ -124,7 +126,7 @@ def store_and_parse(
     partial.write_bytes(data)
     partial.replace(path)  # never a half-written original under its real name
     try:
-        return path, load_document(path, max_bytes, overrides)
+        return path, load_document(path, max_bytes, overrides, scans)
     except Exception:
         path.unlink(missing_ok=True)
         raise

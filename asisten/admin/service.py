@@ -29,6 +29,8 @@ from asisten.kb import relations
 from asisten.kb.corrections import RelationCorrections
 from asisten.kb.in_force import InForce
 from asisten.kb.loaders import iter_files, load_document
+from asisten.kb.scans import Progress as ScanProgress
+from asisten.kb.scans import ScanReader
 from asisten.usulan.store import new_draft_id
 
 EDITABLE_FIELDS = ("judul", "tipe", "jenis", "nomor", "tahun")
@@ -78,6 +80,9 @@ class AdminService:
         # The terminal's user runs the server; they are an admin without being listed.
         self.admins = settings.admins | extra_admins
         self.store = IndexStore(settings.index_dir)
+        # The index's OCR cache: a scan read for an upload's preview is not read again by the
+        # index job, nor by any rebuild.
+        self.scans = ScanReader(self.store.ocr_dir)
         self.corrections = RelationCorrections(settings.home)
         self.runner = JobRunner(
             self.build_spec, lambda: index_job_lock(registry.engine, settings.index_dir)
@@ -93,14 +98,19 @@ class AdminService:
             raise NotAdminError()
 
     # -- uploads ------------------------------------------------------------------------------
-    def receive(self, user: str, name: str, data: bytes) -> tuple[UploadedDocument, Preview]:
-        """Check an uploaded file and keep it awaiting confirmation, with its preview."""
+    def receive(
+        self, user: str, name: str, data: bytes, ocr_progress: ScanProgress | None = None
+    ) -> tuple[UploadedDocument, Preview]:
+        """Check an uploaded file and keep it awaiting confirmation, with its preview. A scan is
+        read by OCR here (seconds a page): `ocr_progress("ocr", done, total)` follows it."""
         self.require(user, "unggah", name)
+        scans = ScanReader(self.store.ocr_dir, progress=ocr_progress) if ocr_progress else None
         try:
             suffix = intake.check_bytes(name, data, self.settings.max_file_bytes, self._known())
             path, document = intake.store_and_parse(
-                name, data, suffix, self.settings.uploads_dir, self.settings.max_file_bytes
-            )
+                name, data, suffix, self.settings.uploads_dir, self.settings.max_file_bytes,
+                scans=scans or self.scans,
+            )  # fmt: skip
         except DocumentError as exc:
             self.registry.record(user, "unggah", name, "gagal", exc.message)
             raise
@@ -118,7 +128,7 @@ class AdminService:
     def preview(self, upload_id: str) -> tuple[UploadedDocument, Preview]:
         upload = self._upload(upload_id)
         document = load_document(
-            Path(upload.stored_path), self.settings.max_file_bytes, upload.fields
+            Path(upload.stored_path), self.settings.max_file_bytes, upload.fields, self.scans
         )
         return upload, Preview.of(document)
 
@@ -131,7 +141,9 @@ class AdminService:
         if "tahun" in clean:
             clean["tahun"] = _year(clean["tahun"])
         upload = self._upload(upload_id)
-        document = load_document(Path(upload.stored_path), self.settings.max_file_bytes, clean)
+        document = load_document(
+            Path(upload.stored_path), self.settings.max_file_bytes, clean, self.scans
+        )
         preview = Preview.of(document)
         upload = self.registry.update_upload(
             upload_id, fields=clean, doc_id=preview.doc_id, title=preview.title

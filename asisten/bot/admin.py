@@ -57,7 +57,9 @@ def receive_files(
         name = shared.get("name") or shared.get("title") or "berkas"
         try:
             data = download(services, shared)
-            upload, preview = services.admin.receive(user, name, data)
+            upload, preview = services.admin.receive(
+                user, name, data, scan_progress(services, client, where, name)
+            )
         except DocumentError as exc:
             post_text(
                 client,
@@ -72,6 +74,28 @@ def receive_files(
             continue
         text = message(services, "pratinjau", upload_id=upload.id, nama_berkas=name, p=preview)
         post_text(client, where, text, preview_blocks(text, upload.id))
+
+
+def scan_progress(services: BotServices, client: WebClient, where: SlackThread, name: str):
+    """For a scan read by OCR before its preview: one message, posted at the first page and
+    kept up to date (thinned like a job's progress). A file with a text layer posts nothing."""
+    state: dict[str, Any] = {"ts": None, "last": 0.0}
+
+    def on_progress(stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if state["ts"] and now - state["last"] < PROGRESS_INTERVAL and done not in (0, total):
+            return
+        state["last"] = now
+        text = message(
+            services, "kemajuan", label=f"membaca {name}", tahap=STAGE_LABELS.get(stage, stage),
+            selesai=done, total=total,
+        )  # fmt: skip
+        if state["ts"] is None:
+            state["ts"] = post_text(client, where, text)
+        else:
+            update_text(client, where.channel, state["ts"], text)
+
+    return on_progress
 
 
 class DownloadError(Exception):

@@ -28,6 +28,7 @@ from asisten.indeks.keyword import KeywordIndex
 from asisten.indeks.store import READABLE_FORMATS, IndexStore, write_listing, write_version
 from asisten.kb.loaders import iter_files
 from asisten.kb.models import Chunk, Document, DocumentMeta
+from asisten.kb.scans import ScanReader
 
 # Code and word lists that decide what a chunk is and how it is tokenised: when they change, a
 # re-index rebuilds instead of skipping.
@@ -116,7 +117,8 @@ def _build_locked(
     reading = set(change.to_read) if change else None
     chosen = [p for p in files if str(p.resolve()) in reading] if reading is not None else files
     progress("baca", 0, len(chosen))
-    report = parallel.load_files(chosen, max_file_bytes, overrides)
+    scans = ScanReader(store.ocr_dir, progress=progress)
+    report = parallel.load_files(chosen, max_file_bytes, overrides, scans)
     progress("baca", len(chosen), len(chosen))
     if change:
         segment = _change(
@@ -127,7 +129,7 @@ def _build_locked(
             segment.seconds = time.perf_counter() - started
             return segment
         # The segment policy asks for a merge, or a new document reuses an id: a full build.
-        report = parallel.load_files(files, max_file_bytes, overrides)
+        report = parallel.load_files(files, max_file_bytes, overrides, scans)
     documents = _unique_ids(report.documents)
     chunks = [c for d in documents for c in d.chunks]
     metas = {d.meta.doc_id: d.meta for d in documents}

@@ -16,6 +16,7 @@ from typing import Any
 from asisten.errors import DocumentError
 from asisten.indeks import lexicon
 from asisten.kb.loaders import LoadReport, load_paths
+from asisten.kb.scans import ScanReader
 
 # Batches per worker: enough that one slow batch does not leave a core idle at the end.
 _BATCHES_PER_WORKER = 8
@@ -33,16 +34,22 @@ def workers_for(files: int) -> int:
 
 
 def load_files(
-    files: list[Path], max_bytes: int, overrides: dict[str, dict[str, Any]]
+    files: list[Path],
+    max_bytes: int,
+    overrides: dict[str, dict[str, Any]],
+    scans: ScanReader | None = None,
 ) -> LoadReport:
+    """`scans` reads scanned PDF pages; a worker process gets a reader of its own on the same
+    cache folder (its page-by-page progress is logged, not reported)."""
     workers = workers_for(len(files))
     if workers <= 1:
-        return load_paths(files, max_bytes, overrides)
+        return load_paths(files, max_bytes, overrides, scans)
     size = max(1, -(-len(files) // (workers * _BATCHES_PER_WORKER)))
     batches = [files[i : i + size] for i in range(0, len(files), size)]
     report = LoadReport()
+    cache = scans.cache_dir if scans else None
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        jobs = [pool.submit(_load_batch, batch, max_bytes, overrides) for batch in batches]
+        jobs = [pool.submit(_load_batch, batch, max_bytes, overrides, cache) for batch in batches]
         for job in jobs:
             documents, errors = job.result()
             report.documents.extend(documents)
@@ -50,10 +57,12 @@ def load_files(
     return report
 
 
-def _load_batch(files: list[Path], max_bytes: int, overrides: dict[str, dict[str, Any]]):
+def _load_batch(
+    files: list[Path], max_bytes: int, overrides: dict[str, dict[str, Any]], cache: Path | None
+):
     # A DocumentError does not survive pickling (its arguments are not its message): send
     # its class, path and detail instead.
-    report = load_paths(files, max_bytes, overrides)
+    report = load_paths(files, max_bytes, overrides, ScanReader(cache) if cache else None)
     errors = [
         (type(e), str(e.path), e.detail) for e in report.errors if isinstance(e, DocumentError)
     ]

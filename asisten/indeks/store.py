@@ -6,6 +6,8 @@
                                 chunk_documents.npy, documents.json, dense.faiss,
                                 vectors.npy, hashes.npy, keyword/, vocabulary.json
         staging/<name>/         a job in progress; never read; cleared by the next job
+        ocr/<sha256>.json       what OCR read from a scanned PDF, by the file's content hash;
+                                shared by every version, so no rebuild reads a scan twice
         .lock                   one ingestion job at a time
 
 A version directory is complete before it is renamed into `versions/`, and `CURRENT` changes
@@ -78,6 +80,7 @@ class IndexStore:
         self.versions_dir = root / "versions"
         self.staging_dir = root / "staging"
         self.lock_path = root / ".lock"
+        self.ocr_dir = root / "ocr"
 
     # -- reading ------------------------------------------------------------------------------
     def current_name(self) -> str | None:

@@ -7,6 +7,7 @@ per file so one bad file never stops the others.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable
@@ -30,6 +31,7 @@ from asisten.kb.faq import faq_chunks
 from asisten.kb.metadata import DetectedRegulation, detect_regulation, long_title
 from asisten.kb.models import Document, DocumentMeta
 from asisten.kb.regulation import Regulation, parse_regulation
+from asisten.kb.scans import ScanReader
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".yaml", ".yml", ".pdf", ".docx"}
@@ -61,27 +63,36 @@ def iter_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def load_paths(
-    paths: Iterable[Path], max_bytes: int, overrides: dict[str, dict[str, Any]] | None = None
+    paths: Iterable[Path],
+    max_bytes: int,
+    overrides: dict[str, dict[str, Any]] | None = None,
+    scans: ScanReader | None = None,
 ) -> LoadReport:
-    """Load every file; `overrides` (by resolved path) corrects detected metadata."""
+    """Load every file; `overrides` (by resolved path) corrects detected metadata; `scans`
+    reads scanned PDF pages (and remembers them where it was told to)."""
     report = LoadReport()
     overrides = overrides or {}
     for path in iter_files(paths):
         try:
             report.documents.append(
-                load_document(path, max_bytes, overrides.get(str(path.resolve())))
+                load_document(path, max_bytes, overrides.get(str(path.resolve())), scans)
             )
         except DocumentError as exc:
             report.errors.append(exc)
     return report
 
 
-def load_document(path: Path, max_bytes: int, overrides: dict[str, Any] | None = None) -> Document:
+def load_document(
+    path: Path,
+    max_bytes: int,
+    overrides: dict[str, Any] | None = None,
+    scans: ScanReader | None = None,
+) -> Document:
     data = _read_checked(path, max_bytes)
     digest = hashlib.sha256(data).hexdigest()
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return _load_pdf(path, data, digest, overrides or {})
+        return _load_pdf(path, pdf.pdf_pages(path, data, scans), digest, overrides or {})
     if suffix in (".yaml", ".yml"):
         return _load_faq(path, data, digest)
     if suffix == ".docx":
@@ -139,8 +150,8 @@ def _load_text(path: Path, raw: str, digest: str, overrides: dict[str, Any]) -> 
     return Document(meta=meta, chunks=chunks, sha256=digest)
 
 
-def _load_pdf(path: Path, data: bytes, digest: str, overrides: dict[str, Any]) -> Document:
-    pages = pdf.pdf_pages(path, data)
+def _load_pdf(path: Path, read: pdf.PdfText, digest: str, overrides: dict[str, Any]) -> Document:
+    pages = read.pages
     joined = "\n".join(pages)
     detected = detect_regulation("\f".join(pages), path.name)
     fields = {**overrides}
@@ -148,7 +159,7 @@ def _load_pdf(path: Path, data: bytes, digest: str, overrides: dict[str, Any]) -
     identified = identified or fields.get("jenis")
     meta = _regulation_meta(path, fields, detected, joined) if identified else None
     chunks = []
-    warnings = []
+    warnings = list(read.warnings)
     if meta is not None:
         # Clean page by page so each pasal's position maps back to its page.
         clean_text, page_starts = pdf.clean_pages(pages)
@@ -162,6 +173,8 @@ def _load_pdf(path: Path, data: bytes, digest: str, overrides: dict[str, Any]) -
         meta = meta or _plain_meta(path, fields, "dokumen", joined)
         chunks = chunking.page_chunks(meta, pages)
         warnings.append("struktur pasal tidak dikenali; dipotong per halaman")
+    if read.ocr_pages:
+        meta = dataclasses.replace(meta, ocr_pages=read.ocr_pages)
     return Document(meta=meta, chunks=chunks, sha256=digest, warnings=warnings)
 
 

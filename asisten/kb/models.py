@@ -30,6 +30,9 @@ class DocumentMeta:
     # What it does to other regulations (amends, revokes, implements), as
     # `asisten.kb.relations.Relation.as_dict()` records.
     relations: list[dict[str, Any]] = field(default_factory=list)
+    # Pages (1-based) of a PDF whose text was read by OCR from a scanned image: their wording
+    # may hold misreadings the text layer of the other pages does not.
+    ocr_pages: list[int] = field(default_factory=list)
 
     @property
     def short_name(self) -> str | None:

@@ -46,9 +46,12 @@ def _share(bot, file_obj: dict, user: str = ADMIN, channel: str = "DADM") -> Non
 
 
 def _upload(bot, name: str, content: bytes, file_id: str = "F1", **kwargs) -> object:
+    """The preview or the refusal (not the progress message of a scan being read)."""
     _share(bot, bot.slack.add_file(file_id, name, content, user=ADMIN), **kwargs)
     return bot.slack.wait_for(
-        "chat.postMessage", predicate=lambda c: name in c.params.get("text", "")
+        "chat.postMessage",
+        timeout=JOB_TIMEOUT,
+        predicate=lambda c: name in c.params.get("text", "") and "⏳" not in c.params["text"],
     )[-1]
 
 
@@ -93,6 +96,10 @@ def test_real_pdf_is_previewed_confirmed_and_answered_from_at_once(admin_bot, co
     text = preview.params["blocks"][0]["text"]["text"]
     assert "Perban BSSN" in text and "Nomor 8 Tahun 2020" in text
     assert "44 pasal" in text and "Perban BSSN 8/2020 Pasal 1 angka 1" in text
+    # Its Lampiran (pages 23-32) is scanned: read by OCR while the admin sees the pages counted.
+    assert "dibaca dengan OCR" in text
+    reading = [c for c in bot.slack.calls("chat.update") if "hasil pindai" in c.params["text"]]
+    assert reading and "10/10" in reading[-1].params["text"]
     bot.click(_button(preview, "admin_konfirmasi"), user=ADMIN, channel_id="DADM",
               message_ts=preview.response["ts"])  # fmt: skip
     done = _wait_update(bot, "diterbitkan")
