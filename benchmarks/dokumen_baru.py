@@ -23,8 +23,10 @@ scan uses DejaVu Sans Mono (Debian's fonts-dejavu-core) and falls back to Pillow
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -341,12 +343,173 @@ def generate(output: Path = OUTPUT) -> dict[str, int]:
     return pages
 
 
+# ---------------------------------------------------------------------------------------------
+# Measurement
+# ---------------------------------------------------------------------------------------------
+
+EVAL = Path(__file__).resolve().parent / "eval" / "dokumen-baru.yaml"
+RESULTS = Path(__file__).resolve().parent / "hasil" / "dokumen-baru.json"
+# Question id prefix -> the PDF its facts come from.
+GROUPS = {"dok-1": "uu-30-2014.pdf", "dok-2": "perda-jabar-4-2001.pdf", "dok-3": "uu-18-1965.pdf"}
+
+
+def index_alone(pdf: Path, embedder) -> dict:
+    """Index one PDF on its own, from scratch: did it go in, how long, how many chunks."""
+    import shutil
+
+    from asisten.indeks.build import build_index
+    from asisten.indeks.parallel import load_files
+    from asisten.indeks.store import IndexStore
+
+    started = time.perf_counter()
+    loaded = load_files([pdf], 200 * 2**20, {})
+    errors = [f"{type(e).__name__}: {e}" for e in loaded.errors]
+    if not loaded.documents:  # an index of no document at all is not built (bm25s refuses it)
+        seconds = round(time.perf_counter() - started, 1)
+        return {"terindeks": False, "potongan": 0, "detik": seconds, "detik_embed": 0.0,
+                "galat": errors, "peringatan": []}  # fmt: skip
+    home = OUTPUT.parent / "dokumen-baru-satu" / pdf.stem
+    shutil.rmtree(home, ignore_errors=True)
+    build = build_index(
+        IndexStore(home / "indeks"), [pdf], lambda: embedder, embedder.name, 200 * 2**20,
+        force=True, keep_versions=1, built_by="benchmark",
+    )  # fmt: skip
+    errors = [f"{type(e).__name__}: {e}" for e in build.errors]
+    return {
+        "terindeks": build.documents > 0,
+        "potongan": build.chunks,
+        "detik": round(build.seconds, 1),
+        "detik_embed": round(build.encode_seconds, 1),
+        "galat": errors,
+        "peringatan": build.warnings[:10],
+    }
+
+
+def _seed_from_tumbuh(kb) -> None:
+    """A first `baru` build starts from the `tumbuh` cache when there is one: its vectors are
+    reused by content hash, so only the new PDFs' chunks are embedded."""
+    import shutil
+
+    from basis import CACHE
+
+    source = CACHE / "tumbuh" / "indeks"
+    if not (kb.home / "indeks").exists() and source.exists():
+        shutil.copytree(source, kb.home / "indeks")
+
+
+def measure() -> dict:
+    from basis import knowledge_base, prepare
+    from evalset import load_items, score, summarise
+
+    from asisten.config import load_settings
+    from asisten.indeks.embedder import create_embedder
+    from asisten.jawab.engine import Engine
+
+    if not all((OUTPUT / name).exists() for name in GROUPS.values()):
+        generate()
+    embedder = create_embedder(load_settings().model)
+    alone = {}
+    for name in GROUPS.values():
+        alone[name] = index_alone(OUTPUT / name, embedder)
+        print(f"  {name} sendiri: {alone[name]}", file=sys.stderr)
+    kb = knowledge_base("baru")
+    _seed_from_tumbuh(kb)
+    build = prepare(kb, embedder)
+    listing = _listing(kb)
+    items = [item for item in load_items(EVAL) if item.applies_to("baru")]
+    engine = Engine(kb.settings(), embedder_factory=lambda name: embedder)
+    per_item = []
+    for item in items:
+        answer = engine.answer(item.question)
+        citations = [s.citation for s in answer.sources]
+        result = score(item, answer.found, answer.text, citations)
+        per_item.append((item, result, citations))
+    documents = {}
+    for prefix, name in GROUPS.items():
+        chosen = [(i, s, c) for i, s, c in per_item if i.id.startswith(prefix)]
+        metrics = summarise([i for i, _, _ in chosen], [s for _, s, _ in chosen])
+        documents[name] = {
+            "sendiri": alone[name],
+            "di_basis_baru": listing.get(name),
+            "pertanyaan": len(chosen),
+            "fakta_ditemukan": metrics["fact_recall"],
+            "rujukan_tepat": metrics["citation_accuracy"],
+            "tolak_keliru": metrics["false_abstention"],
+            "butir": [
+                {
+                    "id": i.id,
+                    "dijawab": s.answered,
+                    "fakta": f"{s.facts_found}/{s.facts_total}",
+                    "hilang": s.missing,
+                    "rujukan_tepat": s.citation_ok,
+                    "rujukan": c,
+                }
+                for i, s, c in chosen
+            ],
+        }
+    overall = summarise([i for i, _, _ in per_item], [s for _, s, _ in per_item])
+    return {
+        "diukur": datetime.now().isoformat(timespec="minutes"),
+        "basis": {"sumber": [str(p) for p in kb.paths], "dokumen": build.documents,
+                  "potongan": build.chunks, "galat": [f"{type(e).__name__}: {e}" for e in build.errors]},
+        "semua": {
+            "pertanyaan": len(per_item),
+            "fakta_ditemukan": overall["fact_recall"],
+            "rujukan_tepat": overall["citation_accuracy"],
+            "tolak_keliru": overall["false_abstention"],
+        },
+        "dokumen": documents,
+    }  # fmt: skip
+
+
+def _listing(kb) -> dict[str, dict]:
+    """The index's entries for the three PDFs, by file name (absent: not indexed)."""
+    from asisten.indeks.store import IndexStore
+
+    manifest = IndexStore(kb.settings().index_dir).current_manifest() or {}
+    found = {}
+    for doc_id, entry in (manifest.get("documents") or {}).items():
+        name = Path(str(entry.get("path", ""))).name
+        if name in GROUPS.values():
+            found[name] = {"doc_id": doc_id, **entry}
+    return found
+
+
+def report(results: dict) -> None:
+    def pct(value):
+        return "—" if value is None else f"{value:.1%}"
+
+    print(
+        "dokumen                   terindeks  potongan  detik  pertanyaan  fakta   rujukan  tolak"
+    )
+    for name, doc in results["dokumen"].items():
+        alone = doc["sendiri"]
+        print(
+            f"{name:25} {'ya' if doc['di_basis_baru'] else 'TIDAK':9} {alone['potongan']:8} "
+            f"{alone['detik']:6} {doc['pertanyaan']:10}  {pct(doc['fakta_ditemukan']):7} "
+            f"{pct(doc['rujukan_tepat']):8} {pct(doc['tolak_keliru'])}"
+        )
+        for error in alone["galat"]:
+            print(f"  tidak dapat diindeks: {error}")
+    total = results["semua"]
+    print(
+        f"semua: {total['pertanyaan']} pertanyaan, fakta {pct(total['fakta_ditemukan'])}, "
+        f"rujukan {pct(total['rujukan_tepat'])}, tolak keliru {pct(total['tolak_keliru'])}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("perintah", choices=["buat", "ukur"])
     args = parser.parse_args()
     if args.perintah == "buat":
         generate()
+        return
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    results = measure()
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False, default=str) + "\n")
+    report(results)
 
 
 if __name__ == "__main__":
