@@ -1,7 +1,8 @@
-"""The two knowledge bases the benchmarks answer from, each indexed in a persistent cache.
+"""The knowledge bases the benchmarks answer from, each indexed in a persistent cache.
 
     inti     corpus/                          the shipped corpus
     tumbuh   corpus/ + ../shared/corpus-uji   the grown one (~3,600 chunks)
+    baru     tumbuh + three unseen PDFs       only benchmarks/dokumen_baru.py uses it
 
 Each lives in benchmarks/.cache/<name>/ (gitignored). The build is incremental, vectors reused by
 content hash, so only the first run pays for embedding; later runs re-chunk and re-index.
@@ -20,7 +21,12 @@ from asisten.indeks.embedder import Embedder
 from asisten.indeks.store import IndexStore
 
 CACHE = Path(__file__).resolve().parent / ".cache"
-PATHS = {"inti": ("corpus",), "tumbuh": ("corpus", "../shared/corpus-uji")}
+PATHS = {
+    "inti": ("corpus",),
+    "tumbuh": ("corpus", "../shared/corpus-uji"),
+    # The grown base plus the unseen documents' PDFs (benchmarks/dokumen_baru.py buat).
+    "baru": ("corpus", "../shared/corpus-uji", "benchmarks/.cache/dokumen-baru"),
+}
 
 
 @dataclass(frozen=True)
