@@ -115,6 +115,17 @@ class Analyser:
         for doc_id, meta in documents.items():
             for name in _document_names(meta):
                 self._names_by_stem.setdefault(min(name), []).append((doc_id, name))
+        # One regulation may be held twice (the team's text and the official one an admin
+        # added): a name either carries ("UU Pelayanan Publik") names both.
+        self._same_regulation: dict[str, set[str]] = {}
+        for pairs in self._regulations_by_number.values():
+            editions: dict[tuple, set[str]] = {}
+            for doc_id, meta in pairs:
+                if meta.nomor and meta.tahun:
+                    editions.setdefault((meta.jenis, meta.nomor, meta.tahun), set()).add(doc_id)
+            for held in editions.values():
+                for doc_id in held:
+                    self._same_regulation[doc_id] = held
 
     def analyse(self, question: str) -> Query:
         query = self._analyse(question)
@@ -241,12 +252,13 @@ class Analyser:
         "kemitraan bidan dan dukun aceh singkil"; a place alone, "ke Jakarta", names none), or
         any document by one of its other names ("UU Pelayanan Publik", "Siola")."""
         asked = set(stems) | {text.stem(word) for word in untranslated}
-        return {
+        named = {
             doc_id
             for stem in asked
             for doc_id, name in self._names_by_stem.get(stem, ())
             if name <= asked
         }
+        return {same for doc_id in named for same in self._same_regulation.get(doc_id, {doc_id})}
 
 
 def _asking_clauses(clauses: list[str]) -> list[str]:

@@ -1,0 +1,89 @@
+"""A question names documents by number or by another name; a regulation held twice (the team's
+text and the official one an admin added) is named whole, whichever copy carries the name."""
+
+from __future__ import annotations
+
+import pytest
+
+from asisten.indeks.embedder import HashingEmbedder
+from asisten.indeks.store import IndexStore
+from asisten.jawab.analysis import Analyser
+from asisten.jawab.vocabulary import Vocabulary
+from tests.conftest import build_with
+
+TEAM_TEXT = """---
+tipe: regulasi
+jenis: Perbup Zurbagan
+nomor: "7"
+tahun: 2025
+judul: Layanan Air Bersih Desa
+status: berlaku
+nama_lain: ["Perbup Air Desa"]
+---
+
+# Peraturan Bupati Zurbagan Nomor 7 Tahun 2025 tentang Layanan Air Bersih Desa
+
+### Pasal 1
+Dinas menyediakan sambungan air bersih ke setiap rumah tangga desa.
+"""
+
+# The official text: same regulation, no other names written for it.
+OFFICIAL_TEXT = """---
+tipe: regulasi
+jenis: Perbup Zurbagan
+nomor: "7"
+tahun: 2025
+judul: Layanan Air Bersih Desa
+status: berlaku
+---
+
+# Peraturan Bupati Zurbagan Nomor 7 Tahun 2025 tentang Layanan Air Bersih Desa
+
+### Pasal 1
+Dinas menyediakan sambungan air bersih ke setiap rumah tangga desa.
+
+### Pasal 2
+Kios air komunal dikelola badan usaha milik desa dengan tarif yang ditetapkan kepala desa.
+"""
+
+# Another regulation with the same number: not named by the first one's name.
+OTHER_TEXT = """---
+tipe: regulasi
+jenis: Perbup Zurbagan
+nomor: "7"
+tahun: 2024
+judul: Pasar Desa
+status: berlaku
+---
+
+# Peraturan Bupati Zurbagan Nomor 7 Tahun 2024 tentang Pasar Desa
+
+### Pasal 1
+Pasar desa dikelola badan usaha milik desa.
+"""
+
+
+@pytest.fixture
+def analyser(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "tim.md").write_text(TEAM_TEXT)
+    (folder / "resmi.md").write_text(OFFICIAL_TEXT)
+    (folder / "lain.md").write_text(OTHER_TEXT)
+    store = IndexStore(tmp_path / "indeks")
+    build_with(store, [folder], HashingEmbedder(64))
+    version = store.load()
+    analyser = Analyser(Vocabulary(version.keyword, version.vocabulary), version.documents)
+    return analyser, version.documents
+
+
+def test_another_name_names_every_copy_of_the_regulation(analyser):
+    analyser, documents = analyser
+    named = analyser.analyse("Siapa yang mengelola kios air menurut Perbup Air Desa?")
+    assert len(named.named_documents) == 2
+    assert {documents[d].tahun for d in named.named_documents} == {2025}
+
+
+def test_a_question_without_the_name_names_nothing(analyser):
+    analyser, _ = analyser
+    assert not analyser.analyse("Siapa yang mengelola kios air?").named_documents
