@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 
 from asisten.kb.models import Chunk, DocumentMeta
 from asisten.kb.regulation import Pasal, Regulation
-from asisten.kb.section_chunking import sections_chunks
+from asisten.kb.section_chunking import by_size, sections_chunks
 
 MAX_SECTION_CHARS = 1400
+# A provision or Penjelasan Umum longer than this is cut into pieces under one citation: a
+# passage of several pages holds some word of almost any question, and the embedding model
+# reads only its first ~512 tokens. Shorter ones stay whole, so a list keeps its lead.
+MAX_PROVISION_CHARS = 2 * MAX_SECTION_CHARS
 # Reference lists answer nothing by themselves; the document's URL is in its metadata.
 _SKIPPED_SECTIONS = {"sumber", "referensi", "daftar pustaka", "rujukan"}
 _HEADING = re.compile(r"^(#{1,4})\s+(.+?)\s*#*\s*$", re.M)
@@ -61,7 +66,18 @@ def regulation_chunks(
             anchor=slug(label), kind="lampiran", page_at=page_at,
             intro_position=lampiran.position,
         )  # fmt: skip
-    return chunks
+    return [piece for chunk in chunks for piece in _cut_long(chunk)]
+
+
+def _cut_long(chunk: Chunk) -> list[Chunk]:
+    """A very long chunk as pieces of at most MAX_SECTION_CHARS, each under the chunk's
+    citation and context; the pieces after the first are numbered in their ids."""
+    if len(chunk.text) <= MAX_PROVISION_CHARS:
+        return [chunk]
+    return [
+        replace(chunk, chunk_id=chunk.chunk_id + (f"-bagian-{i + 1}" if i else ""), text=piece)
+        for i, piece in enumerate(by_size(chunk.text))
+    ]
 
 
 def _pasal_chunks(meta: DocumentMeta, name: str, pasal: Pasal, page: int | None) -> list[Chunk]:

@@ -37,7 +37,7 @@ def sections_chunks(
     anchor = f"{meta.doc_id}#{anchor}"
     pieces: list[tuple[str, str, str, int]] = []  # (citation, id suffix, text, position)
     if _has_words(intro):
-        pieces += [(prefix, "", text, intro_position) for text in _by_size(intro)]
+        pieces += [(prefix, "", text, intro_position) for text in by_size(intro)]
     for section in sections:
         if _has_words(section.text):
             pieces += _section_pieces(prefix, section)
@@ -73,14 +73,14 @@ def _section_pieces(prefix: str, section: Section) -> list[tuple[str, str, str, 
     items = _items(section.text)
     locate = _locator(section)
     if len(items) < 2:
-        return [(whole, suffix, text, locate(text)) for text in _by_size(section.text)]
+        return [(whole, suffix, text, locate(text)) for text in by_size(section.text)]
     pieces = []
     for first, last, text in _grouped(section.text, items):
         numbers = first if first == last else f"{first}–{last}"
         # Items right under a roman part read "angka II.3"; under a letter, "huruf O angka 3".
         joined = f" angka {numbers}" if section.letter else f".{numbers}"
         citation = f"{prefix} {address}{joined} {title}"
-        for part in _by_size(text):
+        for part in by_size(text):
             pieces.append((citation, f"{suffix}-{_slug(numbers)}", part, locate(part)))
     return pieces
 
@@ -122,8 +122,9 @@ def _grouped(text: str, items) -> list[tuple[str, str, str]]:
     return groups
 
 
-def _by_size(text: str) -> list[str]:
-    """Cut between lines, or between sentences when a line is too long."""
+def by_size(text: str) -> list[str]:
+    """Cut between lines, or between sentences when a line is too long, into pieces of at most
+    MAX_CHARS (a sentence longer than that stays whole)."""
     units = [u for line in text.splitlines() for u in _sentences(line.strip()) if u]
     pieces: list[str] = []
     for unit in units:

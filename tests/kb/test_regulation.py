@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from asisten.kb.chunking import regulation_chunks
+from asisten.kb.chunking import MAX_SECTION_CHARS, regulation_chunks
 from asisten.kb.models import DocumentMeta
 from asisten.kb.ocr import clean_regulation_text
 from asisten.kb.regulation import parse_regulation
@@ -131,3 +131,27 @@ def test_markdown_summary_keeps_its_general_explanation():
     assert "inovasi perlu dilindungi" in chunks["Penjelasan Umum PP 1/2020"].text
     assert "dijelaskan di sini" in chunks["Penjelasan PP 1/2020 Pasal 2"].text
     assert "dilindungi" not in chunks["Penjelasan PP 1/2020 Pasal 2"].text
+
+
+def test_a_very_long_provision_is_cut_under_its_citation():
+    # A pasal of several pages (an OCR'd annex run into the last pasal, a long Penjelasan Umum)
+    # would hold some word of almost any question; it is cut, each piece keeping the citation.
+    sentences = [
+        f"Kalimat nomor {i} menyebut urusan ke-{i} beserta rinciannya." for i in range(200)
+    ]
+    text = (
+        "# PP 1/2020\n\n## BAB I\n\n### Pasal 1\nIsi pasal satu pendek.\n\n"
+        f"### Pasal 2\n{' '.join(sentences)}\n\n## PENJELASAN\n\n{' '.join(sentences)}\n"
+    )
+    meta = DocumentMeta(doc_id="x", title="t", doc_type="regulasi", jenis="PP", nomor="1",
+                        tahun=2020)  # fmt: skip
+    chunks = regulation_chunks(meta, parse_regulation(text))
+    for citation in ("PP 1/2020 Pasal 2", "Penjelasan Umum PP 1/2020"):
+        pieces = [c for c in chunks if c.citation == citation]
+        assert len(pieces) > 1
+        assert all(len(p.text) <= MAX_SECTION_CHARS for p in pieces)
+        assert " ".join(p.text for p in pieces).split() == " ".join(sentences).split()
+    assert len({c.chunk_id for c in chunks}) == len(chunks)
+    assert [c.text for c in chunks if c.citation == "PP 1/2020 Pasal 1"] == [
+        "Isi pasal satu pendek."
+    ]
