@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from asisten.indeks import text
 from asisten.jawab.query import ProvisionRef, RegulationMention, find_provision, find_regulations
-from asisten.jawab.question_parts import count_question_words, split_question
+from asisten.jawab.question_parts import asks_amount, count_question_words, split_question
 from asisten.jawab.spelling import Speller
 from asisten.jawab.vocabulary import Vocabulary
 from asisten.kb.models import DocumentMeta
@@ -51,6 +51,9 @@ class Query:
     names: frozenset[str] = frozenset()
     # Question words the corpus never uses, after repair (not Indonesian place names).
     unknown: tuple[str, ...] = ()
+    # Indonesian place names the corpus never uses ("Denpasar"): not unknown words, since every
+    # region is the audience, but what the knowledge base holds says nothing about that place.
+    unknown_places: tuple[str, ...] = ()
     provision: ProvisionRef | None = None
     # The documents we hold of the regulation the named provision belongs to, when it names one.
     provision_documents: frozenset[str] = frozenset()
@@ -62,6 +65,8 @@ class Query:
     definition: bool = False
     # How many question words ("siapa …, dan apakah …?"): each asks for one more source.
     asked: int = 0
+    # It asks for an amount ("berapa lama", "how many").
+    asks_amount: bool = False
     # A question asking several things, read clause by clause ("… batas waktunya? Terus siapa
     # yang menilai?"); empty when it asks one thing. Each part knows the documents the whole
     # question names, since its pronouns point back at them ("memberlakukannya").
@@ -87,6 +92,7 @@ class Query:
             "repaired": dict(self.repaired),
             "untranslated": list(self.untranslated),
             "unknown": list(self.unknown),
+            "unknown_places": list(self.unknown_places),
             "provision": _provision_label(self.provision),
             "regulations": [_mention_label(m) for m in self.regulations],
             "missing_regulations": [_mention_label(m) for m in self.missing_regulations],
@@ -161,6 +167,7 @@ class Analyser:
             text=question,
             search_text=search_text,
             unknown=tuple(self._unknown(terms["words"], terms["stems"])),
+            unknown_places=tuple(self._unknown_places(terms["words"], terms["stems"])),
             provision=provision,
             provision_documents=frozenset(self._documents_of(provision)),
             regulations=tuple(regulations),
@@ -168,6 +175,7 @@ class Analyser:
             named_documents=frozenset(named),
             definition=definition,
             asked=count_question_words(question),
+            asks_amount=asks_amount(question),
             **terms,
         )
 
@@ -228,6 +236,14 @@ class Analyser:
             w
             for w, s in zip(words, stems, strict=True)
             if s not in idf and not text.is_indonesian_place(w)
+        ]
+
+    def _unknown_places(self, words: tuple[str, ...], stems: tuple[str, ...]) -> list[str]:
+        idf = self.vocabulary.idf
+        return [
+            w
+            for w, s in zip(words, stems, strict=True)
+            if s not in idf and text.is_indonesian_place(w)
         ]
 
     # -- names ------------------------------------------------------------------------------

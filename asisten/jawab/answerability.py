@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -23,6 +24,7 @@ from asisten.jawab.vocabulary import Vocabulary
 
 # How many of the best passages count as "near the top".
 TOP = 3
+_FIGURE = re.compile(r"\d")
 
 
 def features(
@@ -49,6 +51,7 @@ def features(
         # The two rankings agree when the best passage by words is among the closest in meaning.
         "agreement": float(best in by_dense[:TOP]),
         "unknown_share": len(query.unknown) / max(1, len(query.stems)),
+        "unknown_place": float(bool(query.unknown_places)),
         "missing_top_idf": (missing[0] if missing else 0.0) / vocabulary.max_idf,
         "missing_idf_share": sum(missing[:2]) / total,
         "shared_top_idf": max(best.shared.values(), default=0.0) / vocabulary.max_idf,
@@ -57,6 +60,10 @@ def features(
         "dense_spread": by_dense[0].dense - sum(h.dense for h in hits) / len(hits),
         "keyword_top": math.log1p(max(h.keyword for h in hits)),
         "faq": float(best.chunk.kind == "faq"),
+        # An amount asked, and not one figure among the best passages.
+        "amount_unmet": float(
+            query.asks_amount and not any(_FIGURE.search(h.chunk.text) for h in hits[:TOP])
+        ),
     }
 
 

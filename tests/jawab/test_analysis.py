@@ -1,5 +1,6 @@
-"""A question names documents by number or by another name; a regulation held twice (the team's
-text and the official one an admin added) is named whole, whichever copy carries the name."""
+"""Question analysis against one index version: the documents a question names (a regulation
+held twice, the team's text and the official one an admin added, is named whole, whichever copy
+carries the name), and the places it names that the knowledge base never mentions."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import pytest
 from asisten.indeks.embedder import HashingEmbedder
 from asisten.indeks.store import IndexStore
 from asisten.jawab.analysis import Analyser
+from asisten.jawab.answerability import features
+from asisten.jawab.retrieval import Retriever
 from asisten.jawab.vocabulary import Vocabulary
 from tests.conftest import build_with
 
@@ -77,6 +80,26 @@ def analyser(tmp_path):
     return analyser, version.documents
 
 
+@pytest.fixture
+def signals(tmp_path):
+    """The answerability signals of a question searched in a small index."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "resmi.md").write_text(OFFICIAL_TEXT)
+    store = IndexStore(tmp_path / "indeks")
+    build_with(store, [folder], HashingEmbedder(64))
+    version = store.load()
+    vocabulary = Vocabulary(version.keyword, version.vocabulary)
+    analyser = Analyser(vocabulary, version.documents)
+    retriever = Retriever(version, HashingEmbedder(64), vocabulary)
+
+    def of(question: str) -> dict[str, float]:
+        query = analyser.analyse(question)
+        return features(query, retriever.search(query), vocabulary, True, True)
+
+    return of
+
+
 def test_another_name_names_every_copy_of_the_regulation(analyser):
     analyser, documents = analyser
     named = analyser.analyse("Siapa yang mengelola kios air menurut Perbup Air Desa?")
@@ -87,3 +110,17 @@ def test_another_name_names_every_copy_of_the_regulation(analyser):
 def test_a_question_without_the_name_names_nothing(analyser):
     analyser, _ = analyser
     assert not analyser.analyse("Siapa yang mengelola kios air?").named_documents
+
+
+def test_a_place_the_knowledge_base_never_mentions_is_noted_apart_from_unknown_words(analyser):
+    analyser, _ = analyser
+    query = analyser.analyse("Berapa tarif kios air desa di Denpasar?")
+    assert query.unknown_places == ("denpasar",)
+    assert "denpasar" not in query.unknown
+    assert not analyser.analyse("Berapa tarif kios air desa?").unknown_places
+
+
+def test_an_amount_asked_of_passages_without_a_figure_is_a_signal(signals):
+    # The passages give who sets the tariff, not how much it is.
+    assert signals("Berapa tarif kios air komunal?")["amount_unmet"] == 1.0
+    assert signals("Siapa yang menetapkan tarif kios air komunal?")["amount_unmet"] == 0.0
