@@ -159,7 +159,7 @@ def main() -> None:
                 "date": date.today().isoformat(),
                 "rows": len(rows),
                 "C": c,
-                "split": "latih (pertanyaan.yaml + latih-tumbuh.yaml) on inti and tumbuh",
+                "split": "latih (pertanyaan.yaml, latih-tumbuh.yaml, latih-tambahan.yaml) on inti and tumbuh",
                 "rules_on_training": rules,
                 "model_cross_validated": fitted,
             },
