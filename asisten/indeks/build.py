@@ -32,7 +32,7 @@ from asisten.kb.scans import ScanReader
 
 # Code and word lists that decide what a chunk is and how it is tokenised: when they change, a
 # re-index rebuilds instead of skipping.
-_CHUNKING_CODE = ("kb", "indeks/text.py", "indeks/lexicon.py")
+_CHUNKING_CODE = ("kb", "indeks/text.py", "indeks/lexicon.py", "data/kaki_halaman.txt")
 
 Progress = Callable[[str, int, int], None]
 
