@@ -151,7 +151,7 @@ class EmptyIndexError(IndexError_):
         more = f"\n- … dan {len(reasons) - 5} berkas lain" if len(reasons) > 5 else ""
         super().__init__(
             f"Tidak ada teks yang dapat diindeks dari {files} berkas, jadi indeks tidak "
-            f"diterbitkan; versi yang sudah ada tetap dipakai.{listed}{more}\n"
+            f"diterbitkan; versi yang sudah ada (bila ada) tetap dipakai.{listed}{more}\n"
             "Tambahkan dokumen yang berisi teks (PDF dengan lapisan teks atau pindaian yang "
             "terbaca, DOCX, Markdown, FAQ YAML), lalu jalankan `asisten indeks` lagi."
         )
