@@ -17,7 +17,8 @@
     └── IndexError_              the knowledge index is missing, busy or unusable
         ├── IndexNotFoundError
         │   └── IndexFormatError
-        └── IndexBusyError
+        ├── IndexBusyError
+        └── EmptyIndexError      no file gave any text: nothing is published
 
 Messages are in Bahasa Indonesia because they reach users verbatim at the edges (CLI, Slack).
 """
@@ -139,6 +140,21 @@ class IndexNotFoundError(IndexError_):
 class IndexBusyError(IndexError_):
     def __init__(self) -> None:
         super().__init__("Pembaruan indeks lain sedang berjalan; coba lagi setelah selesai.")
+
+
+class EmptyIndexError(IndexError_):
+    """A build whose files gave no chunk at all: an index without text answers nothing, so
+    nothing is published and the version already published (if any) stays."""
+
+    def __init__(self, files: int, reasons: list[str]) -> None:
+        listed = "".join(f"\n- {reason}" for reason in reasons[:5])
+        more = f"\n- … dan {len(reasons) - 5} berkas lain" if len(reasons) > 5 else ""
+        super().__init__(
+            f"Tidak ada teks yang dapat diindeks dari {files} berkas, jadi indeks tidak "
+            f"diterbitkan; versi yang sudah ada (bila ada) tetap dipakai.{listed}{more}\n"
+            "Tambahkan dokumen yang berisi teks (PDF dengan lapisan teks atau pindaian yang "
+            "terbaca, DOCX, Markdown, FAQ YAML), lalu jalankan `asisten indeks` lagi."
+        )
 
 
 class IndexFormatError(IndexNotFoundError):

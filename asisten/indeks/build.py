@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 from filelock import FileLock, Timeout
 
-from asisten.errors import DocumentError, IndexBusyError
+from asisten.errors import DocumentError, EmptyIndexError, IndexBusyError
 from asisten.indeks import append, lexicon, parallel, text
 from asisten.indeks import dense as dense_index
 from asisten.indeks import keyword as keyword_index
@@ -32,7 +32,7 @@ from asisten.kb.scans import ScanReader
 
 # Code and word lists that decide what a chunk is and how it is tokenised: when they change, a
 # re-index rebuilds instead of skipping.
-_CHUNKING_CODE = ("kb", "indeks/text.py", "indeks/lexicon.py")
+_CHUNKING_CODE = ("kb", "indeks/text.py", "indeks/lexicon.py", "data/kaki_halaman.txt")
 
 Progress = Callable[[str, int, int], None]
 
@@ -132,6 +132,8 @@ def _build_locked(
         report = parallel.load_files(files, max_file_bytes, overrides, scans)
     documents = _unique_ids(report.documents)
     chunks = [c for d in documents for c in d.chunks]
+    if not chunks:
+        raise EmptyIndexError(len(files), [e.message for e in report.errors])
     metas = {d.meta.doc_id: d.meta for d in documents}
     hashes = [c.content_hash(metas[c.doc_id]) for c in chunks]
 
@@ -215,6 +217,8 @@ def _change(
     if len(set(ids)) < len(ids) or set(ids) & (set(previous["documents"]) - doomed):
         return None
     deletion = append.delete(store, previous, doomed)
+    if previous["chunk_count"] - deletion.rows + len(chunks) <= 0:
+        raise EmptyIndexError(len(file_hashes), [e.message for e in report.errors])
     if append.merge_due(store, previous, deletion, len(chunks)):
         return None
     kept = {k: v for k, v in store.read_documents(previous["version"]).items() if k not in doomed}

@@ -30,6 +30,7 @@ from asisten.kb import chunking, pdf, relations
 from asisten.kb.faq import faq_chunks
 from asisten.kb.metadata import DetectedRegulation, detect_regulation, long_title
 from asisten.kb.models import Document, DocumentMeta
+from asisten.kb.page_edges import strip_page_edges
 from asisten.kb.regulation import Regulation, parse_regulation
 from asisten.kb.scans import ScanReader
 
@@ -151,7 +152,7 @@ def _load_text(path: Path, raw: str, digest: str, overrides: dict[str, Any]) -> 
 
 
 def _load_pdf(path: Path, read: pdf.PdfText, digest: str, overrides: dict[str, Any]) -> Document:
-    pages = read.pages
+    pages = strip_page_edges(read.pages)
     joined = "\n".join(pages)
     detected = detect_regulation("\f".join(pages), path.name)
     fields = {**overrides}

@@ -33,8 +33,12 @@ _TENTANG = re.compile(r"\bTENTANG\b\s*", re.IGNORECASE)
 _TITLE_END = re.compile(
     r"\f|\n[ \t]*\n[ \t]*\n|\bDENGAN\s+RAHMAT|\bABSTRAK\b|\bMENIMBANG\b|\bMEMUTUSKAN\b"
     r"|(?<!\w)(?:[IVX]+|[A-Z])\.\s"
+    # The first chapter right under a title block that has no preamble.
+    r"|(?<![\w-])BAB\s+[IVXLC]+\b"
 )
-_MIXED_TITLE = re.compile(r"(.{3,200}?)(?:\s+DENGAN\s+RAHMAT|\n|$)", re.IGNORECASE)
+_MIXED_TITLE = re.compile(
+    r"(.{3,200}?)(?:\s+DENGAN\s+RAHMAT|\s+BAB\s+(?-i:[IVXLC]+)\b|\n|$)", re.IGNORECASE
+)
 _DRAFT = re.compile(r"\bRANCANGAN\b|\bDRAFT\b", re.IGNORECASE)
 _ABSTRACT = re.compile(r"(?-i:\bABSTRAK\b)\s*:")
 # File names: "pp-38-2017-…", "pergub-bali-2-2021-lampiran-vi-…", "rancangan-permenkomdigi-9-2026",

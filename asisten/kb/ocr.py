@@ -31,10 +31,12 @@ _ORPHAN_MARKERS = re.compile(r"^\s*(?:(?:\(\d{1,2}\)|\d{1,2}\.|[a-z][.'’]|t\d\
 _CATCHWORD = re.compile(r"(\(\d{1,2}\))\s+(\w+)\s+\1\s+\2\b")
 
 
-def clean_regulation_text(text: str) -> str:
-    """Return text with headers, page numbers and OCR digit errors repaired. Newlines kept."""
+def clean_regulation_text(text: str, *, page: bool = False) -> str:
+    """Return text with headers, page numbers and OCR digit errors repaired. Newlines kept.
+    `page` says the text is one page: the running header is removed only from its first or
+    last line, as a page carries it; in a text without pages it is removed anywhere."""
     text = _CARET.sub("", text)
-    text = _RUNNING_HEADER.sub(" ", text)
+    text = _RUNNING_HEADER.sub(lambda m: _header_or_not(m, page), text)
     text = _PAGE_NUMBER.sub(" ", text)
     text = _MIXED_NUMBER.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
     text = _PASAL_WORD.sub("Pasal", text)
@@ -47,3 +49,14 @@ def clean_regulation_text(text: str) -> str:
     text = re.sub(r"[ \t]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _header_or_not(match: re.Match[str], page: bool) -> str:
+    """' ' for a running header; the signatory's title ("PRESIDEN REPUBLIK INDONESIA,")
+    and, on a page, the words inside its body are kept."""
+    text, start, end = match.string, match.start(), match.end()
+    if re.match(r"\w*\s*,", text[end:]):
+        return match.group(0)
+    if page and "\n" in text[:start].strip() and "\n" in text[end:].strip():
+        return match.group(0)
+    return " "

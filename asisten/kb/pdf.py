@@ -136,7 +136,7 @@ def page_ranges(pages: list[int], base: int = 0) -> str:
 
 def clean_pages(pages: list[str]) -> tuple[str, list[int]]:
     """OCR-cleaned text of all pages and the offset where each page starts in it."""
-    cleaned = [clean_regulation_text(text) for text in pages]
+    cleaned = [clean_regulation_text(text, page=True) for text in pages]
     starts, position = [], 0
     for text in cleaned:
         starts.append(position)

@@ -21,7 +21,9 @@ _ORDINALS = (
     "Kesatu|Pertama|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|Kesembilan|Kesepuluh"
 )
 
-_PASAL = re.compile(r"(?<![\w/])Pasal\s+(\d{1,3}[A-Z]?)(?![\w/])")
+# OCR may put a stray period after the word ("Pasal. 8", "Pasal . 38"): accepted only on a
+# line of its own, as a heading stands.
+_PASAL = re.compile(r"(?<![\w/])Pasal(?P<gap>\s*\.\s*|\s+)(?P<number>\d{1,3}[A-Z]?)(?![\w/])")
 _BAB = re.compile(r"(?<![\w/])BAB\s+([IVXLC]+)\b[ \t]*(?:[-–—:.][ \t]*)?")
 _BAGIAN = re.compile(rf"(?<![\w/])(Bagian|Paragraf)\s+({_ORDINALS}|\d+)\b[ \t]*(?:[-–—:.][ \t]*)?")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*#*[ \t]*$")
@@ -35,6 +37,10 @@ _REFERENCE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _HEADING_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_NEXT_LINE = re.compile(r"[ \t]*\n\s*")
+_MAX_TITLE_LINES = 3
+_NOT_TITLE = {"pasal", "bagian", "paragraf", "bab"}
+_STRUCTURE_LINE = re.compile(r"#|(?:Pasal|Paragraf|Bagian|BAB)\b")
 _AYAT_MARK = re.compile(r"(?:(?<=^)|(?<=\s))\((\d{1,2})\)\s+(?=[\w\"“'\[])")
 _HURUF_MARK = re.compile(r"(?:(?<=^)|(?<=[\s:;]))([a-z])\.\s+(?=\S)")
 _ANGKA_MARK = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(\d{1,2})\.\s+(?=[A-Z\"“])")
@@ -147,10 +153,10 @@ def _pasal_headings(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     last = (0, "")
     for match in _PASAL.finditer(text):
-        number = match.group(1)
+        number = match.group("number")
         key = pasal_key(number)
         own_line = _is_heading_line(text, match.start(), match.end())
-        if not own_line and _is_reference(text, match.start(), match.end()):
+        if not own_line and ("." in match.group("gap") or _is_reference(text, *match.span())):
             continue
         if key <= last:
             continue  # a repeated heading at a page break, or a stray earlier number
@@ -168,32 +174,73 @@ def _structure_events(text: str) -> list[tuple[int, int, str, str]]:
     events = []
     last_bab = 0
     for match in _BAB.finditer(text):
-        title = _upper_title(text, match.end())
+        title, title_end = _upper_title(text, match.end())
         value = roman_to_int(match.group(1))
-        if not title or value <= last_bab:
+        alone = _is_heading_line(text, match.start(), match.end())
+        if not (title or alone) or value <= last_bab or _bab_repeated(text, match):
             continue
         last_bab = value
-        label = f"BAB {match.group(1)} {title}"
-        events.append((match.start(), match.end() + len(title), "bab", label))
+        label = f"BAB {match.group(1)} {title}".strip()
+        events.append((match.start(), max(title_end, match.end()), "bab", label))
     for match in _BAGIAN.finditer(text):
         if _REFERENCE_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
             continue
         title = _title_case_title(text, match.end())
         label = f"{match.group(1)} {match.group(2)} {title}".strip()
-        events.append((match.start(), match.end() + len(title), match.group(1).lower(), label))
+        events.append((match.start(), match.end(), match.group(1).lower(), label))
     return sorted(events)
 
 
-def _upper_title(text: str, start: int) -> str:
-    words = []
-    for word in re.split(r"[ \t]+", text[start : start + 200].split("\n")[0].strip()):
-        if word in ("Pasal", "Bagian") or not _UPPER_TITLE_WORD.fullmatch(word):
+def _bab_repeated(text: str, match: re.Match[str]) -> bool:
+    """'BAB I' whose next line is 'BAB I KETENTUAN UMUM' (a header removed between them): the
+    full heading below counts, not this bare one."""
+    following = _NEXT_LINE.match(text, match.end())
+    again = _BAB.match(text, following.end()) if following else None
+    return bool(again) and again.group(1) == match.group(1)
+
+
+def _upper_title(text: str, start: int) -> tuple[str, int]:
+    """The upper-case title after "BAB IV" and where it ends: on the heading's line or, when
+    that line ends with the number, on the next one ("BAB IV\nPENYIMPANAN DAN PENYALURAN"); a
+    title wrapped over more upper-case lines is read whole."""
+    line = _NEXT_LINE.match(text, start)
+    if line:
+        start = line.end()
+    words: list[str] = []
+    end = start
+    for _ in range(_MAX_TITLE_LINES):
+        line_words, line_end, whole = _upper_words(text, start)
+        words += line_words
+        end = line_end if line_words else end
+        following = _NEXT_LINE.match(text, line_end) if whole and line_words else None
+        if not following:
             break
-        words.append(word)
-    return " ".join(words)
+        start = following.end()
+    return " ".join(words), end
+
+
+def _upper_words(text: str, start: int) -> tuple[list[str], int, bool]:
+    """Upper-case title words of the line at `start`, where they end, and whether they fill it."""
+    words, end = [], start
+    for word in re.finditer(r"[^ \t\n]+", text[start : start + 200].split("\n")[0]):
+        # A title may close with a period ("BAB IX. PERATURAN PENUTUP. Pasal 90.").
+        token = word.group().removesuffix(".")
+        if token.lower() in _NOT_TITLE or not _UPPER_TITLE_WORD.fullmatch(token):
+            return words, end, False
+        words.append(token)
+        end = start + word.end()
+        if token != word.group():
+            return words, end, False
+    return words, end, True
 
 
 def _title_case_title(text: str, start: int) -> str:
+    """A Bagian's title: on its line, or on the next one when the line ends with the number."""
+    following = _NEXT_LINE.match(text, start)
+    if following:
+        if _STRUCTURE_LINE.match(text, following.end()):
+            return ""
+        start = following.end()
     line = text[start : start + 200].split("\n")[0]
     cut = re.search(r"\bPasal\b|\(\d", line)
     return (line[: cut.start()] if cut else line).strip()

@@ -13,8 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
+from pypdf import PdfWriter
 
-from asisten.errors import IndexBusyError, IndexNotFoundError
+from asisten.errors import EmptyIndexError, IndexBusyError, IndexNotFoundError
 from asisten.indeks.embedder import HashingEmbedder
 from asisten.indeks.store import IndexStore
 from tests.conftest import CORPUS, build_with
@@ -104,6 +105,37 @@ def test_second_job_is_refused_while_one_runs(tmp_path, fake_embedder):
 def test_missing_index_is_a_clear_error(tmp_path):
     with pytest.raises(IndexNotFoundError, match="asisten indeks"):
         IndexStore(tmp_path / "kosong").load()
+
+
+def _blank_pdf(path: Path) -> Path:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(path)
+    return path
+
+
+def test_files_without_any_text_are_a_clear_error_and_publish_nothing(tmp_path, fake_embedder):
+    store = IndexStore(tmp_path / "indeks")
+    folder = tmp_path / "pindaian"
+    folder.mkdir()
+    _blank_pdf(folder / "uu-18-1965.pdf")
+    with pytest.raises(EmptyIndexError, match="Tidak ada teks yang dapat diindeks") as raised:
+        build_with(store, [folder], fake_embedder)
+    assert "uu-18-1965.pdf" in str(raised.value)
+    assert store.list_versions() == [] and store.current_name() is None
+
+
+def test_an_empty_build_keeps_the_published_version(tmp_path, fake_embedder):
+    store = IndexStore(tmp_path / "indeks")
+    corpus = _corpus_copy(tmp_path)
+    first = build_with(store, [corpus], fake_embedder)
+    for path in corpus.rglob("*.*"):
+        path.unlink()
+    _blank_pdf(corpus / "kosong.pdf")
+    for merge in (False, True):
+        with pytest.raises(EmptyIndexError):
+            build_with(store, [corpus], fake_embedder, merge=merge)
+    assert store.list_versions() == [first.version] and store.current_name() == first.version
 
 
 _SLOW_JOB = textwrap.dedent(

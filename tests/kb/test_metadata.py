@@ -96,3 +96,18 @@ def test_annex_and_abstract_flags():
     assert detect_regulation("x", "pergub-bali-2-2021-lampiran-struktur.pdf").lampiran == ""
     assert detect_regulation("PERATURAN GUBERNUR BALI NOMOR 2 TAHUN 2021").lampiran is None
     assert detect_regulation("PERDA NO.8, LD 2025/NO.8 ABSTRAK : isi").abstract
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PERATURAN DAERAH PROVINSI JAWA BARAT\nNOMOR 4 TAHUN 2001\nTENTANG\n"
+        "PENGELOLAAN BARANG DAERAH\nBAB I\nKETENTUAN UMUM\nPasal 1\nDalam Peraturan Daerah ini",
+        "PERATURAN DAERAH PROVINSI JAWA BARAT NOMOR 4 TAHUN 2001 TENTANG PENGELOLAAN BARANG "
+        "DAERAH BAB I KETENTUAN UMUM Pasal 1",
+        "# Peraturan Daerah Provinsi Jawa Barat Nomor 4 Tahun 2001 tentang Pengelolaan Barang "
+        "Daerah Bab I Ketentuan Umum\n",
+    ],
+)
+def test_title_stops_before_the_first_chapter(text):
+    assert detect_regulation(text).judul == "Pengelolaan Barang Daerah"

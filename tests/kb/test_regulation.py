@@ -155,3 +155,60 @@ def test_a_very_long_provision_is_cut_under_its_citation():
     assert [c.text for c in chunks if c.citation == "PP 1/2020 Pasal 1"] == [
         "Isi pasal satu pendek."
     ]
+
+
+# An official text laid out line by line: each BAB's title on the line under its number.
+_CHAPTERS = """Pasal 14
+(1) Barang dicatat dalam buku inventaris.
+(2) Buku inventaris diperiksa setiap tahun.
+Bagian Kedua
+Penghapusan
+Pasal 15
+Penghapusan barang ditetapkan dengan Keputusan Gubernur.
+BAB VI
+INVENTARISASI
+Pasal 16
+Biro Perlengkapan menyusun daftar rekapitulasi inventaris.
+BAB VII
+Pasal 17
+Perubahan status hukum barang ditetapkan oleh Gubernur.
+"""
+
+
+def test_bab_heading_is_not_glued_to_the_pasal_before_it():
+    regulation = parse_regulation("BAB V\nPEMELIHARAAN\n" + _CHAPTERS)
+    by_number = {p.number: p for p in regulation.pasal}
+    assert by_number["15"].text == "Penghapusan barang ditetapkan dengan Keputusan Gubernur."
+    assert by_number["16"].text.endswith("daftar rekapitulasi inventaris.")
+    assert by_number["16"].bab == "BAB VI INVENTARISASI"
+    assert by_number["17"].bab == "BAB VII", "a BAB whose title was lost still opens a chapter"
+
+
+def test_a_new_bab_resets_bagian():
+    regulation = parse_regulation("BAB V\nPEMELIHARAAN\n" + _CHAPTERS)
+    by_number = {p.number: p for p in regulation.pasal}
+    assert by_number["15"].context == "BAB V PEMELIHARAAN › Bagian Kedua Penghapusan"
+    assert by_number["16"].context == "BAB VI INVENTARISASI"
+    assert by_number["17"].bagian == ""
+
+
+def test_pasal_heading_with_a_stray_period_on_its_own_line():
+    text = (
+        "Pasal 7\nPengadaan dilaksanakan oleh panitia.\n"
+        "Pasal. 8\n(1) Penerimaan barang dilakukan oleh Pengurus Barang.\n(2) Diperiksa.\n"
+        "Pasal . 9\nPenyimpanan di gudang, kecuali yang dimaksud Pasal. 8 ayat (1).\n"
+    )
+    regulation = parse_regulation(text)
+    assert [p.number for p in regulation.pasal] == ["7", "8", "9"]
+    assert regulation.pasal[0].text == "Pengadaan dilaksanakan oleh panitia."
+    assert [a.number for a in regulation.pasal[1].ayat] == ["1", "2"]
+
+
+def test_an_inline_pasal_with_a_period_is_not_a_heading():
+    text = "Pasal 1 Satu. Pasal 2 Dua, seperti tercantum pada akhir Pasal. 3 Tiga."
+    assert [p.number for p in parse_regulation(text).pasal] == ["1", "2"]
+
+
+def test_a_bab_number_repeated_under_a_removed_header_counts_once():
+    text = "BAB I PRESIDEN REPUBLIK INDONESIA\nBAB I KETENTUAN UMUM\nPasal 1\nIsi."
+    assert parse_regulation(text).pasal[0].bab == "BAB I KETENTUAN UMUM"
