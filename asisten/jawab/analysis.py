@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from asisten.indeks import text
 from asisten.jawab.query import ProvisionRef, RegulationMention, find_provision, find_regulations
-from asisten.jawab.question_parts import asks_amount, count_question_words, split_question
+from asisten.jawab.question_parts import count_question_words, split_question
 from asisten.jawab.spelling import Speller
 from asisten.jawab.vocabulary import Vocabulary
 from asisten.kb.models import DocumentMeta
@@ -65,8 +65,6 @@ class Query:
     definition: bool = False
     # How many question words ("siapa …, dan apakah …?"): each asks for one more source.
     asked: int = 0
-    # It asks for an amount ("berapa lama", "how many").
-    asks_amount: bool = False
     # A question asking several things, read clause by clause ("… batas waktunya? Terus siapa
     # yang menilai?"); empty when it asks one thing. Each part knows the documents the whole
     # question names, since its pronouns point back at them ("memberlakukannya").
@@ -175,7 +173,6 @@ class Analyser:
             named_documents=frozenset(named),
             definition=definition,
             asked=count_question_words(question),
-            asks_amount=asks_amount(question),
             **terms,
         )
 

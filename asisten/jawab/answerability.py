@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -24,7 +23,6 @@ from asisten.jawab.vocabulary import Vocabulary
 
 # How many of the best passages count as "near the top".
 TOP = 3
-_FIGURE = re.compile(r"\d")
 
 
 def features(
@@ -60,10 +58,6 @@ def features(
         "dense_spread": by_dense[0].dense - sum(h.dense for h in hits) / len(hits),
         "keyword_top": math.log1p(max(h.keyword for h in hits)),
         "faq": float(best.chunk.kind == "faq"),
-        # An amount asked, and not one figure among the best passages.
-        "amount_unmet": float(
-            query.asks_amount and not any(_FIGURE.search(h.chunk.text) for h in hits[:TOP])
-        ),
     }
 
 

@@ -19,7 +19,6 @@ from asisten.indeks.lexicon import word_list
 
 CLAUSE_WORDS_FILE = "clause_words.txt"
 QUESTION_WORDS_FILE = "question_words.txt"
-AMOUNT_WORDS_FILE = "amount_words.txt"
 
 _TOKEN = re.compile(r"[^\W_]+|[?,;]")
 
@@ -28,16 +27,6 @@ def is_question_word(word: str) -> bool:
     """A question word as written or in chat spelling ("gmn" → "bagaimana")."""
     questions = word_list(QUESTION_WORDS_FILE)
     return any(piece in questions for piece in [word, *text.colloquial(word)])
-
-
-def asks_amount(question: str) -> bool:
-    """Whether the question asks for a number ("berapa lama", "brp biayanya", "how many")."""
-    amounts = word_list(AMOUNT_WORDS_FILE)
-    return any(
-        piece in amounts
-        for m in _TOKEN.finditer(question)
-        for piece in [m.group().lower(), *text.colloquial(m.group().lower())]
-    )
 
 
 def count_question_words(question: str) -> int:

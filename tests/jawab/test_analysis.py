@@ -9,8 +9,6 @@ import pytest
 from asisten.indeks.embedder import HashingEmbedder
 from asisten.indeks.store import IndexStore
 from asisten.jawab.analysis import Analyser
-from asisten.jawab.answerability import features
-from asisten.jawab.retrieval import Retriever
 from asisten.jawab.vocabulary import Vocabulary
 from tests.conftest import build_with
 
@@ -80,26 +78,6 @@ def analyser(tmp_path):
     return analyser, version.documents
 
 
-@pytest.fixture
-def signals(tmp_path):
-    """The answerability signals of a question searched in a small index."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "resmi.md").write_text(OFFICIAL_TEXT)
-    store = IndexStore(tmp_path / "indeks")
-    build_with(store, [folder], HashingEmbedder(64))
-    version = store.load()
-    vocabulary = Vocabulary(version.keyword, version.vocabulary)
-    analyser = Analyser(vocabulary, version.documents)
-    retriever = Retriever(version, HashingEmbedder(64), vocabulary)
-
-    def of(question: str) -> dict[str, float]:
-        query = analyser.analyse(question)
-        return features(query, retriever.search(query), vocabulary, True, True)
-
-    return of
-
-
 def test_another_name_names_every_copy_of_the_regulation(analyser):
     analyser, documents = analyser
     named = analyser.analyse("Siapa yang mengelola kios air menurut Perbup Air Desa?")
@@ -118,9 +96,3 @@ def test_a_place_the_knowledge_base_never_mentions_is_noted_apart_from_unknown_w
     assert query.unknown_places == ("denpasar",)
     assert "denpasar" not in query.unknown
     assert not analyser.analyse("Berapa tarif kios air desa?").unknown_places
-
-
-def test_an_amount_asked_of_passages_without_a_figure_is_a_signal(signals):
-    # The passages give who sets the tariff, not how much it is.
-    assert signals("Berapa tarif kios air komunal?")["amount_unmet"] == 1.0
-    assert signals("Siapa yang menetapkan tarif kios air komunal?")["amount_unmet"] == 0.0
