@@ -111,23 +111,24 @@ _REPLACED, _REMOVED_FROM = 3, 7
 def tier_merge(size: int, root: Path, model: str, previous: dict, full: bool) -> dict:
     """Add one document at a time to an earlier run's index until a change merges the small
     segments: each addition's time and peak memory, then the merge's; with `full`, a full merge
-    after it."""
+    after it. Appended to the size's `tier_runs`, with the load average before and after."""
     folder = root / str(size)
     documents = write_corpus(size, folder / "corpus")
-    result = {**previous, "tier_additions": []}
+    run: dict = {"load_before": os.getloadavg(), "additions": []}
     for _ in range(TIER_ATTEMPTS):
         extra = extra_document(len(documents) + len(list((folder / "extra").glob("*.md"))))
         (folder / "extra" / extra.file_name).write_text(extra.markdown(), encoding="utf-8")
         step = _child(["build", str(folder), model])
         numbers = {"s": step["wall_s"], "peak_gb": step["peak_gb"], **step["report"]}
         if step["report"]["merged"]:
-            result["tier_merge"] = numbers
+            run["merge"] = numbers
             break
-        result["tier_additions"].append(numbers)
+        run["additions"].append(numbers)
     if full:
         step = _child(["build", str(folder), model, "merge"])
-        result["full_merge"] = {"s": step["wall_s"], "peak_gb": step["peak_gb"], **step["report"]}
-    return result
+        run["full_merge"] = {"s": step["wall_s"], "peak_gb": step["peak_gb"], **step["report"]}
+    run["load_after"] = os.getloadavg()
+    return {**previous, "tier_runs": [*previous.get("tier_runs", []), run]}
 
 
 def replace_one(folder: Path, documents) -> None:
