@@ -262,3 +262,24 @@ def test_full_builds_past_the_big_segments_deleted_share_the_small_share_and_on_
     _write(corpus, 3)
     assert build_with(store, [corpus], HashingEmbedder(128)).merged == 0
     assert "segments" not in store.current_manifest()
+
+
+def test_a_removal_past_the_deleted_share_merges_the_small_segments(tmp_path, corpus, limits):
+    limits(most=8)
+    store = IndexStore(tmp_path / "indeks")
+    first = build_with(store, [corpus], HashingEmbedder(128))
+    for n in range(3):
+        _write(corpus, n)
+        build_with(store, [corpus], HashingEmbedder(128))
+    # The small segments' deleted rows (3) pass the share; the big one has none.
+    limits(most=8, deleted=2.5 / (first.chunks + 9))
+    (corpus / "regulasi" / "perbup-lorbang-2-2025.md").unlink()
+    removed = build_with(store, [corpus], HashingEmbedder(128))
+    manifest = store.current_manifest()
+    assert removed.merged == 3 and removed.embedded == 0
+    assert manifest["segments"] == [first.version, removed.version]
+    assert manifest["deleted"] == {} and manifest["segment_chunks"] == 6
+    assert removed.chunks == first.chunks + 6
+    version = store.load()
+    assert all(not c.doc_id.startswith("perbup-lorbang") for c in version.chunks)
+    assert "panel" not in version.keyword.chunk_frequencies()
