@@ -8,9 +8,13 @@ asserted in tests.
 
     python benchmarks/skala.py 10000 100000 [--dir /tmp/asisten-skala] [--model hashing-384]
     python benchmarks/skala.py 1000000 --pakai-indeks --probe 0.3 0.4   # no rebuild
+    python benchmarks/skala.py 100000 --tingkat [--penuh]   # tier merge only, no rebuild
 
 `--probe` measures questions and recall again with other shares of the IVF lists probed
-(`dense.ivf.probe_share`, applied when a version is opened), on the same index.
+(`dense.ivf.probe_share`, applied when a version is opened), on the same index. `--tingkat`
+only adds documents to an earlier run's index, one build each, until the segment policy merges
+the small segments (asisten/indeks/tiers.py), and records every step; `--penuh` then also times
+a full merge (`asisten indeks --gabung`).
 """
 
 from __future__ import annotations
@@ -98,8 +102,33 @@ _PER_SETTING = (
     "recall_at_10_index",
     "recall_at_10_dense", "recall_at_10_retrieval", "dense_index",
 )  # fmt: skip
+# Additions tried before a tier merge must have happened (max_segments is 8).
+TIER_ATTEMPTS = 12
 # The base documents a run replaces and removes (in the big segment, not an added one).
 _REPLACED, _REMOVED_FROM = 3, 7
+
+
+def tier_merge(size: int, root: Path, model: str, previous: dict, full: bool) -> dict:
+    """Add one document at a time to an earlier run's index until a change merges the small
+    segments: each addition's time and peak memory, then the merge's; with `full`, a full merge
+    after it. Appended to the size's `tier_runs`, with the load average before and after."""
+    folder = root / str(size)
+    documents = write_corpus(size, folder / "corpus")
+    run: dict = {"load_before": os.getloadavg(), "additions": []}
+    for _ in range(TIER_ATTEMPTS):
+        extra = extra_document(len(documents) + len(list((folder / "extra").glob("*.md"))))
+        (folder / "extra" / extra.file_name).write_text(extra.markdown(), encoding="utf-8")
+        step = _child(["build", str(folder), model])
+        numbers = {"s": step["wall_s"], "peak_gb": step["peak_gb"], **step["report"]}
+        if step["report"]["merged"]:
+            run["merge"] = numbers
+            break
+        run["additions"].append(numbers)
+    if full:
+        step = _child(["build", str(folder), model, "merge"])
+        run["full_merge"] = {"s": step["wall_s"], "peak_gb": step["peak_gb"], **step["report"]}
+    run["load_after"] = os.getloadavg()
+    return {**previous, "tier_runs": [*previous.get("tier_runs", []), run]}
 
 
 def replace_one(folder: Path, documents) -> None:
@@ -157,7 +186,7 @@ def _disk_mb(path: Path) -> float:
 
 
 # -- the children ------------------------------------------------------------------------------
-def step_build(folder: Path, model: str) -> None:
+def step_build(folder: Path, model: str, merge: str = "") -> None:
     from asisten.config import load_settings
     from asisten.indeks.build import build_index
     from asisten.indeks.embedder import create_embedder
@@ -167,9 +196,11 @@ def step_build(folder: Path, model: str) -> None:
     result = build_index(
         IndexStore(settings.index_dir), [folder / "corpus", folder / "extra"],
         lambda: create_embedder(model), model, settings.max_file_bytes, keep_versions=1,
-        built_by="benchmark",
+        built_by="benchmark", merge=merge == "merge",
     )  # fmt: skip
-    print(json.dumps({"chunks": result.chunks, "embedded": result.embedded}))
+    report = {"chunks": result.chunks, "embedded": result.embedded}
+    report.update(segments=result.segments, deleted=result.deleted, merged=result.merged)
+    print(json.dumps(report))
 
 
 def step_query(folder: Path, model: str, probe_share: str | None = None) -> None:
@@ -312,6 +343,12 @@ def main() -> None:
     parser.add_argument(
         "--probe", nargs="*", type=float, default=[], help="bagian daftar IVF lain yang dicoba"
     )
+    parser.add_argument(
+        "--tingkat", action="store_true", help="hanya tambah dokumen sampai segmen kecil digabung"
+    )
+    parser.add_argument(
+        "--penuh", action="store_true", help="dengan --tingkat: lalu ukur penggabungan penuh"
+    )
     parser.add_argument("--langkah", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.langkah:
@@ -320,8 +357,11 @@ def main() -> None:
         return
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     for size in args.sizes:
-        previous = results.get(str(size)) if args.pakai_indeks else None
-        results[str(size)] = measure(size, args.dir, args.model, previous, args.probe)
+        previous = results.get(str(size)) if args.pakai_indeks or args.tingkat else None
+        if args.tingkat:
+            results[str(size)] = tier_merge(size, args.dir, args.model, previous, args.penuh)
+        else:
+            results[str(size)] = measure(size, args.dir, args.model, previous, args.probe)
         print(json.dumps({size: results[str(size)]}, indent=1))
         RESULTS.parent.mkdir(exist_ok=True)
         RESULTS.write_text(json.dumps(results, indent=1))

@@ -99,6 +99,10 @@ def report(result) -> None:
         f"potongan ({result.embedded} di-embed baru, {result.reused} dipakai ulang) "
         f"dalam {result.seconds:.1f} dtk."
     )
+    if result.merged:
+        typer.echo(
+            f"{result.merged} segmen kecil digabung menjadi satu; segmen besar tidak disentuh."
+        )
     if result.segments > 1 or result.deleted:
         typer.echo(
             f"Disimpan sebagai {result.segments} segmen; {result.deleted} potongan lama ditandai "

@@ -6,8 +6,10 @@ segments holding them and its new text goes into the new segment; a removed file
 are only marked deleted (that version holds no segment). Only the files that changed are read,
 and only chunks whose content is new are embedded.
 
-When the model, the parser or the format changed, or the segment policy (asisten/data/
-skala.yaml, `segments`) says to merge, the caller does a full build instead.
+When the segment policy (asisten/data/skala.yaml, `segments`, `merge_due`) says there would
+be too many segments, or the small ones hold too many deleted rows, the newest small segments
+are merged with the new chunks into one (asisten.indeks.tiers). When the model, the parser or
+the format changed, or the big segment is at fault, the caller does a full build instead.
 """
 
 from __future__ import annotations
@@ -130,18 +132,71 @@ def _collect(found: Deletion, folder: Path, rows: np.ndarray, metas: dict[str, D
         table.close()
 
 
-def merge_due(store: IndexStore, previous: dict, deletion: Deletion, new_chunks: int) -> bool:
-    """Would the version after this change break the segment policy, so a merge is due?"""
+@dataclass
+class Merge:
+    """What the segment policy asks of the next version: a full build, or the small segments
+    `tier` (a tail of the version's segments, never the first, big one) rewritten with the
+    change's new chunks as one segment (asisten.indeks.tiers)."""
+
+    full: bool
+    tier: list[str] = field(default_factory=list)
+
+
+def merge_due(
+    store: IndexStore, previous: dict, deletion: Deletion, new_chunks: int
+) -> Merge | None:
+    """Would the version after this change break the segment policy? Then which merge: a tier
+    merge when only the small segments are at fault, a full build when the big one is."""
     numbers = policy()
     names = store.segment_names(previous["version"])
-    rows = previous["chunk_count"] + previous.get("deleted_chunks", 0) + new_chunks
-    deleted = previous.get("deleted_chunks", 0) + deletion.rows
-    if deleted > numbers["max_deleted_share"] * rows:
-        return True
-    if not new_chunks:
-        return False
-    small = sum(store.read_manifest(n)["segment_chunks"] for n in names[1:]) + new_chunks
-    return len(names) + 1 > numbers["max_segments"] or small > numbers["max_small_share"] * rows
+    sizes = [store.read_manifest(n)["segment_chunks"] for n in names]
+    dead = _dead_rows(store, previous, deletion, names)
+    rows = sum(sizes) + new_chunks
+    share = numbers["max_deleted_share"] * rows
+    if dead[0] > share or sum(sizes[1:]) + new_chunks > numbers["max_small_share"] * rows:
+        return Merge(full=True)
+    if sum(dead) > share:
+        # The small segments' deleted rows are at fault: all of them are rewritten.
+        return Merge(full=False, tier=names[1:]) if len(names) > 1 else Merge(full=True)
+    if not new_chunks or len(names) + 1 <= numbers["max_segments"]:
+        return None
+    live = [size - gone for size, gone in zip(sizes, dead, strict=True)]
+    tier = _tier(names, live, new_chunks, len(names) + 1 - numbers["max_segments"])
+    return Merge(full=False, tier=tier) if tier else Merge(full=True)
+
+
+def _tier(names: list[str], live: list[int], new_chunks: int, at_least: int) -> list[str]:
+    """The newest segments gathered back from the newest, while the next older one is no
+    bigger than `tier_ratio` times what is gathered (Lucene's tiers: segments of similar size
+    merge, so a chunk is rewritten about log(N) times, not at every merge), at least
+    `at_least` of them; never the first segment."""
+    ratio = policy()["tier_ratio"]
+    gathered, tier = new_chunks, []
+    for name, size in reversed(list(zip(names[1:], live[1:], strict=True))):
+        if len(tier) >= at_least and size > ratio * gathered:
+            break
+        tier.insert(0, name)
+        gathered += size
+    return tier if len(tier) >= at_least else []
+
+
+def _dead_rows(
+    store: IndexStore, previous: dict, deletion: Deletion, names: list[str]
+) -> list[int]:
+    """Per segment, its rows deleted once this change is published."""
+    deleted = deleted_after(store, previous, deletion)
+    counts = []
+    for name in names:
+        doomed = set(deleted.get(name, ()))
+        if not doomed:
+            counts.append(0)
+            continue
+        folder = store.versions_dir / name
+        ids = json.loads((folder / "documents.json").read_text())
+        ordinals = [i for i, doc_id in enumerate(ids) if doc_id in doomed]
+        document_of = np.load(folder / DOCUMENT_OF_FILE, mmap_mode="r")
+        counts.append(int(np.isin(document_of, ordinals).sum()))
+    return counts
 
 
 def deleted_after(store: IndexStore, previous: dict, deletion: Deletion) -> dict[str, list[str]]:

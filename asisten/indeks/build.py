@@ -20,7 +20,7 @@ import numpy as np
 from filelock import FileLock, Timeout
 
 from asisten.errors import DocumentError, EmptyIndexError, IndexBusyError
-from asisten.indeks import append, lexicon, parallel, text
+from asisten.indeks import append, lexicon, parallel, text, tiers
 from asisten.indeks import dense as dense_index
 from asisten.indeks import keyword as keyword_index
 from asisten.indeks.embedder import Embedder
@@ -52,6 +52,8 @@ class BuildResult:
     # Segments the version reads, and chunks of them it no longer serves (a merge clears both).
     segments: int = 1
     deleted: int = 0
+    # Small segments a tier merge rewrote as one (asisten.indeks.tiers).
+    merged: int = 0
 
 
 def build_index(
@@ -209,7 +211,8 @@ def _change(
     store, previous, change, report, file_hashes, embedder_factory, progress, built_by
 ) -> BuildResult | None:
     """The change as a new version over the published segments: new and replaced documents in
-    a new segment, replaced and removed ones marked deleted. None if a full build is due."""
+    a new segment, replaced and removed ones marked deleted; when the segment policy asks, the
+    small segments merged into that new segment. None if a full build is due."""
     documents = report.documents
     chunks = [c for d in documents for c in d.chunks]
     ids = [d.meta.doc_id for d in documents]
@@ -219,8 +222,10 @@ def _change(
     deletion = append.delete(store, previous, doomed)
     if previous["chunk_count"] - deletion.rows + len(chunks) <= 0:
         raise EmptyIndexError(len(file_hashes), [e.message for e in report.errors])
-    if append.merge_due(store, previous, deletion, len(chunks)):
+    due = append.merge_due(store, previous, deletion, len(chunks))
+    if due is not None and due.full:
         return None
+    tier = due.tier if due else []
     kept = {k: v for k, v in store.read_documents(previous["version"]).items() if k not in doomed}
     metas = {**kept, **{d.meta.doc_id: d.meta for d in documents}}
     hashes = [c.content_hash(metas[c.doc_id]) for c in chunks]
@@ -246,7 +251,7 @@ def _change(
         },
     }
     progress("simpan", 0, 1)
-    _write_change(store, staged, previous, manifest, chunks, metas, vectors, hashes, deletion)
+    _write_change(store, staged, previous, manifest, chunks, metas, vectors, hashes, deletion, tier)
     name = store.publish(staged)
     progress("simpan", 1, 1)
     return BuildResult(
@@ -254,26 +259,44 @@ def _change(
         embedded=missing, reused=len(chunks) - missing, errors=report.errors,
         warnings=[f"{d.meta.source_path}: {w}" for d in documents for w in d.warnings],
         encode_seconds=encode_seconds, segments=len(manifest["segments"]),
-        deleted=manifest["deleted_chunks"],
+        deleted=manifest["deleted_chunks"], merged=len(tier),
     )  # fmt: skip
 
 
-def _write_change(store, staged, previous, manifest, chunks, metas, vectors, hashes, deletion):
-    """The new segment (if there are new chunks) and the version's own files."""
+def _write_change(
+    store, staged, previous, manifest, chunks, metas, vectors, hashes, deletion, tier
+):
+    """The new segment (if there are chunks for it) and the version's own files."""
     tokens = append.deleted_tokens_after(store, previous, deletion)
     folder = store.versions_dir / previous["version"]
+    keyword, counts = _keyword_index(chunks, metas) if chunks else (None, {})
+    vocabulary = append.merged_vocabulary(folder, Counter(counts), deletion.words)
+    if tier:
+        merged = tiers.merge(store, tier, manifest["deleted"], chunks, vectors, hashes, keyword)
+        chunks, vectors, hashes, keyword = (
+            merged.chunks, merged.vectors, merged.hashes, merged.keyword
+        )  # fmt: skip
+        tokens = dict(Counter(tokens) - merged.dropped_tokens)
+        _after_tier(manifest, staged.name, tier, merged.dropped, len(chunks))
     if not chunks:
         manifest["dense"] = previous["dense"]
-        vocabulary = append.merged_vocabulary(folder, Counter(), deletion.words)
         write_listing(staged, manifest, metas, vocabulary, tokens)
         return
     dense = dense_index.build(vectors)
     manifest["dense"] = dense.description
-    keyword, counts = _keyword_index(chunks, metas)
-    vocabulary = append.merged_vocabulary(folder, Counter(counts), deletion.words)
     write_version(
         staged, manifest, chunks, metas, dense, keyword, vocabulary, vectors, hashes, tokens
     )
+
+
+def _after_tier(manifest: dict, name: str, tier: list[str], dropped: int, rows: int) -> None:
+    """The manifest of a version whose new segment replaces the `tier` segments."""
+    kept = [n for n in manifest["segments"] if n not in tier and n != name]
+    manifest["segments"] = kept + ([name] if rows else [])
+    manifest["deleted"] = {n: ids for n, ids in manifest["deleted"].items() if n not in tier}
+    manifest["deleted_chunks"] -= dropped
+    manifest["segment_chunks"] = rows
+    manifest["merged_segments"] = tier
 
 
 def _unchanged(manifest: dict, file_hashes: dict[str, str], model_name: str) -> bool:

@@ -10,6 +10,7 @@ The same columns answer which chunks hold a token (coverage) and in how many chu
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,6 +24,11 @@ def build(corpus_tokens: Sequence[Sequence[str]]):
     keyword = bm25s.BM25()
     keyword.index([list(t) for t in corpus_tokens], show_progress=False)
     return keyword
+
+
+def idf(size: int, frequency: int | np.ndarray) -> float | np.ndarray:
+    """bm25s's "lucene" IDF, the one its precomputed scores carry."""
+    return np.log(1 + (size - frequency + 0.5) / (frequency + 0.5))
 
 
 class KeywordIndex:
@@ -75,3 +81,64 @@ class KeywordIndex:
         found = np.searchsorted(column, rows)
         inside = found < len(column)
         return inside & (column[np.minimum(found, len(column) - 1)] == rows)
+
+
+def merge(parts: Sequence[tuple[KeywordIndex, np.ndarray | None]]) -> tuple[KeywordIndex, Counter]:
+    """One index of the live rows of `parts` (index, live mask or None), in order, scoring each
+    row as its own part did: a stored score is its part's IDF times a term-frequency factor
+    normalised by the part's average length; the factor is kept and the IDF becomes the merged
+    index's. Searched beside other segments (asisten.indeks.segments rescales every column to the
+    global IDF), the merged index ranks as its parts did, less the dropped rows. Also returns in
+    how many dropped rows each token occurred (they leave the version's deleted tokens)."""
+    tokens, rows, factors = [], [], []
+    dropped: Counter[str] = Counter()
+    vocabulary: dict[str, int] = {}
+    offset = 0
+    for part, live in parts:
+        keep = np.ones(part.size, dtype=bool) if live is None else np.asarray(live, dtype=bool)
+        renumbered = np.where(keep, offset + np.cumsum(keep) - 1, -1)
+        offset += int(keep.sum())
+        indptr = np.asarray(part._indptr, dtype=np.int64)
+        counts = np.diff(indptr)
+        names = {i: t for t, i in part.vocab.items() if i < len(counts)}
+        global_ids = np.array(
+            [vocabulary.setdefault(names[i], len(vocabulary)) for i in range(len(counts))]
+        )
+        local = np.repeat(np.arange(len(counts)), counts)
+        new_rows = renumbered[np.asarray(part._indices)]
+        kept = new_rows >= 0
+        for token_id, gone in zip(*np.unique(local[~kept], return_counts=True), strict=True):
+            dropped[names[int(token_id)]] += int(gone)
+        factor = np.asarray(part._data, dtype=np.float64) / idf(part.size, counts)[local]
+        tokens.append(global_ids[local[kept]])
+        rows.append(new_rows[kept])
+        factors.append(factor[kept])
+    return _from_columns(vocabulary, np.concatenate(tokens), np.concatenate(rows),
+                         np.concatenate(factors), offset), dropped  # fmt: skip
+
+
+def _from_columns(
+    vocabulary: dict[str, int], tokens: np.ndarray, rows: np.ndarray, factors: np.ndarray, size: int
+) -> KeywordIndex:
+    import bm25s
+
+    # Stable: within a column rows stay ascending, as `holding` needs.
+    order = np.argsort(tokens, kind="stable")
+    tokens, rows, factors = tokens[order], rows[order], factors[order]
+    counts = np.bincount(tokens, minlength=len(vocabulary))
+    # Tokens only dropped rows held are left out.
+    present = np.flatnonzero(counts)
+    compact = np.full(len(vocabulary), -1)
+    compact[present] = np.arange(len(present))
+    names = {t: int(compact[i]) for t, i in vocabulary.items() if compact[i] >= 0}
+    counts = counts[present]
+    bm25 = bm25s.BM25()
+    bm25.vocab_dict = names
+    bm25.nonoccurrence_array = None
+    bm25.scores = {
+        "data": (factors * idf(size, counts)[compact[tokens]]).astype(np.float32),
+        "indices": rows.astype(np.int32),
+        "indptr": np.concatenate([[0], np.cumsum(counts)]).astype(np.int32),
+        "num_docs": size,
+    }
+    return KeywordIndex(bm25)

@@ -3,8 +3,9 @@
 Adding a document to a large index does not rebuild it: the new chunks become a small segment
 (a version directory of their own) and the new version lists the earlier segments before it.
 Rows are numbered across segments in that order, so the rest of the engine sees one index.
-When the small segments grow (asisten/data/skala.yaml, `segments`), the next build is a full
-one, which merges them (every vector reused).
+When there would be too many segments (asisten/data/skala.yaml, `segments`), the newest small
+ones are merged into one (asisten.indeks.tiers); when the small segments hold too large a share,
+the next build is a full one (every vector reused).
 
 Replacing or removing a document does not touch the segment holding it either (a published
 segment is never written again): the new version lists the document among its deletions
@@ -13,18 +14,19 @@ document's rows. Dense search asks faiss to skip them while it scans, keyword sc
 there, lookups and listings pass over them, and their tokens no longer count in IDF (the new
 version's `deleted_tokens.json`). An older version, with fewer deletions, still reads its own
 content, so rollback stays exact. Deleted rows still cost disk, memory and scan time until the
-next merge (asisten/data/skala.yaml, `segments.max_deleted_share`).
+merge that rewrites their segment: a tier merge drops those of the small segments, a full
+build those of the big one (asisten/data/skala.yaml, `segments.max_deleted_share`).
 
 A version of one segment without deletions is read through the plain classes, unchanged.
 Otherwise keyword scores are put on a common footing: each segment's precomputed BM25 scores
 carry that segment's IDF, so each token's column is rescaled by global IDF (live chunks only) /
 segment IDF (the length normalisation keeps the segment's average length, close for similar
-documents; the merge makes it exact again).
+documents; a full build makes it exact again, while a tier merge keeps each row's own
+normalisation, asisten.indeks.keyword.merge).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -32,7 +34,7 @@ import numpy as np
 
 from asisten.indeks.chunk_table import ChunkTable
 from asisten.indeks.dense import DenseIndex
-from asisten.indeks.keyword import KeywordIndex
+from asisten.indeks.keyword import KeywordIndex, idf
 from asisten.kb.models import Chunk
 
 
@@ -135,9 +137,7 @@ class SegmentedKeyword:
                 if stem not in frequencies or stem not in self._totals:
                     continue
                 local = part.scores([stem])
-                ratio = _idf(self.live_size, self._totals[stem]) / _idf(
-                    part.size, frequencies[stem]
-                )
+                ratio = idf(self.live_size, self._totals[stem]) / idf(part.size, frequencies[stem])
                 scores[start : start + part.size] += (local * ratio).astype(np.float32)
         for dead, start in zip(self._dead, self._starts, strict=False):
             scores[dead + start] = 0
@@ -151,11 +151,6 @@ class SegmentedKeyword:
         for segment, where, local in _Offsets([p.size for p in self.parts]).split(rows):
             found[where] = self.parts[segment].holding(token, local)
         return found
-
-
-def _idf(size: int, frequency: int) -> float:
-    # bm25s's "lucene" IDF, the one its precomputed scores carry.
-    return math.log(1 + (size - frequency + 0.5) / (frequency + 0.5))
 
 
 class SegmentedVectors:

@@ -1,7 +1,8 @@
 """Replacing or removing a document publishes a version of deletion markers (and a small
 segment for the new text) over the published segments, which are never written again: the old
 text is gone from every read path, an older version still serves it, and past the deleted share
-the next build is a merge answering as the segments did."""
+the next build is a merge answering as the segments did (a tier merge, when only small
+segments are past it: tests/indeks/test_tiers.py)."""
 
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ NEW = OLD.replace(
 )
 OLD_QUESTION = "siapa yang mengelola kios air komunal"
 NEW_QUESTION = "siapa yang merawat tandon hujan bersama"
-SEGMENTS = "segments: {{max_segments: 8, max_small_share: 0.5, max_deleted_share: {share}}}\n"
+SEGMENTS = "segments: {{max_segments: 8, tier_ratio: 1.0, max_small_share: 0.5, max_deleted_share: {share}}}\n"
 IVF = (
     "dense: {exact_up_to: 10, oversample: 4,\n"
     "  ivf: {lists_per_sqrt: 0.2, probe_share: 0.5, train_per_list: 40, codes: SQ8}}\n"
@@ -221,12 +222,14 @@ def test_past_the_deleted_share_the_build_merges_and_answers_the_same(tmp_path, 
     assert "segments" not in store.current_manifest() and merged.embedded == 0
     assert _answers(store, questions) == before
     store.set_current(segmented.version)
-    # Past the share, the next change is a full build, reusing every unchanged vector.
+    # Past the share with the small segment's deleted rows (the big one's stay under it): a
+    # tier merge drops those and keeps the big segment's markers (tests/indeks/test_tiers.py).
     (corpus / "regulasi" / FILE).write_text(OLD)
     again = build_with(store, [corpus], HashingEmbedder(128))
     manifest = store.current_manifest()
-    assert "segments" not in manifest and "deleted" not in manifest
-    assert again.embedded == 0 and again.chunks == first.chunks
+    assert manifest["segments"] == [first.version, again.version] and again.merged == 1
+    assert manifest["deleted"] == {first.version: [DOC]} and manifest["deleted_chunks"] == 3
+    assert again.embedded == 1 and again.chunks == first.chunks
     retriever, analyser = _open(store)
     assert any(
         "melalui kios air komunal" in t for t in _searched(retriever, analyser, OLD_QUESTION)

@@ -1,6 +1,6 @@
 """Adding a document writes a small segment searched beside the published index; too many
-segments make a full build (the merge); a failed append publishes nothing. Replacing and
-removing documents: tests/indeks/test_deletions.py."""
+segments merge the small ones (tier merges: tests/indeks/test_tiers.py); a failed append
+publishes nothing. Replacing and removing documents: tests/indeks/test_deletions.py."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ Dinas menyediakan sambungan air bersih ke setiap rumah tangga desa melalui kios 
 (1) Kios air komunal dikelola badan usaha milik desa.
 (2) Tarif kios air komunal ditetapkan kepala desa setiap tahun.
 """
-SEGMENTS = "segments: {{max_segments: {most}, max_small_share: 0.5, max_deleted_share: 0.5}}\n"
+SEGMENTS = "segments: {{max_segments: {most}, tier_ratio: 1.0, max_small_share: 0.5, max_deleted_share: 0.5}}\n"
 
 
 @pytest.fixture
@@ -79,26 +79,24 @@ def test_an_added_document_is_a_new_segment_and_is_found(tmp_path, corpus, data_
     assert len(store.load().chunks) == added.chunks
 
 
-def test_too_many_segments_make_a_full_build(tmp_path, corpus, data_file):
+def test_too_many_segments_merge_the_small_ones(tmp_path, corpus, data_file):
     _settings(data_file, most=2)
     store = IndexStore(tmp_path / "indeks")
-    build_with(store, [corpus], HashingEmbedder(128))
+    first = build_with(store, [corpus], HashingEmbedder(128))
     (corpus / "regulasi" / "perbup-zurbagan-7-2025.md").write_text(NEW)
     assert len(store.segment_names(build_with(store, [corpus], HashingEmbedder(128)).version)) == 2
     (corpus / "regulasi" / "perbup-lain-8-2025.md").write_text(
         NEW.replace("Zurbagan", "Lain").replace('"7"', '"8"')
     )
     merged = build_with(store, [corpus], HashingEmbedder(128))
-    assert "segments" not in store.current_manifest()
-    assert merged.embedded == 3 and merged.reused == merged.chunks - 3
-    # A changed file is a segment again (asisten.indeks.append), up to the limit.
+    assert store.current_manifest()["segments"] == [first.version, merged.version]
+    assert merged.merged == 1 and merged.embedded == 3 and merged.reused == 0
+    # A changed file deletes rows of the merged segment, which the next tier merge drops.
     (corpus / "regulasi" / "perbup-lain-8-2025.md").write_text(NEW.replace("Zurbagan", "Lain"))
     changed = build_with(store, [corpus], HashingEmbedder(128))
     manifest = store.current_manifest()
-    assert changed.changed and manifest["deleted"] == {merged.version: ["perbup-lain-8-2025"]}
-    (corpus / "regulasi" / "perbup-lain-8-2025.md").write_text(NEW.replace("Zurbagan", "Lainnya"))
-    build_with(store, [corpus], HashingEmbedder(128))
-    assert "segments" not in store.current_manifest()
+    assert manifest["segments"] == [first.version, changed.version] and manifest["deleted"] == {}
+    assert changed.chunks == merged.chunks and manifest["segment_chunks"] == 6
 
 
 def test_a_failed_append_publishes_nothing(tmp_path, corpus, data_file, monkeypatch):
