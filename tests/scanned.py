@@ -12,6 +12,19 @@ DPI = 200
 # A5 at 200 dpi: small pages keep OCR in the tests to a second or two a page.
 PAGE = (1166, 1654)
 MARGIN = 120
+# A small regulation as a 1965 typescript would print it.
+PERDA_1965 = [
+    "PERATURAN DAERAH KABUPATEN CONTOH",
+    "NOMOR 3 TAHUN 1965",
+    "TENTANG PASAR DESA",
+    "",
+    "Pasal 1",
+    "Pasar desa dikelola oleh pemerintah desa.",
+    "",
+    "Pasal 2",
+    "(1) Setiap pedagang membayar retribusi harian.",
+    "(2) Besarnya retribusi ditetapkan oleh kepala desa.",
+]
 
 
 def page_image(lines: list[str], size: int = 34) -> Image.Image:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from asisten.indeks import lexicon
+from asisten.indeks import build, lexicon
 from asisten.jawab import calibration, scope
 
 
@@ -29,3 +29,17 @@ def data_file(monkeypatch):
 
     yield serve
     _clear_caches()
+
+
+@pytest.fixture
+def files_read(monkeypatch) -> list[str]:
+    """The names of the files index builds read, in order (clear it before the build watched)."""
+    read: list[str] = []
+    real_load = build.parallel.load_files
+
+    def recording(files, *args):
+        read.extend(f.name for f in files)
+        return real_load(files, *args)
+
+    monkeypatch.setattr(build.parallel, "load_files", recording)
+    return read

@@ -185,23 +185,16 @@ def test_a_removed_document_is_gone_from_answers_lookups_and_listings(tmp_path, 
         assert "kios air komunal" not in answer.text
 
 
-def test_a_replacement_reads_and_embeds_only_what_changed(tmp_path, corpus, settings, monkeypatch):
+def test_a_replacement_reads_and_embeds_only_what_changed(tmp_path, corpus, settings, files_read):
     store = IndexStore(tmp_path / "indeks")
     embedder = _Recording(128)
     first = build_with(store, [corpus], embedder)
-    read: list[str] = []
-    real_load = build_module.parallel.load_files
-
-    def recording(files, *args):
-        read.extend(f.name for f in files)
-        return real_load(files, *args)
-
-    monkeypatch.setattr(build_module.parallel, "load_files", recording)
+    files_read.clear()
     embedder.texts.clear()
     # Pasal 1 changes; Pasal 2's two ayat do not.
     (corpus / "regulasi" / FILE).write_text(NEW)
     replaced = build_with(store, [corpus], embedder)
-    assert read == [FILE]
+    assert files_read == [FILE]
     assert replaced.embedded == 1 and replaced.reused == 2
     assert len(embedder.texts) == 1 and "tandon hujan bersama" in embedder.texts[0]
     assert replaced.chunks == first.chunks

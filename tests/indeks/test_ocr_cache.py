@@ -7,19 +7,7 @@ import hashlib
 
 from asisten.kb.ocr_engine import default_engine
 from tests.conftest import build_with
-from tests.scanned import image_pdf, page_image
-
-SCAN = [
-    "PERATURAN DAERAH KABUPATEN CONTOH",
-    "NOMOR 3 TAHUN 1965",
-    "TENTANG PASAR DESA",
-    "",
-    "Pasal 1",
-    "Pasar desa dikelola oleh pemerintah desa.",
-    "",
-    "Pasal 2",
-    "Pedagang membayar retribusi harian.",
-]
+from tests.scanned import PERDA_1965, image_pdf, page_image
 
 
 def test_rebuild_reads_the_scan_from_the_cache(tmp_path, fake_embedder):
@@ -27,7 +15,7 @@ def test_rebuild_reads_the_scan_from_the_cache(tmp_path, fake_embedder):
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    scan = image_pdf(corpus / "perda-contoh-3-1965.pdf", [page_image(SCAN)])
+    scan = image_pdf(corpus / "perda-contoh-3-1965.pdf", [page_image(PERDA_1965)])
     store = IndexStore(tmp_path / "indeks")
     engine = default_engine()
     stages: list[tuple[str, int, int]] = []
@@ -47,5 +35,5 @@ def test_rebuild_reads_the_scan_from_the_cache(tmp_path, fake_embedder):
     assert meta.short_name == "Perda Contoh 3/1965" and meta.ocr_pages == [1]
     assert {chunk.citation for chunk in version.chunks} >= {
         "Perda Contoh 3/1965 Pasal 1",
-        "Perda Contoh 3/1965 Pasal 2",
+        "Perda Contoh 3/1965 Pasal 2 ayat (1)",
     }

@@ -135,7 +135,7 @@ def _digest(folder) -> dict[str, str]:
     }
 
 
-def test_past_max_segments_the_small_segments_become_one(tmp_path, corpus, limits, monkeypatch):
+def test_past_max_segments_the_small_segments_become_one(tmp_path, corpus, limits, files_read):
     store = IndexStore(tmp_path / "indeks")
     first = build_with(store, [corpus], HashingEmbedder(128))
     base = _digest(store.versions_dir / first.version)
@@ -143,14 +143,7 @@ def test_past_max_segments_the_small_segments_become_one(tmp_path, corpus, limit
         _write(corpus, n)
         build_with(store, [corpus], HashingEmbedder(128))
     assert len(store.segment_names(store.current_name())) == 3
-    read: list[str] = []
-    real_load = build_module.parallel.load_files
-
-    def recording(files, *args):
-        read.extend(f.name for f in files)
-        return real_load(files, *args)
-
-    monkeypatch.setattr(build_module.parallel, "load_files", recording)
+    files_read.clear()
     _write(corpus, 2)
     merged = build_with(store, [corpus], HashingEmbedder(128))
     manifest = store.current_manifest()
@@ -158,7 +151,7 @@ def test_past_max_segments_the_small_segments_become_one(tmp_path, corpus, limit
     assert merged.merged == 2 and merged.segments == 2 and merged.embedded == 3
     assert manifest["segment_chunks"] == 9 and manifest["dense"]["kind"] == "flat"
     # Only the added file was read; the big segment is untouched.
-    assert read == ["perbup-tamerlan-3-2025.md"]
+    assert files_read == ["perbup-tamerlan-3-2025.md"]
     assert _digest(store.versions_dir / first.version) == base
     # The merged segments stay on disk while a kept version reads them, then go.
     store.prune(keep=1)

@@ -28,24 +28,11 @@ nama_lain: ["Perbup Air Desa"]
 Dinas menyediakan sambungan air bersih ke setiap rumah tangga desa.
 """
 
-# The official text: same regulation, no other names written for it.
-OFFICIAL_TEXT = """---
-tipe: regulasi
-jenis: Perbup Zurbagan
-nomor: "7"
-tahun: 2025
-judul: Layanan Air Bersih Desa
-status: berlaku
----
-
-# Peraturan Bupati Zurbagan Nomor 7 Tahun 2025 tentang Layanan Air Bersih Desa
-
-### Pasal 1
-Dinas menyediakan sambungan air bersih ke setiap rumah tangga desa.
-
-### Pasal 2
-Kios air komunal dikelola badan usaha milik desa dengan tarif yang ditetapkan kepala desa.
-"""
+# The official text: same regulation, no other names written for it, one pasal more.
+OFFICIAL_TEXT = TEAM_TEXT.replace('nama_lain: ["Perbup Air Desa"]\n', "") + (
+    "\n### Pasal 2\n"
+    "Kios air komunal dikelola badan usaha milik desa dengan tarif yang ditetapkan kepala desa.\n"
+)
 
 # Another regulation with the same number: not named by the first one's name.
 OTHER_TEXT = """---

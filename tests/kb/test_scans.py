@@ -14,21 +14,9 @@ from asisten import errors
 from asisten.kb import load_document, pdf
 from asisten.kb.ocr_engine import RapidOcrEngine, TextBox, reading_order
 from asisten.kb.scans import ScanReader
-from tests.scanned import blank_page, image_pdf, page_image
+from tests.scanned import PERDA_1965, blank_page, image_pdf, page_image
 
 LIMIT = 25 * 2**20
-PERDA_1965 = [
-    "PERATURAN DAERAH KABUPATEN CONTOH",
-    "NOMOR 3 TAHUN 1965",
-    "TENTANG PASAR DESA",
-    "",
-    "Pasal 1",
-    "Pasar desa dikelola oleh pemerintah desa.",
-    "",
-    "Pasal 2",
-    "(1) Setiap pedagang membayar retribusi harian.",
-    "(2) Besarnya retribusi ditetapkan oleh kepala desa.",
-]
 
 
 def _mixed_pdf(path: Path, text_pdf: Path, scan: Path) -> Path:
