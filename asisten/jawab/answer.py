@@ -219,16 +219,20 @@ class Answerer:
         return Answer(question, body, True, sources, "lookup")
 
     def _part_items(
-        self, parts: list[tuple[Query, list[Hit]]], sources: list[Source], in_scope: bool
-    ) -> list[_Item]:
+        self, parts: list[tuple[Query, list[Hit]]], sources: list[Source], in_scope: bool,
+        shown: frozenset[str] = frozenset(),
+    ) -> list[_Item]:  # fmt: skip
         """The best passage of each clause of the question that the answer does not hold yet
-        ("… batas waktunya? Terus siapa yang menilai?"), excerpted around that clause's words."""
+        ("… batas waktunya? Terus siapa yang menilai?"), excerpted around that clause's words.
+        `shown`: chunks the answer already gives that are no source (FAQ answers)."""
         items = []
         for part, found in parts:
             if not found:
                 continue
             best = found[0]
-            if any(s.chunk_id == best.chunk.chunk_id for s in sources):
+            if best.chunk.chunk_id in shown or any(
+                s.chunk_id == best.chunk.chunk_id for s in sources
+            ):
                 continue
             if best.chunk.kind == "faq":
                 if self.decider.relevant(best):
@@ -247,10 +251,11 @@ class Answerer:
         hit = hits[0]
         sources: list[Source] = []
         items = [_Item("FAQ", hit.chunk.text, self._reference_sources(hit, sources))]
+        related_hits = self._related_faqs(hits)
         related = [
             _Item(other.chunk.extra["question"], other.chunk.text,
                   self._reference_sources(other, sources))
-            for other in self._related_faqs(hits)
+            for other in related_hits
         ]  # fmt: skip
         # Related provisions the FAQ answer does not already cite, for compound questions.
         cited = frozenset((s.doc_id, s.pasal) for s in sources if s.pasal)
@@ -261,7 +266,8 @@ class Answerer:
             items.append(
                 _Item(extra.chunk.citation, excerpt(extra.chunk.text, query.stems), [number])
             )
-        items += self._part_items(parts, sources, in_scope)
+        faqs = frozenset(h.chunk.chunk_id for h in [hit, *related_hits])
+        items += self._part_items(parts, sources, in_scope, faqs)
         body = self._render(
             "faq", items, related=related, repaired=query.repaired, missing=query.missing_names
         )

@@ -373,3 +373,13 @@ def test_named_pasal_and_another_question(real_engine):
     assert "Untuk pertanyaan Anda yang lain" in answer.text
     # The clause naming the pasal is answered by the pasal, not searched again.
     assert answer.trace["part_hits"] == [None, "PP 38/2017 Pasal 14 ayat (1)"]
+
+
+def test_an_faq_answer_is_not_repeated_for_a_clause_it_answers_too(real_engine):
+    # Both clauses ask the same thing; their best passage is the FAQ already given.
+    answer = real_engine.answer(
+        "Siapa saja yang boleh mengusulkan inovasi daerah? Terus yang boleh mengusulkan "
+        "inisiatif inovasi daerah itu siapa saja?"
+    )
+    assert answer.kind == "faq" and len(answer.trace["query"]["parts"]) == 2
+    assert answer.text.count("Usulan inisiatif inovasi daerah dapat berasal dari") == 1
