@@ -8,12 +8,11 @@ every process sharing the data directory sees them on its next question.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from filelock import FileLock
 
+from asisten.kb.atomic import write_text_atomic
 from asisten.kb.relations import FROM_ADMIN, Relation
 
 FILE_NAME = "relasi.json"
@@ -60,7 +59,5 @@ class RelationCorrections:
                 data = {}
             change(data)
             # Written whole, then renamed: a reader never sees half a file.
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, indent=1, sort_keys=True)
-            os.replace(temporary, self.path)
+            text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+            write_text_atomic(self.path, text)

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
+
+from asisten.kb.atomic import write_text_atomic
 
 log = logging.getLogger("asisten.kb")
 
@@ -153,21 +153,12 @@ def _render(page: Any) -> Any:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    """A reader sees the old entry or the new one, never half of it; a failed write (a full
-    disk, a read-only folder) only loses the cache, never the document."""
-    temporary = None
+    """A failed write (a full disk, a read-only folder) only loses the cache, never the
+    document."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
+        write_text_atomic(path, text)
     except OSError as exc:
         log.warning("cache OCR %s tidak dapat ditulis: %s", path, exc)
-        if temporary:
-            Path(temporary).unlink(missing_ok=True)
 
 
 _DEFAULT = ScanReader()
