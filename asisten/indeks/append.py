@@ -100,19 +100,24 @@ def delete(store: IndexStore, previous: dict, doomed: set[str]) -> Deletion:
     left = set(doomed)
     for name in reversed(store.segment_names(version)):
         folder = store.versions_dir / name
-        ids = list(json.loads((folder / "documents.json").read_text()))
-        ordinals = {i: d for i, d in enumerate(ids) if d in left and d not in already.get(name, ())}
-        if not ordinals:
-            continue
-        document_of = np.load(folder / DOCUMENT_OF_FILE, mmap_mode="r")
-        rows = np.flatnonzero(np.isin(document_of, list(ordinals)))
+        rows, held = _rows_of(folder, left - set(already.get(name, ())))
         if not len(rows):
             continue
-        held = sorted({ordinals[int(o)] for o in document_of[rows]})
         found.documents[name] = held
         left -= set(held)
         _collect(found, folder, rows, metas)
     return found
+
+
+def _rows_of(folder: Path, documents: set[str]) -> tuple[np.ndarray, list[str]]:
+    """The rows of one segment holding any of `documents`, and which of them it holds."""
+    ids = list(json.loads((folder / "documents.json").read_text()))
+    ordinals = {i: d for i, d in enumerate(ids) if d in documents}
+    if not ordinals:
+        return np.empty(0, dtype=np.int64), []
+    document_of = np.load(folder / DOCUMENT_OF_FILE, mmap_mode="r")
+    rows = np.flatnonzero(np.isin(document_of, list(ordinals)))
+    return rows, sorted({ordinals[int(o)] for o in document_of[rows]})
 
 
 def _collect(found: Deletion, folder: Path, rows: np.ndarray, metas: dict[str, DocumentMeta]):
@@ -185,18 +190,10 @@ def _dead_rows(
 ) -> list[int]:
     """Per segment, its rows deleted once this change is published."""
     deleted = deleted_after(store, previous, deletion)
-    counts = []
-    for name in names:
-        doomed = set(deleted.get(name, ()))
-        if not doomed:
-            counts.append(0)
-            continue
-        folder = store.versions_dir / name
-        ids = json.loads((folder / "documents.json").read_text())
-        ordinals = [i for i, doc_id in enumerate(ids) if doc_id in doomed]
-        document_of = np.load(folder / DOCUMENT_OF_FILE, mmap_mode="r")
-        counts.append(int(np.isin(document_of, ordinals).sum()))
-    return counts
+    return [
+        len(_rows_of(store.versions_dir / name, set(deleted[name]))[0]) if deleted.get(name) else 0
+        for name in names
+    ]
 
 
 def deleted_after(store: IndexStore, previous: dict, deletion: Deletion) -> dict[str, list[str]]:
