@@ -58,10 +58,7 @@ class Pipeline:
             if chunks := self.retriever.lookup(query, holders):
                 # What the other clauses ask ("Pasal 21 PP 38/2017 isinya apa? Lalu laporan itu
                 # untuk apa?") is searched; the clause naming the pasal is answered by it.
-                part_hits = [
-                    [] if part.provision else self.retriever.search(part, PART_HITS, doc_types)
-                    for part in query.parts
-                ]
+                part_hits = self._part_hits(query, doc_types, quoted=True)
                 answer = self.notes.lookup(query, chunks) or self.notes.annotate(
                     self.answerer.lookup(query, chunks, part_hits)
                 )
@@ -85,7 +82,8 @@ class Pipeline:
             )  # fmt: skip
             decision = Decision(NOT_HELD, rule, decision.in_scope, decision.scores)
         else:
-            part_hits = self._part_hits(query, decision, doc_types)
+            # Only once the whole question is to be answered: the clauses never decide that.
+            part_hits = self._part_hits(query, doc_types) if decision.answer else []
             answer = self.notes.annotate(self.answerer.compose(query, hits, decision, part_hits))
             answer.trace = _trace(query, hits, decision, part_hits)
             return answer
@@ -93,14 +91,13 @@ class Pipeline:
         return answer
 
     def _part_hits(
-        self, query: Query, decision: Decision, doc_types: set[str] | None
+        self, query: Query, doc_types: set[str] | None, quoted: bool = False
     ) -> list[list[Hit]]:
-        """Each clause of a question that asks several things, searched on its own words; only
-        once the whole question is to be answered (the clauses never decide that)."""
-        if not decision.answer:
-            return []
+        """Each clause of a question that asks several things, searched on its own words. When
+        the named pasal is `quoted`, the clause naming it is answered by it, not searched."""
         return [
-            self.retriever.search(part, k=PART_HITS, doc_types=doc_types) for part in query.parts
+            [] if quoted and part.provision else self.retriever.search(part, PART_HITS, doc_types)
+            for part in query.parts
         ]
 
     def _ask_back(self, query: Query, hits: list[Hit], options, rule: str) -> Answer:
