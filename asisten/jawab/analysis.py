@@ -161,11 +161,12 @@ class Analyser:
         terms = self._terms(search_text)
         named |= self._named_by_words(terms["stems"], terms["untranslated"])
         provision = find_provision(question)
+        unknown, places = self._unknown(terms["words"], terms["stems"])
         return Query(
             text=question,
             search_text=search_text,
-            unknown=tuple(self._unknown(terms["words"], terms["stems"])),
-            unknown_places=tuple(self._unknown_places(terms["words"], terms["stems"])),
+            unknown=unknown,
+            unknown_places=places,
             provision=provision,
             provision_documents=frozenset(self._documents_of(provision)),
             regulations=tuple(regulations),
@@ -224,24 +225,16 @@ class Analyser:
             return None
         return []
 
-    def _unknown(self, words: tuple[str, ...], stems: tuple[str, ...]) -> list[str]:
-        """Question words the corpus never uses (after typo repair). The name of an Indonesian
-        region the corpus happens not to mention ("Sumba", "Pontianak") is not one: every
-        region is the product's audience, and its name is no foreign topic."""
-        idf = self.vocabulary.idf
-        return [
-            w
-            for w, s in zip(words, stems, strict=True)
-            if s not in idf and not text.is_indonesian_place(w)
-        ]
-
-    def _unknown_places(self, words: tuple[str, ...], stems: tuple[str, ...]) -> list[str]:
-        idf = self.vocabulary.idf
-        return [
-            w
-            for w, s in zip(words, stems, strict=True)
-            if s not in idf and text.is_indonesian_place(w)
-        ]
+    def _unknown(
+        self, words: tuple[str, ...], stems: tuple[str, ...]
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Question words the corpus never uses (after typo repair), and apart from them the
+        names of Indonesian regions it never mentions ("Sumba", "Pontianak"): every region is
+        the product's audience, so its name is no foreign topic, only a place the knowledge
+        base says nothing about."""
+        unseen = [w for w, s in zip(words, stems, strict=True) if s not in self.vocabulary.idf]
+        places = tuple(w for w in unseen if text.is_indonesian_place(w))
+        return tuple(w for w in unseen if w not in places), places
 
     # -- names ------------------------------------------------------------------------------
     def _documents_named_by(self, mention: RegulationMention | ProvisionRef) -> set[str]:
