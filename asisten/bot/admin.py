@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -79,23 +81,35 @@ def receive_files(
 def scan_progress(services: BotServices, client: WebClient, where: SlackThread, name: str):
     """For a scan read by OCR before its preview: one message, posted at the first page and
     kept up to date (thinned like a job's progress). A file with a text layer posts nothing."""
-    state: dict[str, Any] = {"ts": None, "last": 0.0}
+    posted: list[str] = []
 
-    def on_progress(stage: str, done: int, total: int) -> None:
-        now = time.monotonic()
-        if state["ts"] and now - state["last"] < PROGRESS_INTERVAL and done not in (0, total):
-            return
-        state["last"] = now
-        text = message(
-            services, "kemajuan", label=f"membaca {name}", tahap=STAGE_LABELS.get(stage, stage),
-            selesai=done, total=total,
-        )  # fmt: skip
-        if state["ts"] is None:
-            state["ts"] = post_text(client, where, text)
+    def send(text: str) -> None:
+        if posted:
+            update_text(client, where.channel, posted[0], text)
         else:
-            update_text(client, where.channel, state["ts"], text)
+            posted.append(post_text(client, where, text))
 
-    return on_progress
+    show = _thinned_progress(services, send)
+    return lambda stage, done, total: show(f"membaca {name}", stage, done, total)
+
+
+def _thinned_progress(services: BotServices, send: Callable[[str], None]):
+    """A progress message shown through `send`, at most once every PROGRESS_INTERVAL seconds
+    besides the first and the last step."""
+    last = [-math.inf]
+
+    def show(label: str, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last[0] < PROGRESS_INTERVAL and done not in (0, total):
+            return
+        last[0] = now
+        text = message(
+            services, "kemajuan", label=label, tahap=STAGE_LABELS.get(stage, stage), selesai=done,
+            total=total,
+        )  # fmt: skip
+        send(text)
+
+    return show
 
 
 class DownloadError(Exception):
@@ -184,18 +198,10 @@ def correction_view(upload, preview, where: SlackThread, message_ts: str) -> dic
 # -- jobs -------------------------------------------------------------------------------------
 def progress_reporter(services: BotServices, client: WebClient, channel: str, ts: str):
     """Callbacks that keep one message up to date while a job runs."""
-    last = [0.0]
+    show = _thinned_progress(services, lambda text: update_text(client, channel, ts, text))
 
     def on_progress(job: Job, stage: str, done: int, total: int) -> None:
-        now = time.monotonic()
-        if now - last[0] < PROGRESS_INTERVAL and done not in (0, total):
-            return
-        last[0] = now
-        text = message(
-            services, "kemajuan", label=job.label, tahap=STAGE_LABELS.get(stage, stage), selesai=done,
-            total=total,
-        )  # fmt: skip
-        update_text(client, channel, ts, text)
+        show(job.label, stage, done, total)
 
     def on_done(job: Job, outcome: JobOutcome) -> None:
         kind = "gagal" if not outcome.ok else ("berhasil" if outcome.changed else "tidak_berubah")
