@@ -32,7 +32,9 @@ from asisten.kb.scans import ScanReader
 
 # Code and word lists that decide what a chunk is and how it is tokenised: when they change, a
 # re-index rebuilds instead of skipping.
-_CHUNKING_CODE = ("kb", "indeks/text.py", "indeks/lexicon.py", "data/kaki_halaman.txt")
+_CHUNKING_CODE = (
+    "kb", "indeks/text.py", "indeks/lexicon.py", "data/kaki_halaman.txt", "data/tepi_halaman.yaml",
+)  # fmt: skip
 
 Progress = Callable[[str, int, int], None]
 

@@ -20,11 +20,7 @@ from collections import Counter
 from functools import cache
 from importlib.resources import files
 
-# How far from a page's top or bottom a running line is looked for.
-EDGE_LINES = 4
-# A running line sits at the same edge of at least this share of the pages, and of 3 pages.
-MIN_SHARE = 0.6
-MIN_PAGES = 3
+import yaml
 
 # Structure and list lines are text even when they repeat ("Pasal 1" on many page tops).
 _STRUCTURE = re.compile(
@@ -56,14 +52,15 @@ def strip_page_edges(pages: list[str]) -> list[str]:
 def _running_lines(pages: list[list[str]]) -> tuple[set[tuple[int, str]], set[tuple[int, str]]]:
     """(distance from the edge, key) of the lines repeated at the top, and at the bottom, of
     most pages."""
-    need = max(MIN_PAGES, math.ceil(len(pages) * MIN_SHARE))
+    numbers = edge_settings()
+    need = max(numbers["min_pages"], math.ceil(len(pages) * numbers["min_share"]))
     if len(pages) < need:
         return set(), set()
     top: Counter[tuple[int, str]] = Counter()
     bottom: Counter[tuple[int, str]] = Counter()
     for page in pages:
-        top.update(_edge_keys(page[:EDGE_LINES]))
-        bottom.update(_edge_keys(page[::-1][:EDGE_LINES]))
+        top.update(_edge_keys(page[: numbers["edge_lines"]]))
+        bottom.update(_edge_keys(page[::-1][: numbers["edge_lines"]]))
     return (
         {key for key, count in top.items() if count >= need},
         {key for key, count in bottom.items() if count >= need},
@@ -81,7 +78,7 @@ def _edge_keys(lines: list[str]) -> set[tuple[int, str]]:
 def _edge_run(lines: list[str], running: set[tuple[int, str]]) -> int:
     """How many lines from the edge (`lines` start there) are running lines or page numbers."""
     count = 0
-    for distance, line in enumerate(lines[:EDGE_LINES]):
+    for distance, line in enumerate(lines[: edge_settings()["edge_lines"]]):
         if (distance, _key(line)) not in running and not _PAGE_NUMBER.fullmatch(line.strip()):
             break
         count += 1
@@ -96,7 +93,7 @@ def _key(line: str) -> str:
 def _drop_boilerplate_footer(page: list[str]) -> None:
     """Drop a known footer found among the last lines, with the lines after it."""
     phrases = boilerplate_footers()
-    for index in range(max(0, len(page) - EDGE_LINES), len(page)):
+    for index in range(max(0, len(page) - edge_settings()["edge_lines"]), len(page)):
         words = _words(page[index])
         if any(phrase in words for phrase in phrases):
             del page[index:]
@@ -117,6 +114,13 @@ def _first_text_line(page: list[str]) -> str:
 
 def _words(text: str) -> str:
     return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+
+
+@cache
+def edge_settings() -> dict[str, float]:
+    """The numbers of asisten/data/tepi_halaman.yaml."""
+    text = files("asisten").joinpath("data", "tepi_halaman.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
 
 
 @cache
