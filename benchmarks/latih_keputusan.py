@@ -28,16 +28,15 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from basis import knowledge_base, prepare  # noqa: E402
 from evalset import load_all  # noqa: E402
+from fitting import fit_logistic, model_payload  # noqa: E402
 
 from asisten.config import load_settings  # noqa: E402
 from asisten.indeks.embedder import create_embedder  # noqa: E402
-from asisten.jawab.answerability import model_file  # noqa: E402
 from asisten.jawab.engine import Engine  # noqa: E402
+from asisten.jawab.logistic import model_file  # noqa: E402
 from asisten.jawab.pipeline import Pipeline  # noqa: E402
 
 PACKAGE = Path(__file__).resolve().parents[1] / "asisten"
-C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
-FOLDS = 5
 
 
 @dataclass
@@ -71,29 +70,9 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Row]:
 
 
 def fit(rows: list[Row], names: list[str]):
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
-    from sklearn.preprocessing import StandardScaler
-
     x = np.array([[r.values[n] for n in names] for r in rows])
     y = np.array([r.label for r in rows])
-    groups = np.array([r.id for r in rows])
-    best = None
-    for c in C_GRID:
-        oof = np.zeros(len(rows))
-        for train, test in GroupKFold(FOLDS).split(x, y, groups):
-            scaler = StandardScaler().fit(x[train])
-            model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
-            model.fit(scaler.transform(x[train]), y[train])
-            oof[test] = model.predict_proba(scaler.transform(x[test]))[:, 1]
-        threshold, errors = _threshold(oof, y)
-        if best is None or errors < best[2]:
-            best = (c, threshold, errors, oof)
-    c, threshold, _, oof = best
-    scaler = StandardScaler().fit(x)
-    model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
-    model.fit(scaler.transform(x), y)
-    return scaler, model, c, threshold, oof
+    return fit_logistic(x, y, np.array([r.id for r in rows]), _threshold)
 
 
 def _threshold(probabilities: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
@@ -146,24 +125,16 @@ def main() -> None:
     rules = report("aturan", rows, np.array([r.rules for r in rows], dtype=bool))
     fitted = report("model (validasi silang)", rows, oof >= threshold)
     if args.tulis:
-        path = PACKAGE / model_file(embedder.name)
+        path = PACKAGE / model_file("keputusan", embedder.name)
         path.parent.mkdir(parents=True, exist_ok=True)
-        payload = {
-            "names": names,
-            "means": scaler.mean_.tolist(),
-            "scales": scaler.scale_.tolist(),
-            "coefficients": model.coef_[0].tolist(),
-            "intercept": float(model.intercept_[0]),
-            "threshold": threshold,
-            "fitted": {
-                "date": date.today().isoformat(),
-                "rows": len(rows),
-                "C": c,
-                "split": "latih (pertanyaan.yaml, latih-tumbuh.yaml, latih-tambahan.yaml) on inti and tumbuh",
-                "rules_on_training": rules,
-                "model_cross_validated": fitted,
-            },
-        }
+        payload = model_payload(names, scaler, model, threshold, {
+            "date": date.today().isoformat(),
+            "rows": len(rows),
+            "C": c,
+            "split": "latih (pertanyaan.yaml, latih-tumbuh.yaml, latih-tambahan.yaml) on inti and tumbuh",
+            "rules_on_training": rules,
+            "model_cross_validated": fitted,
+        })  # fmt: skip
         path.write_text(json.dumps(payload, indent=1) + "\n")
         print(f"ditulis: {path}")
 

@@ -24,14 +24,13 @@ from asisten.indeks import text
 from asisten.jawab.analysis import Query
 from asisten.jawab.calibration import shared
 from asisten.jawab.clarify import Option
+from asisten.jawab.companions import EXTRA_SIBLINGS, features, pick
 from asisten.jawab.decision import Decider, Decision
+from asisten.jawab.logistic import LogisticModel
 from asisten.jawab.query import cited_provisions
 from asisten.jawab.retrieval import Hit, Retriever
 from asisten.kb.models import Chunk
 
-# Siblings (other ayat of a chosen pasal, other sections of the case told) may go this far
-# past the source limit: they complete what is already said rather than add a topic.
-EXTRA_SIBLINGS = 1
 EXCERPT_CHARS = 650
 # The best passage is the answer itself and gets more room than the ones beside it.
 BEST_EXCERPT_CHARS = 1100
@@ -105,12 +104,16 @@ class Answerer:
     """The last stage: an answer composed from the passages the decision accepted."""
 
     def __init__(
-        self, retriever: Retriever, decider: Decider, prompts_dir: Path, top_k: int = 3
-    ) -> None:
+        self, retriever: Retriever, decider: Decider, prompts_dir: Path, top_k: int = 3,
+        companion_model: LogisticModel | None = None,
+    ) -> None:  # fmt: skip
         self.retriever = retriever
         self.decider = decider
         self.prompts_dir = prompts_dir
         self.top_k = top_k
+        # Fitted for the embedding model (asisten.jawab.companions); without it the hand rule
+        # chooses the passages beside the best one.
+        self.companion_model = companion_model
 
     def lookup(
         self, query: Query, chunks: list[Chunk], part_hits: Sequence[list[Hit]] = ()
@@ -147,7 +150,7 @@ class Answerer:
     ) -> Answer:
         """The named regulation or pasal is not in the knowledge base: say so, then the closest
         passages as other documents (when the question would have been answered from them)."""
-        closest = self._companions(hits, self.top_k, decision.in_scope) if hits else []
+        closest = self._companions(query, hits, self.top_k, decision.in_scope) if hits else []
         sources: list[Source] = []
         items = []
         for hit in closest if decision.answer else []:
@@ -163,14 +166,42 @@ class Answerer:
         return self.top_k + min(EXTRA_SOURCES_MAX, max(0, query.asked - 1))
 
     def _companions(
+        self, query: Query, hits: list[Hit], limit: int, in_scope: bool = False,
+        cited: frozenset[tuple[str, str]] = frozenset(),
+    ) -> list[Hit]:  # fmt: skip
+        """The best hit and the others worth showing beside it. `cited`: the (document, pasal)
+        an FAQ answer rests on, whose other ayat count as siblings too."""
+        model, vocabulary = self.companion_model, self.decider.vocabulary
+        if model is None or vocabulary is None or not query.stems:
+            return self.rule_companions(hits, limit, in_scope, cited)
+        best = hits[0]
+        candidates: list[Hit] = []
+        probabilities, siblings, story = [], [], []
+        seen = {best.chunk.citation}
+        for rank, hit in enumerate(hits[1:], start=1):
+            if hit.chunk.kind == "faq" or hit.chunk.citation in seen:
+                continue
+            seen.add(hit.chunk.citation)
+            rule = self.decider.relevant_companion(hit, in_scope)
+            values = features(query, best, hit, rank, vocabulary, in_scope, rule)
+            candidates.append(hit)
+            probabilities.append(model.probability(values))
+            section = hit.meta.doc_type == "praktik-baik" and bool(values["same_document"])
+            pasal = (hit.chunk.doc_id, hit.chunk.pasal) in cited
+            siblings.append(bool(values["same_pasal"]) or pasal or section)
+            story.append(section and rule)
+        chosen = pick(probabilities, siblings, limit, model.threshold, story)
+        return [best, *(candidates[i] for i in chosen)]
+
+    def rule_companions(
         self,
         hits: list[Hit],
         limit: int,
         in_scope: bool = False,
         cited: frozenset[tuple[str, str]] = frozenset(),
     ) -> list[Hit]:
-        """The best hit and the others worth showing beside it. `cited`: the (document, pasal)
-        an FAQ answer rests on, whose other ayat count as siblings too."""
+        """The hand rule: a passage with half the best one's score and word coverage that
+        passes the relevance rule, or a sibling of one chosen."""
         best = hits[0]
         chosen = [best]
         for hit in hits[1:]:
@@ -259,7 +290,7 @@ class Answerer:
         ]  # fmt: skip
         # Related provisions the FAQ answer does not already cite, for compound questions.
         cited = frozenset((s.doc_id, s.pasal) for s in sources if s.pasal)
-        for extra in self._companions(hits, limit, in_scope, cited)[1:]:
+        for extra in self._companions(query, hits, limit, in_scope, cited)[1:]:
             if extra.chunk.citation in {s.citation for s in sources}:
                 continue
             number = self.add_source(sources, extra.chunk, extra.score)
@@ -277,7 +308,7 @@ class Answerer:
         self, query: Query, hits: list[Hit], limit: int, in_scope: bool,
         parts: list[tuple[Query, list[Hit]]],
     ) -> Answer:  # fmt: skip
-        chosen = self._companions(hits, limit, in_scope)
+        chosen = self._companions(query, hits, limit, in_scope)
         best = chosen[0].chunk
         whole_pasal = self._short_pasal(best)
         sources: list[Source] = []

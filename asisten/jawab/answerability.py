@@ -6,16 +6,13 @@ official texts, the words of everyday civil-service or licensing questions ("ken
 logistic regression over the search's signals, fitted on labelled questions over two knowledge
 bases (benchmarks/latih_keputusan.py), decides instead. Its numbers are data: one file per
 embedding model in asisten/data/keputusan/, holding the feature names, their scaling, the
-coefficients and the fitted threshold. No model file for a model means the rules decide alone.
+coefficients and the fitted threshold (asisten.jawab.logistic). No model file for a model means
+the rules decide alone.
 """
 
 from __future__ import annotations
 
-import json
 import math
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from asisten.jawab.analysis import Query
 from asisten.jawab.retrieval import Hit
@@ -59,55 +56,3 @@ def features(
         "keyword_top": math.log1p(max(h.keyword for h in hits)),
         "faq": float(best.chunk.kind == "faq"),
     }
-
-
-@dataclass(frozen=True)
-class AnswerabilityModel:
-    names: tuple[str, ...]
-    means: tuple[float, ...]
-    scales: tuple[float, ...]
-    coefficients: tuple[float, ...]
-    intercept: float
-    threshold: float
-
-    def probability(self, values: dict[str, float]) -> float:
-        z = self.intercept
-        for name, mean, scale, coefficient in zip(
-            self.names, self.means, self.scales, self.coefficients, strict=True
-        ):
-            z += coefficient * (values.get(name, 0.0) - mean) / scale
-        return 1.0 / (1.0 + math.exp(-z))
-
-    def answerable(self, values: dict[str, float]) -> bool:
-        return self.probability(values) >= self.threshold
-
-    def as_json(self) -> dict:
-        return {
-            "names": list(self.names),
-            "means": list(self.means),
-            "scales": list(self.scales),
-            "coefficients": list(self.coefficients),
-            "intercept": self.intercept,
-            "threshold": self.threshold,
-        }
-
-
-def model_file(model: str) -> str:
-    return f"data/keputusan/{model}.json"
-
-
-@cache
-def load_model(model: str) -> AnswerabilityModel | None:
-    """The fitted model for an embedding model, or None when none was fitted for it."""
-    path = resources.files("asisten").joinpath(model_file(model))
-    if not path.is_file():
-        return None
-    raw = json.loads(path.read_text("utf-8"))
-    return AnswerabilityModel(
-        names=tuple(raw["names"]),
-        means=tuple(raw["means"]),
-        scales=tuple(raw["scales"]),
-        coefficients=tuple(raw["coefficients"]),
-        intercept=float(raw["intercept"]),
-        threshold=float(raw["threshold"]),
-    )

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from asisten.jawab.analysis import Query
-from asisten.jawab.answerability import AnswerabilityModel, features
+from asisten.jawab.answerability import features
 from asisten.jawab.calibration import FULL_COVERAGE, Calibration, shared
+from asisten.jawab.logistic import LogisticModel
 from asisten.jawab.retrieval import Hit
 from asisten.jawab.scope import mentions_scope
 from asisten.jawab.vocabulary import Vocabulary
@@ -56,7 +57,7 @@ class Decider:
         self,
         calibration: Calibration,
         vocabulary: Vocabulary | None = None,
-        model: AnswerabilityModel | None = None,
+        model: LogisticModel | None = None,
     ) -> None:
         self.calibration = calibration
         self.vocabulary = vocabulary

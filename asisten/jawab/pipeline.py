@@ -12,11 +12,11 @@ from asisten.indeks.embedder import Embedder
 from asisten.indeks.store import IndexVersion
 from asisten.jawab.analysis import Analyser, Query, regulation_label
 from asisten.jawab.answer import Answer, Answerer
-from asisten.jawab.answerability import load_model
 from asisten.jawab.calibration import calibration_for
 from asisten.jawab.clarify import provision_options, vague_options
 from asisten.jawab.decision import ANSWER, CLARIFY, NOT_HELD, Decider, Decision
 from asisten.jawab.in_force_notes import InForceNotes
+from asisten.jawab.logistic import load_model
 from asisten.jawab.retrieval import Hit, Retriever
 from asisten.jawab.vocabulary import Vocabulary
 from asisten.kb.in_force import InForce
@@ -37,8 +37,10 @@ class Pipeline:
         self.analyser = Analyser(vocabulary, version.documents)
         self.retriever = Retriever(version, embedder, vocabulary)
         model = version.manifest.get("model", "")
-        self.decider = Decider(calibration_for(model), vocabulary, load_model(model))
-        self.answerer = Answerer(self.retriever, self.decider, prompts_dir, top_k)
+        self.decider = Decider(calibration_for(model), vocabulary, load_model("keputusan", model))
+        self.answerer = Answerer(
+            self.retriever, self.decider, prompts_dir, top_k, load_model("pendamping", model)
+        )
         self.documents = version.documents
         self.prompts_dir = prompts_dir
         self.correct_relations(corrections or {})

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from asisten.jawab.answerability import AnswerabilityModel, load_model
+from asisten.jawab.logistic import LogisticModel, load_model
 
 
-def _model(threshold: float = 0.5) -> AnswerabilityModel:
-    return AnswerabilityModel(
+def _model(threshold: float = 0.5) -> LogisticModel:
+    return LogisticModel(
         names=("coverage", "unknown_share"),
         means=(0.3, 0.1),
         scales=(0.1, 0.1),
@@ -24,15 +24,15 @@ def test_probability_follows_the_coefficients():
     covered = model.probability({"coverage": 0.5, "unknown_share": 0.1})
     unknown = model.probability({"coverage": 0.3, "unknown_share": 0.4})
     assert covered > 0.9 and unknown < 0.1
-    assert model.answerable({"coverage": 0.5, "unknown_share": 0.1})
-    assert not _model(threshold=0.99).answerable({"coverage": 0.35, "unknown_share": 0.1})
+    assert model.accepts({"coverage": 0.5, "unknown_share": 0.1})
+    assert not _model(threshold=0.99).accepts({"coverage": 0.35, "unknown_share": 0.1})
 
 
 def test_shipped_model_file_is_complete_and_unknown_models_have_none():
-    model = load_model("multilingual-e5-small")
+    model = load_model("keputusan", "multilingual-e5-small")
     assert model is not None and 0 < model.threshold < 1
     assert len(model.names) == len(model.coefficients) == len(model.means) == len(model.scales)
-    assert load_model("hashing-384") is None
+    assert load_model("keputusan", "hashing-384") is None
 
 
 @pytest.mark.model

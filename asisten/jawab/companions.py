@@ -1,0 +1,84 @@
+"""Which passages join the best one in an answer, learned from labelled questions.
+
+A question is often answered by more than one passage: the tahapan of an award beside its
+organiser, the sanction in another pasal than the duty. The hand rule kept a passage when its
+score and word coverage reached half the best one's, which drops exactly the passage that holds
+the *other* words of the question ("tahap" when the best passage covers "Innovative Government
+Award"). A logistic regression over each candidate's signals, fitted on the training questions
+(benchmarks/latih_pendamping.py: a candidate is wanted when it holds an expected fact or
+citation the best passage lacks), estimates how likely a passage adds something asked; its
+numbers are data in asisten/data/pendamping/<model>.json.
+"""
+
+from __future__ import annotations
+
+import math
+
+from asisten.jawab.analysis import Query
+from asisten.jawab.retrieval import Hit
+from asisten.jawab.vocabulary import Vocabulary
+
+DECISION = "pendamping"
+# Siblings (other ayat of the best passage's pasal, other sections of the case told) may go
+# this far past the source limit: they complete what is already said rather than add a topic.
+EXTRA_SIBLINGS = 1
+
+
+def features(
+    query: Query, best: Hit, hit: Hit, rank: int, vocabulary: Vocabulary, in_scope: bool,
+    rule: bool,
+) -> dict[str, float]:  # fmt: skip
+    """The signals of one candidate (`rank` ≥ 1 among the hits) beside the best passage; `rule`:
+    whether the decision's relevance rule accepts it on its own."""
+    weights = {stem: vocabulary.weight(stem) for stem in set(query.stems)}
+    total = sum(weights.values()) or 1.0
+    # The question's words this passage holds and the best one does not: what it could add.
+    novel = [w for s, w in weights.items() if s in hit.shared and s not in best.shared]
+    same_document = hit.chunk.doc_id == best.chunk.doc_id
+    return {
+        "rank": math.log(rank + 1),
+        "score_gap": best.score - hit.score,
+        "base_gap": best.base - hit.base,
+        "coverage": hit.coverage,
+        "coverage_ratio": hit.coverage / best.coverage if best.coverage else 1.0,
+        "novel": sum(novel) / total,
+        "novel_top": max(novel, default=0.0) / vocabulary.max_idf,
+        "keyword_ratio": hit.keyword / best.keyword if best.keyword > 0 else 0.0,
+        "dense_gap": best.dense - hit.dense,
+        "same_document": float(same_document),
+        "same_pasal": float(
+            same_document and hit.chunk.pasal is not None and hit.chunk.pasal == best.chunk.pasal
+        ),
+        "regulation": float(hit.meta.doc_type == "regulasi"),
+        "case": float(hit.meta.doc_type == "praktik-baik"),
+        "explanation": float(hit.chunk.kind == "penjelasan"),
+        "named": float(hit.named),
+        "best_faq": float(best.chunk.kind == "faq"),
+        "in_scope": float(in_scope),
+        "asked": math.log1p(query.asked),
+        "english": float(query.english),
+        "rule": float(rule),
+    }
+
+
+def pick(
+    probabilities: list[float], siblings: list[bool], limit: int, threshold: float,
+    story: list[bool] | None = None,
+) -> list[int]:  # fmt: skip
+    """Positions of the candidates that join the best passage, in the candidates' order: the
+    likeliest first, while they reach the threshold, up to `limit` passages in all; a sibling of
+    the best passage (another ayat of its pasal, another section of its case) may go
+    EXTRA_SIBLINGS past it, since it completes what is said rather than adding a topic. Room
+    left then goes to the `story` candidates (the other sections of the case the best passage
+    tells, which pass the relevance rule): a case is told whole where it can be."""
+    order = sorted(range(len(probabilities)), key=lambda i: -probabilities[i])
+    chosen: list[int] = []
+    for i in order:
+        if probabilities[i] < threshold:
+            break
+        if len(chosen) < limit - 1 + (EXTRA_SIBLINGS if siblings[i] else 0):
+            chosen.append(i)
+    for i, told in enumerate(story or []):
+        if told and i not in chosen and len(chosen) < limit - 1 + EXTRA_SIBLINGS:
+            chosen.append(i)
+    return sorted(chosen)

@@ -1,0 +1,97 @@
+"""The passages that join the best one: chosen by the fitted companion model when there is one."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from asisten.indeks.embedder import HashingEmbedder
+from asisten.indeks.store import IndexStore
+from asisten.jawab.companions import EXTRA_SIBLINGS, pick
+from asisten.jawab.engine import Engine
+from asisten.jawab.logistic import LogisticModel, load_model
+from tests.conftest import build_with, make_settings
+
+REGULATION = """---
+tipe: regulasi
+jenis: PP
+nomor: "7"
+tahun: 2021
+judul: Penghargaan Pelayanan Kelautan
+---
+## Pasal 1
+
+Penghargaan pelayanan kelautan diselenggarakan oleh menteri setiap tahun bagi pelabuhan
+perikanan yang melayani nelayan dengan baik.
+
+## Pasal 2
+
+Penghargaan pelayanan kelautan diumumkan oleh menteri pada hari nusantara.
+
+## Pasal 3
+
+Penilaian dilaksanakan melalui tahap penjaringan, tahap verifikasi lapangan, dan tahap
+presentasi di hadapan tim juri.
+"""
+QUESTION = "Penghargaan pelayanan kelautan oleh menteri dinilai melalui tahap apa saja?"
+
+
+def test_pick_takes_the_likeliest_up_to_the_limit_in_their_order():
+    assert pick([0.9, 0.2, 0.8, 0.7], [False] * 4, limit=3, threshold=0.5) == [0, 2]
+    # None reaches the threshold: the best passage stands alone.
+    assert pick([0.3, 0.2], [False, False], limit=3, threshold=0.5) == []
+
+
+def test_a_sibling_may_go_past_the_limit():
+    siblings = [False, False, True]
+    chosen = pick([0.9, 0.8, 0.7], siblings, limit=2, threshold=0.5)
+    assert chosen == [0, 2] and EXTRA_SIBLINGS == 1
+    assert pick([0.9, 0.8, 0.7], [False] * 3, limit=2, threshold=0.5) == [0]
+
+
+def test_shipped_companion_model_is_complete():
+    model = load_model("pendamping", "multilingual-e5-small")
+    assert model is not None and 0 < model.threshold < 1
+    assert len(model.names) == len(model.coefficients) == len(model.means) == len(model.scales)
+    assert load_model("pendamping", "hashing-384") is None
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("korpus")
+    (corpus / "pp-7-2021.md").write_text(REGULATION, encoding="utf-8")
+    settings = make_settings(tmp_path_factory.mktemp("home"), top_k=2)
+    embedder = HashingEmbedder(128)
+    build_with(IndexStore(settings.index_dir), [corpus], embedder)
+    return Engine(settings, embedder_factory=lambda name: embedder)
+
+
+def _only(name: str, weight: float) -> LogisticModel:
+    return LogisticModel((name,), (0.0,), (1.0,), (weight,), intercept=0.0, threshold=0.5)
+
+
+def test_the_model_brings_the_passage_holding_the_questions_other_words(engine):
+    answerer = engine.pipeline.answerer
+    try:
+        # A model that wants what the best passage lacks: the pasal holding "tahap".
+        answerer.companion_model = _only("novel", 50.0)
+        wanted = engine.answer(QUESTION)
+        # One that wants nothing: the best passage alone.
+        answerer.companion_model = replace(_only("novel", 0.0), intercept=-50.0)
+        alone = engine.answer(QUESTION)
+    finally:
+        answerer.companion_model = None
+    assert wanted.found and alone.found
+    assert "PP 7/2021 Pasal 3" in [s.citation for s in wanted.sources]
+    assert "tahap penjaringan" in wanted.text
+    assert len(alone.sources) == 1
+
+
+def test_room_left_goes_to_the_other_sections_of_the_case_told():
+    # The model wants only the first candidate; the case's other two sections fill the room
+    # up to the limit plus one sibling, in the candidates' order.
+    story = [False, True, True, True]
+    chosen = pick([0.9, 0.1, 0.1, 0.1], [False, True, True, True], 3, 0.5, story)
+    assert chosen == [0, 1, 2]
+    assert pick([0.9, 0.1, 0.1, 0.1], [False, True, True, True], 3, 0.5) == [0]
