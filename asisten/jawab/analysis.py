@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from asisten.indeks import text
-from asisten.jawab.calibration import shared
 from asisten.jawab.query import ProvisionRef, RegulationMention, find_provision, find_regulations
 from asisten.jawab.question_parts import count_question_words, split_question
 from asisten.jawab.spelling import Speller
@@ -55,9 +54,6 @@ class Query:
     # Indonesian place names the corpus never uses ("Denpasar"): not unknown words, since every
     # region is the audience, but what the knowledge base holds says nothing about that place.
     unknown_places: tuple[str, ...] = ()
-    # Indonesian places the question names ("Kabupaten Banjarnegara") that the corpus does
-    # mention, as stems: a question about one region's data wants a passage about that region.
-    places: tuple[str, ...] = ()
     provision: ProvisionRef | None = None
     # The documents we hold of the regulation the named provision belongs to, when it names one.
     provision_documents: frozenset[str] = frozenset()
@@ -95,7 +91,6 @@ class Query:
             "untranslated": list(self.untranslated),
             "unknown": list(self.unknown),
             "unknown_places": list(self.unknown_places),
-            "places": list(self.places),
             "provision": _provision_label(self.provision),
             "regulations": [_mention_label(m) for m in self.regulations],
             "missing_regulations": [_mention_label(m) for m in self.missing_regulations],
@@ -167,13 +162,11 @@ class Analyser:
         named |= self._named_by_words(terms["stems"], terms["untranslated"])
         provision = find_provision(question)
         unknown, places = self._unknown(terms["words"], terms["stems"])
-        named_places = _named_places(question, self.vocabulary)
         return Query(
             text=question,
             search_text=search_text,
             unknown=unknown,
             unknown_places=places,
-            places=named_places,
             provision=provision,
             provision_documents=frozenset(self._documents_of(provision)),
             regulations=tuple(regulations),
@@ -316,18 +309,6 @@ def _proper_names(question: str) -> frozenset[str]:
     """Capitalised words inside a sentence ("Berlin", "European", "US"): names, which say what
     an English question is about even when they are English words too."""
     return frozenset(match.lower() for match in _MID_SENTENCE_CAPITAL.findall(question.strip()))
-
-
-def _named_places(question: str, vocabulary: Vocabulary) -> tuple[str, ...]:
-    """Stems of the places a question names with a capital ("di Kabupaten Banjarnegara") that
-    the corpus mentions; of the capitalised place words only the telling ones (as rare as a
-    distinctive word), not "Kota" or "Daerah"."""
-    stems = dict.fromkeys(
-        text.stem(word)
-        for word in _proper_names(question)
-        if text.is_indonesian_place(word) and vocabulary.knows(word)
-    )
-    return tuple(s for s in stems if vocabulary.weight(s) >= shared().distinctive_idf)
 
 
 def regulation_label(jenis: str | None, nomor: str | None, tahun: int | None) -> str:

@@ -47,11 +47,6 @@ def features(
         "agreement": float(best in by_dense[:TOP]),
         "unknown_share": len(query.unknown) / max(1, len(query.stems)),
         "unknown_place": float(bool(query.unknown_places)),
-        # A region the question names that no passage near the top mentions: a question about
-        # that region's own data ("skor indeks Kabupaten X") that the passages do not give.
-        "place_absent": float(
-            any(all(place not in h.shared for h in hits[:TOP]) for place in query.places)
-        ),
         "missing_top_idf": (missing[0] if missing else 0.0) / vocabulary.max_idf,
         "missing_idf_share": sum(missing[:2]) / total,
         "shared_top_idf": max(best.shared.values(), default=0.0) / vocabulary.max_idf,

@@ -44,26 +44,3 @@ def test_the_trace_names_the_model_and_its_probability(real_engine):
     declined = real_engine.answer("Berapa lama cuti melahirkan bagi PNS?")
     scores = declined.trace["decision"]["scores"]
     assert not declined.found and scores["p_answerable"] < scores["threshold"]
-
-
-@pytest.mark.model
-def test_a_named_region_no_passage_near_the_top_mentions_is_a_signal(real_engine):
-    from dataclasses import replace
-
-    from asisten.jawab.answerability import features
-
-    pipeline = real_engine.pipeline
-    query = pipeline.analyser.analyse("Berapa skor indeks inovasi Kota Surabaya dan Daerah lain?")
-    # Only the telling place word, not the capitalised "Kota" or "Daerah" found everywhere.
-    assert query.places == ("surabaya",)
-    hits = pipeline.retriever.search(query, k=8)
-
-    def absent(places: tuple[str, ...], found) -> float:
-        values = features(replace(query, places=places), found, pipeline.decider.vocabulary, 1, 1)
-        return values["place_absent"]
-
-    held = [h for h in hits if "surabaya" in h.shared]
-    assert held and absent(("surabaya",), held) == 0.0
-    others = [h for h in hits if "surabaya" not in h.shared]
-    assert others and absent(("surabaya",), others) == 1.0
-    assert absent((), others) == 0.0
