@@ -20,7 +20,7 @@ import numpy as np
 
 from asisten.celah.collect import GapQuestion
 from asisten.celah.threshold import max_distance_for
-from asisten.indeks.embedder import Embedder, encode_query
+from asisten.indeks.embedder import Embedder, encode_queries
 
 SAMPLES = 3
 REASONS = 3
@@ -94,10 +94,7 @@ def encode(embedder: Embedder, texts: list[str]) -> np.ndarray:
     found = {t: _VECTORS.get((embedder.name, t)) for t in texts}
     missing = [t for t, vector in found.items() if vector is None]
     if missing:
-        if hasattr(embedder, "encode_query"):
-            fresh = np.vstack([encode_query(embedder, t) for t in missing])
-        else:
-            fresh = embedder.encode(missing)
+        fresh = encode_queries(embedder, missing)
         if len(_VECTORS) + len(missing) > CACHE_LIMIT:
             _VECTORS.clear()
         for text, vector in zip(missing, fresh, strict=True):

@@ -44,6 +44,16 @@ def encode_query(embedder: Embedder, text: str) -> np.ndarray:
     return method(text) if method else embedder.encode([text])
 
 
+def encode_queries(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """Several questions' vectors (one row each) in one call of the model where it can batch
+    them: a question's clauses cost about one embedding instead of one each."""
+    if method := getattr(embedder, "encode_queries", None):
+        return method(texts)
+    if hasattr(embedder, "encode_query"):
+        return np.vstack([encode_query(embedder, text) for text in texts])
+    return embedder.encode(texts)
+
+
 def choose_device() -> str:
     """ "cuda" when torch sees a GPU, else "cpu". Never imports torch just to ask: a process
     without it (the e5 engine needs none) is on the CPU."""
@@ -79,9 +89,12 @@ class E5Embedder:
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dimension)
 
     def encode_query(self, text: str) -> np.ndarray:
+        return self.encode_queries([text])
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
         with self._lock:
-            vector = self._model.query(text)
-        return np.asarray(vector, dtype=np.float32).reshape(1, self.dimension)
+            vectors = self._model.query(list(texts))
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dimension)
 
 
 def resolve_model_path(name: str) -> str:

@@ -70,7 +70,10 @@ class Pipeline:
         if not query.searchable and not query.regulations and not missing_pasal:
             return self._ask_back(query, [], [], "tanpa-topik")
         limit = self.answerer.source_limit(query)
-        hits = self.retriever.search(query, k=max(8, limit * 3), doc_types=doc_types)
+        # The question and its clauses embedded in one call: the clauses' searches then cost
+        # no model time of their own.
+        vector, *part_vectors = self.retriever.vectors([query, *query.parts])
+        hits = self.retriever.search(query, max(8, limit * 3), doc_types, vector)
         if options := vague_options(query, hits, self.documents):
             return self._ask_back(query, hits, options, "satu-kata")
         decision = self.decider.decide(query, hits)
@@ -85,7 +88,7 @@ class Pipeline:
             decision = Decision(NOT_HELD, rule, decision.in_scope, decision.scores)
         else:
             # Only once the whole question is to be answered: the clauses never decide that.
-            part_hits = self._part_hits(query, doc_types) if decision.answer else []
+            part_hits = self._part_hits(query, doc_types, part_vectors) if decision.answer else []
             answer = self.notes.annotate(self.answerer.compose(query, hits, decision, part_hits))
             answer.trace = _trace(query, hits, decision, part_hits)
             return answer
@@ -93,14 +96,23 @@ class Pipeline:
         return answer
 
     def _part_hits(
-        self, query: Query, doc_types: set[str] | None, quoted: bool = False
+        self,
+        query: Query,
+        doc_types: set[str] | None,
+        vectors: list | None = None,
+        quoted: bool = False,
     ) -> list[list[Hit]]:
-        """Each clause of a question that asks several things, searched on its own words. When
-        the named pasal is `quoted`, the clause naming it is answered by it, not searched."""
-        return [
-            [] if quoted and part.provision else self.retriever.search(part, PART_HITS, doc_types)
-            for part in query.parts
-        ]
+        """Each clause of a question that asks several things, searched on its own words (and
+        `vectors`, embedded with the question, when given). When the named pasal is `quoted`,
+        the clause naming it is answered by it, not searched."""
+        searched = [part for part in query.parts if not (quoted and part.provision)]
+        found = iter(
+            self.retriever.search(part, PART_HITS, doc_types, vector)
+            for part, vector in zip(
+                searched, vectors or self.retriever.vectors(searched), strict=True
+            )
+        )
+        return [[] if quoted and part.provision else next(found) for part in query.parts]
 
     def _ask_back(self, query: Query, hits: list[Hit], options, rule: str) -> Answer:
         answer = self.answerer.ask_back(query, options, rule)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from asisten.indeks.dense import settings as dense_settings
-from asisten.indeks.embedder import Embedder, encode_query
+from asisten.indeks.embedder import Embedder, encode_queries
 from asisten.indeks.lexicon import yaml_data
 from asisten.indeks.store import IndexVersion
 from asisten.jawab import calibration
@@ -57,7 +57,17 @@ class Retriever:
         self.chunks = version.chunks
 
     # -- search -----------------------------------------------------------------------------
-    def search(self, query: Query, k: int = 5, doc_types: set[str] | None = None) -> list[Hit]:
+    def vectors(self, queries: list[Query]) -> list[np.ndarray]:
+        """The dense side's vectors of several questions (a question and its clauses), embedded
+        in one call of the model."""
+        texts = [" ".join(q.words) + " " + q.search_text for q in queries]
+        return list(encode_queries(self.embedder, texts)[:, None, :]) if texts else []
+
+    def search(
+        self, query: Query, k: int = 5, doc_types: set[str] | None = None,
+        vector: np.ndarray | None = None,
+    ) -> list[Hit]:  # fmt: skip
+        """The best `k` passages; `vector`: the question's, when `vectors` embedded it already."""
         # An English question may keep no word after translation and still be searched by
         # meaning, and by the document it names ("... the Siola mall?").
         if not query.searchable or not self.chunks:
@@ -67,7 +77,8 @@ class Retriever:
         if query.stems:
             keyword_scores = self.version.keyword.scores(list(query.stems))
         allowed = self._allowed(doc_types)
-        vector = encode_query(self.embedder, " ".join(query.words) + " " + query.search_text)
+        if vector is None:
+            vector = self.vectors([query])[0]
         keyword_ranked = _ranked(keyword_scores, allowed)
         dense_ranked, dense_of = self.dense_ranking(vector, allowed, keyword_scores)
         fused = self._fuse(keyword_ranked, dense_ranked)

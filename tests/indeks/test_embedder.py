@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from asisten.errors import ConfigError
-from asisten.indeks.embedder import create_embedder, encode_query
+from asisten.indeks.embedder import HashingEmbedder, create_embedder, encode_queries, encode_query
 
 pytestmark = pytest.mark.model
 
@@ -47,3 +47,15 @@ def test_minilm_remains_available_as_an_alternative(tmp_path):
     build_index(IndexStore(settings.index_dir), [source], lambda: embedder, embedder.name, 2**24)
     answer = Engine(settings, lambda name: embedder).answer("Apa saja kriteria inovasi daerah?")
     assert answer.found and answer.sources[0].citation.startswith("PP 38/2017 Pasal 6")
+
+
+def test_questions_embedded_together_get_the_vectors_they_get_alone(real_embedder):
+    # A question and its clauses are embedded in one call; batching must not change a vector.
+    texts = ["Siapa yang menilai inovasi daerah?", "Berapa lama uji coba?", "dan kapan?"]
+    together = encode_queries(real_embedder, texts)
+    alone = np.vstack([encode_query(real_embedder, text) for text in texts])
+    assert together.shape == (3, real_embedder.dimension)
+    assert np.allclose(together, alone, atol=1e-6)
+    # A model without a query form embeds them as passages, one row each.
+    fake = HashingEmbedder(64)
+    assert np.allclose(encode_queries(fake, texts), fake.encode(texts))
