@@ -6,6 +6,7 @@ Four files, each optional except in practice the first:
     eval/latih-tumbuh.yaml   split latih: questions for the grown knowledge base
     eval/latih-tambahan.yaml split latih: more of both, written blind to fit the decision on
     eval/uji.yaml            split uji:   held out, never tuned on
+    eval/uji-kedua.yaml      split uji:   a second held-out part, written blind on 2026-12-04
 
 An item's `korpus` says which knowledge base answers it: `inti` (corpus/ alone, the default) or
 `tumbuh` (corpus/ plus ../shared/corpus-uji). An out-of-scope item applies to both: what the
@@ -33,6 +34,7 @@ EVAL_FILES = {
     "latih-tumbuh.yaml": ("latih", "tumbuh"),
     "latih-tambahan.yaml": ("latih", "tambah"),
     "uji.yaml": ("uji", "tes"),
+    "uji-kedua.yaml": ("uji", "kedua"),
 }
 # Questions of pertanyaan.yaml written after the engine was tuned on the rest, to measure
 # generalisation; all later used in development too, so all of them are split latih now.

@@ -1,8 +1,8 @@
 """Answer quality on the team's evaluation set, per knowledge base and split.
 
 Knowledge bases (benchmarks/basis.py): `inti` answers the items with korpus inti, `tumbuh` every
-item; out-of-scope items count for both. Splits: `latih` (tuned on, reported per part too) and
-`uji` (held out). Each KB also reports the latency of `engine.answer` measured in this run.
+item; out-of-scope items count for both. Splits: `latih` (tuned on) and
+`uji` (held out; reported per part too). Each KB also reports the latency of `engine.answer` measured in this run.
 
 On the inti KB a naive baseline is measured in the same run: fixed-size character chunks of the
 same files, dense search only (same model), the top 3 chunks as the answer; it declines only
@@ -92,10 +92,10 @@ def _mentions(reference: str, text: str) -> bool:
 
 
 def split_block(items, engine, baseline, split: str, measured: str) -> dict:
-    """Metrics of one split: the whole of it, and for latih each part."""
+    """Metrics of one split: the whole of it, and each part."""
     positions = [i for i, item in enumerate(items) if item.split == split]
     chosen = [items[i] for i in positions]
-    grouped = parts(chosen) if split == "latih" else {"semua": list(range(len(chosen)))}
+    grouped = parts(chosen)
     block: dict = {"diukur": measured}
     for part, local in grouped.items():
         part_items = [chosen[i] for i in local]
