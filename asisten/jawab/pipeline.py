@@ -21,6 +21,7 @@ from asisten.jawab.retrieval import Hit, Retriever
 from asisten.jawab.vocabulary import Vocabulary
 from asisten.kb.in_force import InForce
 from asisten.kb.relations import Relation
+from asisten.runs import number_runs
 
 # Passages shown in a trace.
 TRACE_HITS = 5
@@ -152,13 +153,8 @@ def _all_missing(query: Query) -> str:
 
 def _ranges(numbers: list[int]) -> str:
     """[1, 2, 3, 7] → "Pasal 1 sampai 3 dan Pasal 7"."""
-    runs: list[list[int]] = []
-    for number in numbers:
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    parts = [f"Pasal {r[0]}" + (f" sampai {r[-1]}" if len(r) > 1 else "") for r in runs]
+    runs = number_runs(numbers)
+    parts = [f"Pasal {a}" + (f" sampai {b}" if b > a else "") for a, b in runs]
     return ", ".join(parts[:-1]) + (" dan " if len(parts) > 1 else "") + parts[-1] if parts else ""
 
 

@@ -24,6 +24,7 @@ from asisten.errors import (
 from asisten.kb.ocr import clean_regulation_text
 from asisten.kb.ocr_engine import OcrEngineError
 from asisten.kb.scans import ScanReader, default_reader
+from asisten.runs import number_runs
 
 # Official PDFs sometimes start with whitespace before the %PDF header; readers accept that.
 _HEADER_WINDOW = 1024
@@ -125,12 +126,7 @@ def _read_scans(
 
 def page_ranges(pages: list[int], base: int = 0) -> str:
     """'3, 23–32' for [3, 23, 24, …, 32] (0-based unless `base` is 1)."""
-    spans: list[list[int]] = []
-    for page in sorted(p + 1 - base for p in pages):
-        if spans and page == spans[-1][1] + 1:
-            spans[-1][1] = page
-        else:
-            spans.append([page, page])
+    spans = number_runs(p + 1 - base for p in pages)
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
 
 
