@@ -232,12 +232,12 @@ class Retriever:
 
 def _ranked(scores: np.ndarray, allowed: np.ndarray) -> list[tuple[int, float]]:
     """The best `candidates` rows of the allowed ones, best first, with their scores (-inf for
-    a row not allowed). Every score is sorted up to `ranking.full_sort_up_to` rows, so ties
-    keep the order they always had; above that the best are partitioned out first."""
+    a row not allowed). Every score is sorted (stably: tied rows stay in row order, on any
+    numpy) up to `ranking.full_sort_up_to` rows; above that the best are partitioned out first."""
     wanted = int(calibration.shared().candidates)
     masked = np.where(allowed, scores, -np.inf)
     if len(masked) <= yaml_data(SCALE_FILE)["ranking"]["full_sort_up_to"] or len(masked) <= wanted:
-        order = np.argsort(-masked)[:wanted]
+        order = np.argsort(-masked, kind="stable")[:wanted]
     else:
         best = np.argpartition(-masked, wanted)[:wanted]
         order = best[np.argsort(-masked[best], kind="stable")]
