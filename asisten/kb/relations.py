@@ -149,7 +149,8 @@ def without_instructions(text: str) -> str:
     """An amending regulation's text with its instructions ("2. Ketentuan ayat (1) huruf f Pasal
     65 dihapus, sehingga Pasal 65 berbunyi sebagai berikut:") blanked out, so that they are not
     read as the end of the pasal before them. Offsets stay as they were (page maps rely on them).
-    """
+    An instruction ends at its colon: what follows on the same line is the new wording itself
+    (OCR of a scanned gazette runs a page into one line), and is kept."""
     if _amended(text, "") is None:
         return text
     start = _CHANGES_START.search(text)
@@ -159,7 +160,9 @@ def without_instructions(text: str) -> str:
         line = match.group(0)
         if not re.search(r"diubah|dihapus|disisipkan|ditambah", line, re.IGNORECASE):
             return line
-        return re.sub(r"[^\n]", " ", line)
+        instruction, colon, wording = line.partition(":")
+        blanked = " " * (len(instruction) + len(colon))
+        return blanked + wording if colon and wording.strip() else " " * len(line)
 
     return text[:begin] + _INSTRUCTION.sub(blank, text[begin:])
 

@@ -123,9 +123,11 @@ def _grouped(text: str, items) -> list[tuple[str, str, str]]:
 
 
 def by_size(text: str) -> list[str]:
-    """Cut between lines, or between sentences when a line is too long, into pieces of at most
-    MAX_CHARS (a sentence longer than that stays whole)."""
-    units = [u for line in text.splitlines() for u in _sentences(line.strip()) if u]
+    """Cut where a sentence or a list item ends, or between sentences when one such run is too
+    long, into pieces of at most MAX_CHARS (a sentence longer than that stays whole). A line
+    break alone is no place to cut: a PDF's lines break mid-sentence ("uji coba dan" /
+    "penerapan rancang bangun"), and so do the wrapped lines of Markdown."""
+    units = [u for run in _runs(text) for u in _sentences(run) if u]
     pieces: list[str] = []
     for unit in units:
         if pieces and len(pieces[-1]) + len(unit) + 1 <= MAX_CHARS:
@@ -135,10 +137,34 @@ def by_size(text: str) -> list[str]:
     return pieces
 
 
-def _sentences(line: str) -> list[str]:
-    if len(line) <= MAX_CHARS:
-        return [line]
-    return re.split(r"(?<=[.;:])\s+(?=\S)", line)
+# A line that ends a sentence or clause, and one that starts a list item ("a.", "2.", "(3)").
+_ENDS = re.compile(r"[.;:!?]$")
+_ITEM_START = re.compile(r"^(?:[a-zA-Z]\.|\d{1,3}\.|\(\d{1,3}\)|[-•*])\s")
+
+
+def _runs(text: str) -> list[str]:
+    """The text's lines grouped into sentences or items, each keeping its own line breaks."""
+    runs: list[str] = []
+    for line in (raw.strip() for raw in text.splitlines()):
+        if not line:
+            continue
+        if runs and not _ENDS.search(runs[-1]) and not _ITEM_START.match(line):
+            runs[-1] = f"{runs[-1]}\n{line}"
+        else:
+            runs.append(line)
+    return runs
+
+
+def _sentences(run: str) -> list[str]:
+    """A run too long for one piece as its sentences; a sentence still too long (a table read
+    line by line, with no full stop) as its lines."""
+    if len(run) <= MAX_CHARS:
+        return [run]
+    return [
+        part
+        for sentence in re.split(r"(?<=[.;:])\s+(?=\S)", run)
+        for part in (sentence.splitlines() if len(sentence) > MAX_CHARS else [sentence])
+    ]
 
 
 def _has_words(text: str) -> bool:

@@ -93,3 +93,13 @@ def test_an_admins_correction_is_read_relation_by_relation():
     assert parse_correction("tidak ada") == []
     with pytest.raises(RelationError, match="awali dengan"):
         parse_correction("ubah UU 1/2020")
+
+
+def test_the_new_wording_on_an_instructions_own_line_is_kept(load_uji):
+    # The scanned PP 72/2019 runs "17. Di antara ketentuan Pasal 121 dan Pasal 122 disisipkan
+    # ... sebagai berikut: Pasal 121A (1) Pada saat ... (2) Penyesuaian status jabatan ..." into
+    # one line: the instruction is dropped, the inserted pasal's text is not.
+    document = load_uji("pp-72-2019-perangkat-daerah-perubahan.md")
+    text = " ".join(chunk.text for chunk in document.chunks)
+    assert "Penyesuaian status jabatan direktur rumah sakit" in text
+    assert "disisipkan 1 (satu) pasal, yakni Pasal 121" not in text

@@ -34,3 +34,18 @@ def test_title_stops_at_the_table_header_and_the_line_end():
         "B. TUGAS BADAN\nKEPALA BADAN mempunyai tugas."
     )
     assert [s.title for s in sections] == ["PEMBAGIAN URUSAN BIDANG PENDIDIKAN", "TUGAS BADAN"]
+
+
+def test_long_text_is_cut_where_a_sentence_or_item_ends_not_where_a_line_breaks():
+    from asisten.kb.section_chunking import MAX_CHARS, by_size
+
+    # A PDF's lines break mid-sentence; a cut there tore "uji coba dan" from "penerapan".
+    sentence = "melakukan penyiapan bahan evaluasi pelaksanaan kegiatan uji coba dan\npenerapan"
+    items = [f"{letter}. {sentence} rancang bangun {letter}." for letter in "abcdefghijklmnopqrst"]
+    pieces = by_size("\n".join(items))
+    assert len(pieces) > 1 and all(len(piece) <= MAX_CHARS for piece in pieces)
+    assert all(piece.startswith(tuple("abcdefghijklmnopqrst")) for piece in pieces)
+    assert all(piece.count("uji coba dan\npenerapan") == piece.count("rancang") for piece in pieces)
+    # A run with no sentence end at all (a table read line by line) is still cut by lines.
+    table = "\n".join(f"baris {i} kolom nilai tanpa titik" for i in range(200))
+    assert all(len(piece) <= MAX_CHARS for piece in by_size(table))
