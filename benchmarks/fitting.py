@@ -7,9 +7,18 @@ it makes, and the model is then refitted on every row.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import argparse
+import sys
+from collections.abc import Callable, Iterator
 
 import numpy as np
+from basis import knowledge_base, prepare
+from evalset import Item, load_all
+
+from asisten.config import load_settings
+from asisten.indeks.embedder import create_embedder
+from asisten.jawab.engine import Engine
+from asisten.jawab.pipeline import Pipeline
 
 C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
 FOLDS = 5
@@ -54,3 +63,24 @@ def model_payload(names: list[str], scaler, model, threshold: float, fitted: dic
         "threshold": threshold,
         "fitted": fitted,
     }
+
+
+def wants_writing() -> bool:
+    """The scripts' one option: --tulis writes the fitted model file into the package."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tulis", action="store_true", help="write the fitted model file")
+    return parser.parse_args().tulis
+
+
+def training_pipelines() -> Iterator[tuple[str, Pipeline, list[Item]]]:
+    """(knowledge base, its engine's pipeline, the training items) for inti and tumbuh, each
+    index brought up to date first. Never the uji split."""
+    items = [item for item in load_all() if item.split == "latih"]
+    embedder = create_embedder(load_settings().model)
+    for name in ("inti", "tumbuh"):
+        kb = knowledge_base(name)
+        if kb.missing:
+            sys.exit(f"{name}: tidak ada {', '.join(map(str, kb.missing))}")
+        prepare(kb, embedder)
+        engine = Engine(kb.settings(), embedder_factory=lambda _: embedder)
+        yield name, engine.pipeline, items

@@ -16,7 +16,6 @@ out-of-fold probabilities, and written to asisten/data/keputusan/<model>.json.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from dataclasses import dataclass
@@ -26,13 +25,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from basis import knowledge_base, prepare  # noqa: E402
-from evalset import load_all  # noqa: E402
-from fitting import fit_logistic, model_payload  # noqa: E402
+from fitting import fit_logistic, model_payload, training_pipelines, wants_writing  # noqa: E402
 
-from asisten.config import load_settings  # noqa: E402
-from asisten.indeks.embedder import create_embedder  # noqa: E402
-from asisten.jawab.engine import Engine  # noqa: E402
 from asisten.jawab.logistic import model_file  # noqa: E402
 from asisten.jawab.pipeline import Pipeline  # noqa: E402
 
@@ -106,26 +100,17 @@ def report(name: str, rows: list[Row], answered: np.ndarray) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--tulis", action="store_true", help="write the fitted model file")
-    args = parser.parse_args()
-    items = [item for item in load_all() if item.split == "latih"]
-    embedder = create_embedder(load_settings().model)
+    write = wants_writing()
     rows: list[Row] = []
-    for name in ("inti", "tumbuh"):
-        kb = knowledge_base(name)
-        if kb.missing:
-            sys.exit(f"{name}: tidak ada {', '.join(map(str, kb.missing))}")
-        prepare(kb, embedder)
-        engine = Engine(kb.settings(), embedder_factory=lambda _: embedder)
-        rows += collect(engine.pipeline, name, items)
+    for name, pipeline, items in training_pipelines():
+        rows += collect(pipeline, name, items)
     names = sorted(rows[0].values)
     scaler, model, c, threshold, oof = fit(rows, names)
     print(f"{len(rows)} baris latih, C={c}, ambang={threshold}")
     rules = report("aturan", rows, np.array([r.rules for r in rows], dtype=bool))
     fitted = report("model (validasi silang)", rows, oof >= threshold)
-    if args.tulis:
-        path = PACKAGE / model_file("keputusan", embedder.name)
+    if write:
+        path = PACKAGE / model_file("keputusan", pipeline.retriever.embedder.name)
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = model_payload(names, scaler, model, threshold, {
             "date": date.today().isoformat(),

@@ -16,7 +16,6 @@ rule did, which the last line of the report counts in.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from dataclasses import dataclass, field
@@ -26,14 +25,10 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from basis import knowledge_base, prepare  # noqa: E402
-from evalset import _norm, load_all  # noqa: E402
-from fitting import fit_logistic, model_payload  # noqa: E402
+from evalset import _norm  # noqa: E402
+from fitting import fit_logistic, model_payload, training_pipelines, wants_writing  # noqa: E402
 
-from asisten.config import load_settings  # noqa: E402
-from asisten.indeks.embedder import create_embedder  # noqa: E402
 from asisten.jawab.companions import DECISION, features, pick  # noqa: E402
-from asisten.jawab.engine import Engine  # noqa: E402
 from asisten.jawab.logistic import model_file  # noqa: E402
 from asisten.jawab.pipeline import Pipeline  # noqa: E402
 
@@ -150,19 +145,10 @@ def simulate(questions: list[Question], pick) -> tuple[float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--tulis", action="store_true", help="write the fitted model file")
-    args = parser.parse_args()
-    items = [item for item in load_all() if item.split == "latih"]
-    embedder = create_embedder(load_settings().model)
+    write = wants_writing()
     questions: list[Question] = []
-    for name in ("inti", "tumbuh"):
-        kb = knowledge_base(name)
-        if kb.missing:
-            sys.exit(f"{name}: tidak ada {', '.join(map(str, kb.missing))}")
-        prepare(kb, embedder)
-        engine = Engine(kb.settings(), embedder_factory=lambda _: embedder)
-        questions += collect(engine.pipeline, name, items)
+    for name, pipeline, items in training_pipelines():
+        questions += collect(pipeline, name, items)
     rows = [(q, c) for q in questions for c in q.candidates]
     names = sorted(rows[0][1].values)
     x = np.array([[c.values[n] for n in names] for _, c in rows])
@@ -206,8 +192,8 @@ def main() -> None:
         zip(names, model.coef_[0], strict=True), key=lambda p: -abs(p[1])
     ):
         print(f"    {name:<16} {coefficient:+.3f}")
-    if args.tulis:
-        path = PACKAGE / model_file(DECISION, embedder.name)
+    if write:
+        path = PACKAGE / model_file(DECISION, pipeline.retriever.embedder.name)
         path.parent.mkdir(parents=True, exist_ok=True)
         fitted = {
             "date": date.today().isoformat(),
