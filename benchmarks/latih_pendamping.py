@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evalset import _norm  # noqa: E402
 from fitting import fit_logistic, model_payload, training_pipelines, wants_writing  # noqa: E402
 
-from asisten.jawab.companions import DECISION, features, pick  # noqa: E402
+from asisten.jawab.companions import DECISION, candidates, pick  # noqa: E402
 from asisten.jawab.logistic import model_file  # noqa: E402
 from asisten.jawab.pipeline import Pipeline  # noqa: E402
 
@@ -36,7 +36,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "asisten"
 
 
 @dataclass
-class Candidate:
+class Row:
     values: dict[str, float]
     label: int
     facts: set[int]  # indices of the expected facts this passage holds
@@ -52,7 +52,7 @@ class Question:
     limit: int
     best_facts: set[int]
     total_facts: int
-    candidates: list[Candidate] = field(default_factory=list)
+    candidates: list[Row] = field(default_factory=list)
 
 
 def _facts_in(text: str, facts: list[list[str]]) -> set[int]:
@@ -95,26 +95,23 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Question]:
         by_rule = {
             h.chunk.chunk_id for h in answerer.rule_companions(hits, limit, decision.in_scope)[1:]
         }
-        seen = {best.chunk.citation}
-        for rank, hit in enumerate(hits[1:], start=1):
-            if hit.chunk.kind == "faq" or hit.chunk.citation in seen:
-                continue
-            seen.add(hit.chunk.citation)
+        in_scope = decision.in_scope
+        for found in candidates(
+            query, hits, decider.vocabulary, in_scope,
+            lambda hit: decider.relevant_companion(hit, in_scope),  # noqa: B023
+        ):  # fmt: skip
+            hit = found.hit
             facts = _facts_in(hit.chunk.text, item.facts)
             adds = bool(facts - question.best_facts) or (
                 not best_cites and _cites(hit.chunk.citation, item.references)
             )
-            rule = decider.relevant_companion(hit, decision.in_scope)
-            values = features(query, best, hit, rank, decider.vocabulary, decision.in_scope, rule)
-            section = hit.meta.doc_type == "praktik-baik" and values["same_document"] > 0
-            sibling = bool(values["same_pasal"]) or section
             question.candidates.append(
-                Candidate(
-                    values,
+                Row(
+                    found.values,
                     int(adds),
                     facts,
-                    sibling,
-                    section and rule,
+                    found.sibling,
+                    found.story,
                     hit.chunk.chunk_id in by_rule,
                 )  # fmt: skip
             )

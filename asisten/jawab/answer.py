@@ -24,7 +24,7 @@ from asisten.indeks import text
 from asisten.jawab.analysis import Query
 from asisten.jawab.calibration import shared
 from asisten.jawab.clarify import Option
-from asisten.jawab.companions import EXTRA_SIBLINGS, features, pick
+from asisten.jawab.companions import EXTRA_SIBLINGS, candidates, pick
 from asisten.jawab.decision import Decider, Decision
 from asisten.jawab.logistic import LogisticModel
 from asisten.jawab.query import cited_provisions
@@ -174,24 +174,15 @@ class Answerer:
         model, vocabulary = self.companion_model, self.decider.vocabulary
         if model is None or vocabulary is None or not query.stems:
             return self.rule_companions(hits, limit, in_scope, cited)
-        best = hits[0]
-        candidates: list[Hit] = []
-        probabilities, siblings, story = [], [], []
-        seen = {best.chunk.citation}
-        for rank, hit in enumerate(hits[1:], start=1):
-            if hit.chunk.kind == "faq" or hit.chunk.citation in seen:
-                continue
-            seen.add(hit.chunk.citation)
-            rule = self.decider.relevant_companion(hit, in_scope)
-            values = features(query, best, hit, rank, vocabulary, in_scope, rule)
-            candidates.append(hit)
-            probabilities.append(model.probability(values))
-            section = hit.meta.doc_type == "praktik-baik" and bool(values["same_document"])
-            pasal = (hit.chunk.doc_id, hit.chunk.pasal) in cited
-            siblings.append(bool(values["same_pasal"]) or pasal or section)
-            story.append(section and rule)
-        chosen = pick(probabilities, siblings, limit, model.threshold, story)
-        return [best, *(candidates[i] for i in chosen)]
+        found = candidates(
+            query, hits, vocabulary, in_scope,
+            lambda hit: self.decider.relevant_companion(hit, in_scope), cited,
+        )  # fmt: skip
+        chosen = pick(
+            [model.probability(c.values) for c in found], [c.sibling for c in found], limit,
+            model.threshold, [c.story for c in found],
+        )  # fmt: skip
+        return [hits[0], *(found[i].hit for i in chosen)]
 
     def rule_companions(
         self,

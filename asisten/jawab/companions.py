@@ -13,6 +13,8 @@ numbers are data in asisten/data/pendamping/<model>.json.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from asisten.jawab.analysis import Query
 from asisten.jawab.retrieval import Hit
@@ -59,6 +61,43 @@ def features(
         "english": float(query.english),
         "rule": float(rule),
     }
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One passage that may join the best one, with its signals."""
+
+    hit: Hit
+    values: dict[str, float]
+    # Another ayat of the best passage's pasal (or of a pasal `cited`), or another section of
+    # its case: may go past the source limit.
+    sibling: bool
+    # Another section of the case the best passage tells that passes the relevance rule: told
+    # whole where room is left.
+    story: bool
+
+
+def candidates(
+    query: Query, hits: list[Hit], vocabulary: Vocabulary, in_scope: bool,
+    relevant: Callable[[Hit], bool], cited: frozenset[tuple[str, str]] = frozenset(),
+) -> list[Candidate]:  # fmt: skip
+    """The passages after the best one that could join it (no FAQ pair, no citation twice), in
+    their order; `relevant`: the decision's relevance rule for a companion; `cited`: the
+    (document, pasal) an FAQ answer rests on, whose other ayat count as siblings too."""
+    best = hits[0]
+    found: list[Candidate] = []
+    seen = {best.chunk.citation}
+    for rank, hit in enumerate(hits[1:], start=1):
+        if hit.chunk.kind == "faq" or hit.chunk.citation in seen:
+            continue
+        seen.add(hit.chunk.citation)
+        rule = relevant(hit)
+        values = features(query, best, hit, rank, vocabulary, in_scope, rule)
+        section = hit.meta.doc_type == "praktik-baik" and bool(values["same_document"])
+        pasal = (hit.chunk.doc_id, hit.chunk.pasal) in cited
+        sibling = bool(values["same_pasal"]) or pasal or section
+        found.append(Candidate(hit, values, sibling, section and rule))
+    return found
 
 
 def pick(

@@ -34,16 +34,6 @@ class LogisticModel:
     def accepts(self, values: dict[str, float]) -> bool:
         return self.probability(values) >= self.threshold
 
-    def as_json(self) -> dict:
-        return {
-            "names": list(self.names),
-            "means": list(self.means),
-            "scales": list(self.scales),
-            "coefficients": list(self.coefficients),
-            "intercept": self.intercept,
-            "threshold": self.threshold,
-        }
-
 
 def model_file(decision: str, model: str) -> str:
     """The package-relative file of one decision's model for one embedding model."""
