@@ -16,6 +16,7 @@ grown base cannot answer, the smaller one cannot either.
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +74,7 @@ class Score:
     facts_total: int = 0
     citation_ok: bool = False
     missing: list[str] = field(default_factory=list)
+    length: int = 0  # characters of the answer's text: what more facts cost the reader
 
 
 def load_items(path: Path = EVAL_FILE) -> list[Item]:
@@ -118,7 +120,7 @@ def _norm(text: str) -> str:
 
 
 def score(item: Item, answered: bool, text: str, citations: list[str]) -> Score:
-    result = Score(answered=answered, facts_total=len(item.facts))
+    result = Score(answered=answered, facts_total=len(item.facts), length=len(text))
     if not answered:
         return result
     body = _norm(text)
@@ -156,7 +158,12 @@ def summarise(items: list[Item], scores: list[Score]) -> dict[str, float | None]
         "citation_accuracy": _ratio(sum(s.citation_ok for s in cited), len(cited)),
         "abstention": _ratio(sum(not s.answered for s in outscope), len(outscope)),
         "false_abstention": _ratio(sum(not s.answered for _, s in inscope), len(inscope)),
+        "answer_chars": _median([s.length for _, s in inscope if s.answered]),
     }
+
+
+def _median(values: list[int]) -> int | None:
+    return int(statistics.median(values)) if values else None
 
 
 def _ratio(count: int, total: int) -> float | None:

@@ -149,13 +149,15 @@ def print_kb(name: str, result: dict) -> None:
         if split == "uji":
             print(REMINDER)
         print(f"[{name} · {split}]")
-        print(f"{'bagian':<14}{'n':>5}{'luar':>6}" + "".join(f"{m:>19}" for m in METRICS))
+        print(f"{'bagian':<14}{'n':>5}{'luar':>6}" + "".join(f"{m:>19}" for m in METRICS)
+              + f"{'huruf (median)':>16}")  # fmt: skip
         rows = [(part, r["engine"]) for part, r in result[split].items() if part != "diukur"]
         if "baseline" in result[split]["semua"]:
             rows.append(("baseline", result[split]["semua"]["baseline"]))
         for label, row in rows:
             print(f"{label:<14}{row['pertanyaan']:>5}{row['luar_cakupan']:>6}"
-                  + "".join(f"{_percent(row[m]):>19}" for m in METRICS))  # fmt: skip
+                  + "".join(f"{_percent(row[m]):>19}" for m in METRICS)
+                  + f"{row.get('answer_chars') or '—':>16}")  # fmt: skip
 
 
 def _percent(value: float | None) -> str:
