@@ -307,7 +307,11 @@ class Answerer:
         for hit in chosen:
             if any(s.chunk_id == hit.chunk.chunk_id for s in sources):
                 continue  # already quoted as part of its whole pasal
-            whole = whole_pasal if hit is chosen[0] else []
+            # A companion ayat brings the rest of its short pasal too, minus what is shown.
+            whole = whole_pasal if hit is chosen[0] else [
+                c for c in self._short_pasal(hit.chunk)
+                if not any(s.chunk_id == c.chunk_id for s in sources)
+            ]  # fmt: skip
             if whole:
                 numbers = [self.add_source(sources, c, hit.score) for c in whole]
                 label = f"{hit.meta.short_name} Pasal {hit.chunk.pasal}"

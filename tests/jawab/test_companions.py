@@ -95,3 +95,41 @@ def test_room_left_goes_to_the_other_sections_of_the_case_told():
     chosen = pick([0.9, 0.1, 0.1, 0.1], [False, True, True, True], 3, 0.5, story)
     assert chosen == [0, 1, 2]
     assert pick([0.9, 0.1, 0.1, 0.1], [False, True, True, True], 3, 0.5) == [0]
+
+
+SHORT_PASAL = """---
+tipe: regulasi
+jenis: PP
+nomor: "8"
+tahun: 2021
+judul: Penghargaan Pelayanan Kehutanan
+---
+## Pasal 1
+
+Penghargaan pelayanan kehutanan diselenggarakan oleh menteri setiap tahun.
+
+## Pasal 2
+
+(1) Penilaian dilaksanakan melalui tahap penjaringan dan tahap verifikasi lapangan.
+
+(2) Hasilnya diumumkan pada hari bakti rimbawan.
+"""
+
+
+def test_a_companion_ayat_brings_the_rest_of_its_short_pasal(tmp_path):
+    corpus = tmp_path / "korpus"
+    corpus.mkdir()
+    (corpus / "pp-8-2021.md").write_text(SHORT_PASAL, encoding="utf-8")
+    settings = make_settings(tmp_path / "home", top_k=2)
+    embedder = HashingEmbedder(128)
+    build_with(IndexStore(settings.index_dir), [corpus], embedder)
+    engine = Engine(settings, embedder_factory=lambda name: embedder)
+    engine.pipeline.answerer.companion_model = _only("novel", 50.0)
+    answer = engine.answer(
+        "Penghargaan pelayanan kehutanan diselenggarakan menteri setiap tahun melalui tahap apa?"
+    )
+    citations = [s.citation for s in answer.sources]
+    assert citations[0] == "PP 8/2021 Pasal 1"
+    # Ayat (2) shares no word with the question, yet it is the rest of a pasal being quoted.
+    assert citations[1:3] == ["PP 8/2021 Pasal 2 ayat (1)", "PP 8/2021 Pasal 2 ayat (2)"]
+    assert "PP 8/2021 Pasal 2: (1)" in answer.text and "hari bakti rimbawan" in answer.text
