@@ -1,7 +1,8 @@
 """Turn parsed documents into chunks, each with a precise citation.
 
 Regulations are cut along their own structure: one chunk per ayat (or per pasal without ayat,
-or per angka for definition lists), one per explained pasal of the Penjelasan, and each
+or per angka for definition lists), one per explained pasal of the Penjelasan, one for the
+considerations (Menimbang), and each
 Lampiran (or a text without pasal) by its numbered sections. Everything else is cut per
 Markdown section, long sections by paragraph.
 """
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
 
+from asisten.kb.considerations import considerations
 from asisten.kb.models import Chunk, DocumentMeta
 from asisten.kb.regulation import Pasal, Regulation
 from asisten.kb.section_chunking import by_size, sections_chunks
@@ -53,6 +55,17 @@ def regulation_chunks(
         )
     for number, text in regulation.penjelasan.items():
         chunks.extend(_penjelasan_chunks(meta, name, number, text))
+    # After the pasal, so a citation "UU 23/2014" still resolves to its first pasal.
+    if reasons := considerations(regulation.preamble):
+        chunks.append(
+            Chunk(
+                chunk_id=f"{meta.doc_id}#konsiderans",
+                doc_id=meta.doc_id,
+                citation=f"Konsiderans {name}",
+                text=f"Menimbang:\n{reasons}",
+                kind="konsiderans",
+            )
+        )
     page_at = partial(_page_at, pages)
     if regulation.sections:
         chunks += sections_chunks(
