@@ -22,6 +22,7 @@ _STOP = re.compile(
     r"|\bDengan\s+Persetujuan\s+Bersama\b|\bMemperhatikan\s*:",
     re.MULTILINE,
 )
+_NEXT_ITEM = re.compile(r";\s+(?=(?:[a-z]\.\s+)?bahwa\b)", re.IGNORECASE)
 _LABEL = re.compile(r"(?:^|\s)([a-z]\.)\s*$")
 # Longer than any real Menimbang: past this the text is not what it looks like.
 MAX_CHARS = 4000
@@ -45,5 +46,6 @@ def considerations(preamble: str) -> str:
     closing = region.find(";", items[-1].end())
     if closing >= 0:
         region = region[: closing + 1]
-    text = "\n".join(" ".join(line.split()) for line in region.splitlines() if line.strip())
+    # One line per item: the layout's line breaks (a PDF's narrow column) go, items keep theirs.
+    text = _NEXT_ITEM.sub(";\n", " ".join(region.split()))
     return text if len(text) <= MAX_CHARS else ""

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib.resources import files
 from typing import Any
+
+import yaml
 
 DOC_TYPES = ("regulasi", "faq", "praktik-baik", "panduan", "dokumen")
 
@@ -48,6 +52,13 @@ class DocumentMeta:
         return asdict(self)
 
 
+@cache
+def kind_headings() -> dict[str, str]:
+    """What each kind of unit says, in words a question uses (data/judul_potongan.yaml)."""
+    text = files("asisten").joinpath("data", "judul_potongan.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
 @dataclass
 class Chunk:
     chunk_id: str
@@ -64,9 +75,8 @@ class Chunk:
     def search_text(self, meta: DocumentMeta) -> str:
         """What the indexes see: citation and headings help both keyword and dense search."""
         parts = [self.citation, meta.title, self.context, self.text]
-        if self.kind == "angka":
-            # Definition lists: "apa itu X" questions look for these words.
-            parts.insert(2, "Pengertian, definisi, yang dimaksud dengan")
+        if heading := kind_headings().get(self.kind):
+            parts.insert(2, heading)
         parts += self.extra.get("variants", [])
         return "\n".join(p for p in parts if p)
 

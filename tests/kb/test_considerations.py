@@ -11,7 +11,8 @@ UU = """UNDANG-UNDANG REPUBLIK INDONESIA NOMOR 7 TAHUN 2020 TENTANG CONTOH
 DENGAN RAHMAT TUHAN YANG MAHA ESA
 Menimbang:
 a. bahwa pelayanan perlu ditingkatkan, mengingat tuntutan masyarakat yang terus bertambah;
-b. bahwa Undang-Undang Nomor 1 Tahun 2000 tentang Lama tidak sesuai lagi sehingga perlu diganti;
+b. bahwa Undang-Undang Nomor 1 Tahun 2000 tentang Lama tidak sesuai lagi
+sehingga perlu diganti;
 Mengingat:
 1. Pasal 20 Undang-Undang Dasar Negara Republik Indonesia Tahun 1945;
 2. Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;
@@ -33,7 +34,7 @@ def test_the_items_without_the_legal_bases():
         "b. bahwa Undang-Undang Nomor 1 Tahun 2000 tentang Lama tidak sesuai lagi sehingga perlu"
         " diganti;",
     ]
-    # The lower-case conjunction "mengingat" inside an item does not end it; the Mengingat
+    # A line broken by the layout is joined; the lower-case conjunction "mengingat" inside an item does not end it; the Mengingat
     # label does, so the regulations listed as legal bases are not part of it.
     assert "Pelayanan Publik" not in text
 
@@ -75,3 +76,12 @@ def test_official_texts(corpus_uji):
     text = considerations(uu9.preamble)
     assert [line[:2] for line in text.splitlines()] == ["a.", "b.", "c.", "d."]
     assert "Penetapan Peraturan Pemerintah Pengganti" not in text  # from its Mengingat
+
+
+def test_the_indexes_see_what_the_unit_is():
+    meta = DocumentMeta(doc_id="x", title="t", doc_type="regulasi", jenis="UU", nomor="7",
+                        tahun=2020)  # fmt: skip
+    unit = regulation_chunks(meta, parse_regulation(UU))[-1]
+    # "Apa pertimbangan ..." / "mengapa ... dibentuk" share words with the unit's own name.
+    assert "Pertimbangan" in unit.search_text(meta).splitlines()[2]
+    assert "Pertimbangan" not in unit.text
