@@ -312,7 +312,7 @@ class Answerer:
                 c for c in self._short_pasal(hit.chunk)
                 if not any(s.chunk_id == c.chunk_id for s in sources)
             ]  # fmt: skip
-            if whole:
+            if len(whole) > 1:  # else its only unshown ayat is itself: excerpted as usual
                 numbers = [self.add_source(sources, c, hit.score) for c in whole]
                 label = f"{hit.meta.short_name} Pasal {hit.chunk.pasal}"
                 items.append(_Item(label, "\n".join(c.text for c in whole), numbers))
