@@ -317,6 +317,12 @@ class Answerer:
                 label = f"{hit.meta.short_name} Pasal {hit.chunk.pasal}"
                 items.append(_Item(label, "\n".join(c.text for c in whole), numbers))
                 continue
+            # A Penjelasan explains words of a rule: the rule comes first.
+            for provision in self._explained(hit.chunk):
+                if not any(s.chunk_id == provision.chunk_id for s in sources):
+                    number = self.add_source(sources, provision, hit.score)
+                    passage = excerpt(provision.text, query.stems)
+                    items.append(_Item(provision.citation, passage, [number]))
             # A case's sections (masalah, solusi, hasil) are a story told whole where possible.
             roomy = hit is chosen[0] or hit.meta.doc_type == "praktik-baik"
             room = BEST_EXCERPT_CHARS if roomy else EXCERPT_CHARS
@@ -351,6 +357,16 @@ class Answerer:
         ayat = self.retriever.provision(chunk.doc_id, chunk.pasal)
         short = sum(len(c.text) for c in ayat) <= WHOLE_PASAL_CHARS
         return ayat if 1 < len(ayat) <= WHOLE_PASAL_AYAT and short else []
+
+    def _explained(self, chunk: Chunk) -> list[Chunk]:
+        """The provision a Penjelasan chunk explains: its ayat, or its pasal when that is short
+        enough to quote whole. Else nothing (the Penjelasan Umum explains no one provision)."""
+        if chunk.kind != "penjelasan" or not chunk.pasal:
+            return []
+        provision = self.retriever.provision(chunk.doc_id, chunk.pasal)
+        if chunk.ayat:
+            return [c for c in provision if c.ayat == chunk.ayat]
+        return provision if sum(len(c.text) for c in provision) <= WHOLE_PASAL_CHARS else []
 
     def _related_faqs(self, hits: list[Hit]) -> list[Hit]:
         """Another FAQ pair nearly as close as the best one: the question may be asking that."""

@@ -133,3 +133,47 @@ def test_a_companion_ayat_brings_the_rest_of_its_short_pasal(tmp_path):
     # Ayat (2) shares no word with the question, yet it is the rest of a pasal being quoted.
     assert citations[1:3] == ["PP 8/2021 Pasal 2 ayat (1)", "PP 8/2021 Pasal 2 ayat (2)"]
     assert "PP 8/2021 Pasal 2: (1)" in answer.text and "hari bakti rimbawan" in answer.text
+
+
+WITH_EXPLANATION = """---
+tipe: regulasi
+jenis: PP
+nomor: "9"
+tahun: 2021
+judul: Pelayanan Perizinan Perikanan
+---
+## Pasal 1
+
+Izin usaha perikanan diterbitkan oleh bupati.
+
+## Pasal 2
+
+(1) Pemohon wajib melampirkan dokumen kapal.
+
+(2) Izin berlaku selama 3 (tiga) tahun.
+
+## PENJELASAN
+
+### Pasal 2
+Ayat (1): Yang dimaksud dengan dokumen kapal adalah surat ukur, gross akta, dan sertifikat
+kelaikan kapal nelayan.
+"""
+
+
+def test_a_penjelasan_found_brings_the_rule_it_explains(tmp_path):
+    corpus = tmp_path / "korpus"
+    corpus.mkdir()
+    (corpus / "pp-9-2021.md").write_text(WITH_EXPLANATION, encoding="utf-8")
+    settings = make_settings(tmp_path / "home", top_k=1)
+    embedder = HashingEmbedder(128)
+    build_with(IndexStore(settings.index_dir), [corpus], embedder)
+    engine = Engine(settings, embedder_factory=lambda name: embedder)
+    answer = engine.answer("Surat ukur, gross akta, dan sertifikat kelaikan kapal nelayan itu apa?")
+    citations = [s.citation for s in answer.sources]
+    assert "Penjelasan PP 9/2021 Pasal 2 ayat (1)" in citations
+    # The rule it explains is quoted before it, and only that ayat.
+    assert citations.index("PP 9/2021 Pasal 2 ayat (1)") < citations.index(
+        "Penjelasan PP 9/2021 Pasal 2 ayat (1)"
+    )
+    assert "wajib melampirkan dokumen kapal" in answer.text
+    assert "PP 9/2021 Pasal 2 ayat (2)" not in citations
