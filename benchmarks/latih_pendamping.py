@@ -2,8 +2,10 @@
 
 Every in-scope training question the engine answers by search (not by a named pasal) is searched
 on each knowledge base that holds its answer, exactly as the engine does. Each further passage
-found is a row (asisten.jawab.companions.features); it is *wanted* when it holds an expected
-fact, or is an expected citation, that the best passage does not. Never uji.yaml.
+found is a row (asisten.jawab.companions.features); it is *wanted* when what it brings into the
+answer (Answerer.quoted_with: its short pasal whole, the rule a Penjelasan explains) holds an
+expected fact, or an expected citation, that the best passage (quoted the same way) does not.
+Never uji.yaml.
 
 The threshold is chosen on out-of-fold probabilities by the answers it would give: with the
 same number of passages per answer at most, the share of expected facts the chosen passages
@@ -88,10 +90,12 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Question]:
         if not decision.answer:
             continue
         best = hits[0]
+        quoted = answerer.quoted_with(best.chunk)
         question = Question(
-            item.id, kb, limit, _facts_in(best.chunk.text, item.facts), len(item.facts)
-        )
-        best_cites = _cites(best.chunk.citation, item.references)
+            item.id, kb, limit, _facts_in("\n".join(c.text for c in quoted), item.facts),
+            len(item.facts),
+        )  # fmt: skip
+        best_cites = any(_cites(c.citation, item.references) for c in quoted)
         by_rule = {
             h.chunk.chunk_id for h in answerer.rule_companions(hits, limit, decision.in_scope)[1:]
         }
@@ -101,9 +105,10 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Question]:
             lambda hit: decider.relevant_companion(hit, in_scope),  # noqa: B023
         ):  # fmt: skip
             hit = found.hit
-            facts = _facts_in(hit.chunk.text, item.facts)
+            quoted = answerer.quoted_with(hit.chunk)
+            facts = _facts_in("\n".join(c.text for c in quoted), item.facts)
             adds = bool(facts - question.best_facts) or (
-                not best_cites and _cites(hit.chunk.citation, item.references)
+                not best_cites and any(_cites(c.citation, item.references) for c in quoted)
             )
             question.candidates.append(
                 Row(

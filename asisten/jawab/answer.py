@@ -348,6 +348,12 @@ class Answerer:
         )
         return Answer(query.text, body, True, sources, "retrieval")
 
+    def quoted_with(self, chunk: Chunk) -> list[Chunk]:
+        """What choosing this passage beside the best one puts in the answer: the rule a
+        Penjelasan explains, then the passage, its short pasal whole. The companion model is
+        fitted on what these hold."""
+        return [*self._explained(chunk), *(self._short_pasal(chunk) or [chunk])]
+
     def _short_pasal(self, chunk: Chunk) -> list[Chunk]:
         """Every ayat of this ayat's pasal, when the pasal is short enough to quote whole: its
         ayat answer together ("paling sedikit 1 kali setahun" in ayat (1), "berdasarkan standar
