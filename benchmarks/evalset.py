@@ -34,6 +34,7 @@ EVAL_FILES = {
     "pertanyaan.yaml": ("latih", "awal"),
     "latih-tumbuh.yaml": ("latih", "tumbuh"),
     "latih-tambahan.yaml": ("latih", "tambah"),
+    "latih-ketiga.yaml": ("latih", "ketiga"),
     "uji.yaml": ("uji", "tes"),
     "uji-kedua.yaml": ("uji", "kedua"),
 }
