@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 from basis import knowledge_base, prepare
-from evalset import Item, load_all
+from evalset import EVAL_FILES, Item, load_all
 
 from asisten.config import load_settings
 from asisten.indeks.embedder import create_embedder
@@ -70,6 +70,12 @@ def wants_writing() -> bool:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tulis", action="store_true", help="write the fitted model file")
     return parser.parse_args().tulis
+
+
+def training_split() -> str:
+    """The files fitted on, for the fitted file's record: every eval file of split latih."""
+    names = [name for name, (split, _) in EVAL_FILES.items() if split == "latih"]
+    return f"latih ({', '.join(names)}) on inti and tumbuh"
 
 
 def training_pipelines() -> Iterator[tuple[str, Pipeline, list[Item]]]:

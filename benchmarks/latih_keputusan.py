@@ -1,7 +1,7 @@
 """Fit the answerability model on the TRAINING split over both knowledge bases.
 
-Every training question (benchmarks/eval/pertanyaan.yaml, latih-tumbuh.yaml and
-latih-tambahan.yaml; never uji.yaml) is searched on the shipped corpus (inti) and on the shipped
+Every training question (the eval files of split latih in benchmarks/evalset.py; never the uji
+split) is searched on the shipped corpus (inti) and on the shipped
 corpus plus ../shared/corpus-uji (tumbuh). Its label: answerable when it is in scope and its
 knowledge base holds the answer (a `korpus: tumbuh` question asked of inti is not answerable
 there). Questions that a named pasal or a regulation the knowledge base lacks decides, or that
@@ -25,7 +25,13 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fitting import fit_logistic, model_payload, training_pipelines, wants_writing  # noqa: E402
+from fitting import (  # noqa: E402
+    fit_logistic,
+    model_payload,
+    training_pipelines,
+    training_split,
+    wants_writing,
+)  # noqa: E402
 
 from asisten.jawab.logistic import model_file  # noqa: E402
 from asisten.jawab.pipeline import Pipeline  # noqa: E402
@@ -116,7 +122,7 @@ def main() -> None:
             "date": date.today().isoformat(),
             "rows": len(rows),
             "C": c,
-            "split": "latih (pertanyaan.yaml, latih-tumbuh.yaml, latih-tambahan.yaml) on inti and tumbuh",
+            "split": training_split(),
             "rules_on_training": rules,
             "model_cross_validated": fitted,
         })  # fmt: skip

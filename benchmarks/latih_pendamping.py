@@ -5,7 +5,7 @@ on each knowledge base that holds its answer, exactly as the engine does. Each f
 found is a row (asisten.jawab.companions.features); it is *wanted* when what it brings into the
 answer (Answerer.quoted_with: its short pasal whole, the rule a Penjelasan explains) holds an
 expected fact, or an expected citation, that the best passage (quoted the same way) does not.
-Never uji.yaml.
+Never the uji split.
 
 The threshold is chosen on out-of-fold probabilities by the answers it would give: with the
 same number of passages per answer at most, the share of expected facts the chosen passages
@@ -28,7 +28,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evalset import _norm  # noqa: E402
-from fitting import fit_logistic, model_payload, training_pipelines, wants_writing  # noqa: E402
+from fitting import (  # noqa: E402
+    fit_logistic,
+    model_payload,
+    training_pipelines,
+    training_split,
+    wants_writing,
+)  # noqa: E402
 
 from asisten.jawab.companions import DECISION, candidates, pick  # noqa: E402
 from asisten.jawab.logistic import model_file  # noqa: E402
@@ -202,7 +208,7 @@ def main() -> None:
             "questions": len(questions),
             "rows": len(rows),
             "C": c,
-            "split": "latih (pertanyaan.yaml, latih-tumbuh.yaml, latih-tambahan.yaml) on inti and tumbuh",
+            "split": training_split(),
             "facts_held_rule": round(rule_share, 4),
             "facts_held_model_cross_validated": round(share, 4),
             "passages_per_answer": {
