@@ -252,9 +252,7 @@ class Answerer:
             if not found:
                 continue
             best = found[0]
-            if best.chunk.chunk_id in shown or any(
-                s.chunk_id == best.chunk.chunk_id for s in sources
-            ):
+            if best.chunk.chunk_id in shown or _among(sources, best.chunk):
                 continue
             if best.chunk.kind == "faq":
                 if self.decider.relevant(best):
@@ -305,12 +303,12 @@ class Answerer:
         sources: list[Source] = []
         items = []
         for hit in chosen:
-            if any(s.chunk_id == hit.chunk.chunk_id for s in sources):
+            if _among(sources, hit.chunk):
                 continue  # already quoted as part of its whole pasal
             # A companion ayat brings the rest of its short pasal too, minus what is shown.
             whole = whole_pasal if hit is chosen[0] else [
                 c for c in self._short_pasal(hit.chunk)
-                if not any(s.chunk_id == c.chunk_id for s in sources)
+                if not _among(sources, c)
             ]  # fmt: skip
             if len(whole) > 1:  # else its only unshown ayat is itself: excerpted as usual
                 numbers = [self.add_source(sources, c, hit.score) for c in whole]
@@ -319,7 +317,7 @@ class Answerer:
                 continue
             # A Penjelasan explains words of a rule: the rule comes first.
             for provision in self._explained(hit.chunk):
-                if not any(s.chunk_id == provision.chunk_id for s in sources):
+                if not _among(sources, provision):
                     number = self.add_source(sources, provision, hit.score)
                     passage = excerpt(provision.text, query.stems)
                     items.append(_Item(provision.citation, passage, [number]))
@@ -338,7 +336,7 @@ class Answerer:
         # pasal is quoted whole) says what its words mean.
         for provision in whole_pasal or [best]:
             explanation = self.retriever.explanation_for(provision)
-            if explanation is None or any(s.chunk_id == explanation.chunk_id for s in sources):
+            if explanation is None or _among(sources, explanation):
                 continue
             number = self.add_source(sources, explanation, chosen[0].score)
             text_ = excerpt(explanation.text, query.stems)
@@ -444,6 +442,11 @@ class Answerer:
 
 
 _SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(0-9a-z]\S*)|\n+")
+
+
+def _among(sources: list[Source], chunk: Chunk) -> bool:
+    """Is this chunk one of the answer's sources already (quoted, or cited by one quoted)?"""
+    return any(source.chunk_id == chunk.chunk_id for source in sources)
 
 
 def excerpt(passage: str, query_stems: Sequence[str], limit: int = EXCERPT_CHARS) -> str:

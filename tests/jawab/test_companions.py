@@ -116,14 +116,19 @@ Penghargaan pelayanan kehutanan diselenggarakan oleh menteri setiap tahun.
 """
 
 
-def test_a_companion_ayat_brings_the_rest_of_its_short_pasal(tmp_path):
+def _engine_over(tmp_path, name: str, text: str, top_k: int) -> Engine:
+    """An engine over one regulation written to a fresh corpus, with the hashing embedder."""
     corpus = tmp_path / "korpus"
     corpus.mkdir()
-    (corpus / "pp-8-2021.md").write_text(SHORT_PASAL, encoding="utf-8")
-    settings = make_settings(tmp_path / "home", top_k=2)
+    (corpus / name).write_text(text, encoding="utf-8")
+    settings = make_settings(tmp_path / "home", top_k=top_k)
     embedder = HashingEmbedder(128)
     build_with(IndexStore(settings.index_dir), [corpus], embedder)
-    engine = Engine(settings, embedder_factory=lambda name: embedder)
+    return Engine(settings, embedder_factory=lambda name: embedder)
+
+
+def test_a_companion_ayat_brings_the_rest_of_its_short_pasal(tmp_path):
+    engine = _engine_over(tmp_path, "pp-8-2021.md", SHORT_PASAL, top_k=2)
     engine.pipeline.answerer.companion_model = _only("novel", 50.0)
     answer = engine.answer(
         "Penghargaan pelayanan kehutanan diselenggarakan menteri setiap tahun melalui tahap apa?"
@@ -161,13 +166,7 @@ kelaikan kapal nelayan.
 
 
 def test_a_penjelasan_found_brings_the_rule_it_explains(tmp_path):
-    corpus = tmp_path / "korpus"
-    corpus.mkdir()
-    (corpus / "pp-9-2021.md").write_text(WITH_EXPLANATION, encoding="utf-8")
-    settings = make_settings(tmp_path / "home", top_k=1)
-    embedder = HashingEmbedder(128)
-    build_with(IndexStore(settings.index_dir), [corpus], embedder)
-    engine = Engine(settings, embedder_factory=lambda name: embedder)
+    engine = _engine_over(tmp_path, "pp-9-2021.md", WITH_EXPLANATION, top_k=1)
     answer = engine.answer("Surat ukur, gross akta, dan sertifikat kelaikan kapal nelayan itu apa?")
     citations = [s.citation for s in answer.sources]
     assert "Penjelasan PP 9/2021 Pasal 2 ayat (1)" in citations
