@@ -218,3 +218,19 @@ def test_prune_keeps_current_and_recent(tmp_path, fake_embedder):
         build_with(store, [corpus], fake_embedder, force=True, keep_versions=2)
     versions = store.list_versions()
     assert len(versions) == 2 and store.current_name() == versions[-1]
+
+
+def test_every_data_file_the_parser_reads_is_in_the_index_fingerprint():
+    # A data file that shapes the chunks (their titles, citations, the words indexed beside
+    # them) must re-index when it changes, as the parsing code does.
+    import re
+
+    from asisten.config import PROJECT_ROOT
+    from asisten.indeks.build import _CHUNKING_CODE
+
+    read = set()
+    for path in (PROJECT_ROOT / "asisten" / "kb").glob("*.py"):
+        for parts in re.findall(r'joinpath\(("data[^)]*)\)', path.read_text("utf-8")):
+            read.add("/".join(re.findall(r'"([^"]+)"', parts)))
+    assert read >= {"data/jenis_peraturan.yaml", "data/judul_potongan.yaml"}
+    assert read <= set(_CHUNKING_CODE)
