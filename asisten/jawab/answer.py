@@ -289,8 +289,9 @@ class Answerer:
         faqs = frozenset(h.chunk.chunk_id for h in [hit, *related_hits])
         items += self._part_items(parts, sources, in_scope, faqs)
         body = self._render(
-            "faq", items, related=related, repaired=query.repaired, missing=query.missing_names
-        )
+            "faq", items, related=related, repaired=query.repaired, missing=query.missing_names,
+            unmatched=self._unmatched(query, sources),
+        )  # fmt: skip
         return Answer(query.text, body, True, sources, "faq")
 
     def _retrieval_answer(
@@ -342,8 +343,9 @@ class Answerer:
             text_ = excerpt(explanation.text, query.stems)
             items.append(_Item(explanation.citation, text_, [number]))
         body = self._render(
-            "retrieval", items, repaired=query.repaired, missing=query.missing_names
-        )
+            "retrieval", items, repaired=query.repaired, missing=query.missing_names,
+            unmatched=self._unmatched(query, sources),
+        )  # fmt: skip
         return Answer(query.text, body, True, sources, "retrieval")
 
     def quoted_with(self, chunk: Chunk) -> list[Chunk]:
@@ -415,10 +417,19 @@ class Answerer:
         return Answer(question, body, False, [], "none")
 
     # -- helpers ----------------------------------------------------------------------------
+    def _unmatched(self, query: Query, sources: list[Source]) -> str:
+        """The held regulations the question names when no source is from them ("Pergub Bali
+        3/2021"): the answer must not pass another regulation's text off as theirs."""
+        documents = self.retriever.version.documents
+        named = [d for d in query.named_documents if documents[d].doc_type == "regulasi"]
+        if not named or any(s.doc_id in query.named_documents for s in sources):
+            return ""
+        return " dan ".join(sorted({documents[d].short_name or documents[d].title for d in named}))
+
     def _render(self, kind: str, items: list[_Item], **extra: Any) -> str:
         context = {
             "heading": "", "title": "", "explanation": "", "repaired": {}, "related": [],
-            "missing": "", "others": [], **extra,
+            "missing": "", "unmatched": "", "others": [], **extra,
         }  # fmt: skip
         return templates.render(
             self.prompts_dir, "jawaban.txt.j2", kind=kind, items=items, **context
