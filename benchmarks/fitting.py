@@ -8,8 +8,11 @@ it makes, and the model is then refitted on every row.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
 
 import numpy as np
 from basis import knowledge_base, prepare
@@ -18,7 +21,10 @@ from evalset import EVAL_FILES, Item, load_all
 from asisten.config import load_settings
 from asisten.indeks.embedder import create_embedder
 from asisten.jawab.engine import Engine
+from asisten.jawab.logistic import model_file
 from asisten.jawab.pipeline import Pipeline
+
+PACKAGE = Path(__file__).resolve().parents[1] / "asisten"
 
 C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
 FOLDS = 5
@@ -52,17 +58,25 @@ def fit_logistic(
     return scaler, model, c, threshold, oof
 
 
-def model_payload(names: list[str], scaler, model, threshold: float, fitted: dict) -> dict:
-    """The JSON asisten.jawab.logistic.load_model reads."""
-    return {
+def write_model(
+    decision: str, model_name: str, names: list[str], scaler, model, threshold: float,
+    record: dict,
+) -> None:  # fmt: skip
+    """Write the JSON asisten.jawab.logistic.load_model reads for this decision and embedding
+    model into the package; `record` (what was measured) is kept beside the date and split."""
+    path = PACKAGE / model_file(decision, model_name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = {
         "names": names,
         "means": scaler.mean_.tolist(),
         "scales": scaler.scale_.tolist(),
         "coefficients": model.coef_[0].tolist(),
         "intercept": float(model.intercept_[0]),
         "threshold": threshold,
-        "fitted": fitted,
+        "fitted": {"date": date.today().isoformat(), "split": _training_split(), **record},
     }
+    path.write_text(json.dumps(payload, indent=1) + "\n")
+    print(f"ditulis: {path}")
 
 
 def wants_writing() -> bool:
@@ -72,7 +86,7 @@ def wants_writing() -> bool:
     return parser.parse_args().tulis
 
 
-def training_split() -> str:
+def _training_split() -> str:
     """The files fitted on, for the fitted file's record: every eval file of split latih."""
     names = [name for name, (split, _) in EVAL_FILES.items() if split == "latih"]
     return f"latih ({', '.join(names)}) on inti and tumbuh"

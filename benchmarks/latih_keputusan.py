@@ -16,27 +16,16 @@ out-of-fold probabilities, and written to asisten/data/keputusan/<model>.json.
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fitting import (  # noqa: E402
-    fit_logistic,
-    model_payload,
-    training_pipelines,
-    training_split,
-    wants_writing,
-)  # noqa: E402
+from fitting import fit_logistic, training_pipelines, wants_writing, write_model  # noqa: E402
 
-from asisten.jawab.logistic import model_file  # noqa: E402
 from asisten.jawab.pipeline import Pipeline  # noqa: E402
-
-PACKAGE = Path(__file__).resolve().parents[1] / "asisten"
 
 
 @dataclass
@@ -116,18 +105,9 @@ def main() -> None:
     rules = report("aturan", rows, np.array([r.rules for r in rows], dtype=bool))
     fitted = report("model (validasi silang)", rows, oof >= threshold)
     if write:
-        path = PACKAGE / model_file("keputusan", pipeline.retriever.embedder.name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        payload = model_payload(names, scaler, model, threshold, {
-            "date": date.today().isoformat(),
-            "rows": len(rows),
-            "C": c,
-            "split": training_split(),
-            "rules_on_training": rules,
-            "model_cross_validated": fitted,
-        })  # fmt: skip
-        path.write_text(json.dumps(payload, indent=1) + "\n")
-        print(f"ditulis: {path}")
+        write_model("keputusan", pipeline.retriever.embedder.name, names, scaler, model,
+                    threshold, {"rows": len(rows), "C": c, "rules_on_training": rules,
+                                "model_cross_validated": fitted})  # fmt: skip
 
 
 if __name__ == "__main__":

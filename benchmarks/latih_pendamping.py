@@ -18,29 +18,18 @@ rule did, which the last line of the report counts in.
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evalset import _norm  # noqa: E402
-from fitting import (  # noqa: E402
-    fit_logistic,
-    model_payload,
-    training_pipelines,
-    training_split,
-    wants_writing,
-)  # noqa: E402
+from fitting import fit_logistic, training_pipelines, wants_writing, write_model  # noqa: E402
 
 from asisten.jawab.companions import DECISION, candidates, pick  # noqa: E402
-from asisten.jawab.logistic import model_file  # noqa: E402
 from asisten.jawab.pipeline import Pipeline  # noqa: E402
-
-PACKAGE = Path(__file__).resolve().parents[1] / "asisten"
 
 
 @dataclass
@@ -201,14 +190,10 @@ def main() -> None:
     ):
         print(f"    {name:<16} {coefficient:+.3f}")
     if write:
-        path = PACKAGE / model_file(DECISION, pipeline.retriever.embedder.name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fitted = {
-            "date": date.today().isoformat(),
+        write_model(DECISION, pipeline.retriever.embedder.name, names, scaler, model, threshold, {
             "questions": len(questions),
             "rows": len(rows),
             "C": c,
-            "split": training_split(),
             "facts_held_rule": round(rule_share, 4),
             "facts_held_model_cross_validated": round(share, 4),
             "passages_per_answer": {
@@ -216,11 +201,7 @@ def main() -> None:
                 "model": round(shown, 2),
                 "model_with_whole_cases": round(engine_shown, 2),
             },
-        }
-        path.write_text(
-            json.dumps(model_payload(names, scaler, model, threshold, fitted), indent=1) + "\n"
-        )
-        print(f"ditulis: {path}")
+        })  # fmt: skip
 
 
 if __name__ == "__main__":
