@@ -33,6 +33,8 @@ def trace_text(answer: Answer) -> str:
         lines.append(f"  Ejaan diperbaiki: {fixes}")
     if query.get("unknown"):
         lines.append(f"  Kata tak dikenal korpus: {', '.join(query['unknown'])}")
+    if query.get("expects"):
+        lines.append(f"  Jenis nilai yang ditanyakan: {query['expects']}")
     if query.get("provision"):
         lines.append(f"  Pasal yang disebut: {query['provision']}")
     if query.get("regulations"):

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from asisten.indeks import text
+from asisten.jawab import answer_type
 from asisten.jawab.query import ProvisionRef, RegulationMention, find_provision, find_regulations
 from asisten.jawab.question_parts import count_question_words, split_question
 from asisten.jawab.spelling import Speller
@@ -63,6 +64,8 @@ class Query:
     # Documents we hold that the question names: by number, by a case title, by an alias.
     named_documents: frozenset[str] = frozenset()
     definition: bool = False
+    # The kind of value asked for ("uang", "persentase", "waktu", "jumlah"), or "".
+    expects: str = ""
     # How many question words ("siapa …, dan apakah …?"): each asks for one more source.
     asked: int = 0
     # A question asking several things, read clause by clause ("… batas waktunya? Terus siapa
@@ -96,6 +99,7 @@ class Query:
             "missing_regulations": [_mention_label(m) for m in self.missing_regulations],
             "named_documents": sorted(self.named_documents),
             "definition": self.definition,
+            "expects": self.expects,
             "parts": [part.text for part in self.parts],
         }
 
@@ -173,6 +177,7 @@ class Analyser:
             missing_regulations=tuple(missing),
             named_documents=frozenset(named),
             definition=definition,
+            expects=answer_type.expected(question),
             asked=count_question_words(question),
             **terms,
         )

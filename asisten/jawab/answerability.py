@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 
 from asisten.jawab.analysis import Query
+from asisten.jawab.answer_type import says
 from asisten.jawab.retrieval import Hit
 from asisten.jawab.vocabulary import Vocabulary
 
@@ -55,4 +56,10 @@ def features(
         "dense_spread": by_dense[0].dense - sum(h.dense for h in hits) / len(hits),
         "keyword_top": math.log1p(max(h.keyword for h in hits)),
         "faq": float(best.chunk.kind == "faq"),
+        # A question asking for a value (an amount, a share, a time, a count) that none of the
+        # best passages says a value of that kind for (asisten.jawab.answer_type).
+        "value_asked": float(bool(query.expects)),
+        "value_unsaid": float(
+            not any(says(query.expects, h.chunk.text) for h in [best, *hits[:TOP]])
+        ),
     }

@@ -72,6 +72,9 @@ class Decider:
         values = self.signals(query, hits, by_rules)
         probability = self.model.probability(values)
         scores = {**by_rules.scores, "p_answerable": probability, "threshold": self.model.threshold}
+        if values.get("value_asked"):
+            # Whether the passages say a value of the kind asked (asisten.jawab.answer_type).
+            scores["value_unsaid"] = values["value_unsaid"]
         outcome = ANSWER if probability >= self.model.threshold else DECLINE
         return Decision(outcome, f"model ({by_rules.rule})", by_rules.in_scope, scores)
 

@@ -44,3 +44,5 @@ def test_the_trace_names_the_model_and_its_probability(real_engine):
     declined = real_engine.answer("Berapa lama cuti melahirkan bagi PNS?")
     scores = declined.trace["decision"]["scores"]
     assert not declined.found and scores["p_answerable"] < scores["threshold"]
+    # The kind of value asked is read from the question and its signal is in the trace.
+    assert declined.trace["query"]["expects"] == "waktu" and "value_unsaid" in scores

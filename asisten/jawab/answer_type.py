@@ -1,0 +1,63 @@
+"""The kind of value a question asks for (an amount, a share, a time, a count), and whether a
+passage says a value of that kind: the expected answer type of classic question answering.
+
+Once admins add long official texts, the topic words of "Berapa persen tunjangan keluarga PNS
+dari gaji pokok?" occur in some passage that names no share at all. Whether the passages found
+say a value of the kind asked is one signal of the answerability model; the types, the question
+forms that ask for each and the forms that say each are data (asisten/data/jenis_jawaban.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from asisten.indeks import text
+from asisten.indeks.lexicon import yaml_data
+
+DATA_FILE = "jenis_jawaban.yaml"
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    name: str
+    asks: tuple[re.Pattern[str], ...]
+    says: tuple[re.Pattern[str], ...]
+
+
+@cache
+def answer_types() -> tuple[AnswerType, ...]:
+    raw = yaml_data(DATA_FILE)["types"]
+    return tuple(
+        AnswerType(
+            name,
+            tuple(re.compile(p) for p in entry["asks"]),
+            tuple(re.compile(p) for p in entry["says"]),
+        )
+        for name, entry in raw.items()
+    )
+
+
+def _lower(question: str) -> str:
+    return " ".join(text.normalise(question).split())
+
+
+def expected(question: str) -> str:
+    """The type of value the question asks for, or "" when it asks for none."""
+    words = _lower(question)
+    for kind in answer_types():
+        if any(p.search(words) for p in kind.asks):
+            return kind.name
+    return ""
+
+
+def says(kind: str, passage: str) -> bool:
+    """Whether the passage says a value of the type `kind` ("" is said by any passage)."""
+    if not kind:
+        return True
+    lowered = passage.lower()
+    for found in answer_types():
+        if found.name == kind:
+            return any(p.search(lowered) for p in found.says)
+    raise KeyError(kind)

@@ -1,0 +1,74 @@
+"""The kind of value a question asks for, and whether a passage says one (data/jenis_jawaban.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from asisten.jawab.answer_type import answer_types, expected, says
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Berapa persen porsi belanja pegawai dari APBD?", "persentase"),
+        ("Berapa biaya pendaftaran merek untuk UMKM?", "uang"),
+        ("Berapa besaran denda keterlambatan per hari?", "uang"),
+        ("Berapa lama evaluasi usulan inovasi dilakukan?", "waktu"),
+        ("Kapan laporan inovasi harus disampaikan?", "waktu"),
+        ("How long does the evaluation of a proposal take?", "waktu"),
+        ("Berapa jumlah anggota tim independen?", "jumlah"),
+        ("Siapa yang dapat mengusulkan inovasi daerah?", ""),
+        ("Apa saja prinsip inovasi daerah?", ""),
+    ],
+)
+def test_the_question_form_says_what_kind_of_value_is_asked(question, kind):
+    assert expected(question) == kind
+
+
+def test_a_passage_says_a_value_of_the_kind_asked_or_not():
+    deadline = "Evaluasi dilakukan paling lama 10 (sepuluh) hari kerja sejak usulan diterima."
+    assert says("waktu", deadline) and says("jumlah", deadline)
+    assert not says("uang", deadline) and not says("persentase", deadline)
+    assert says("uang", "Biaya pendaftaran sebesar Rp500.000,00 per permohonan.")
+    assert says("persentase", "paling tinggi 30% (tiga puluh persen) dari total belanja")
+    # Citation numbers are no amount: a passage that only refers to other pasal says none.
+    assert not says("uang", "sebagaimana dimaksud dalam Pasal 5 ayat (2) huruf b")
+    assert says("", "anything at all")
+
+
+def test_every_type_asks_and_says_something():
+    kinds = answer_types()
+    assert {k.name for k in kinds} >= {"uang", "persentase", "waktu", "jumlah"}
+    assert all(k.asks and k.says for k in kinds)
+
+
+def test_the_answerability_signal_looks_at_the_passages_found(tmp_path):
+    from asisten.indeks.embedder import HashingEmbedder
+    from asisten.indeks.store import IndexStore
+    from asisten.jawab.engine import Engine
+    from tests.conftest import build_with, make_settings
+
+    corpus = tmp_path / "korpus"
+    corpus.mkdir()
+    (corpus / "pp-9-2021.md").write_text(
+        '---\ntipe: regulasi\njenis: PP\nnomor: "9"\ntahun: 2021\njudul: Pelabuhan\n---\n'
+        "## Pasal 1\n\nRetribusi pelabuhan perikanan dipungut oleh pemerintah daerah.\n\n"
+        "## Pasal 2\n\nIzin kapal perikanan diterbitkan paling lama 14 (empat belas) hari.\n",
+        encoding="utf-8",
+    )
+    settings = make_settings(tmp_path / "home")
+    embedder = HashingEmbedder(128)
+    build_with(IndexStore(settings.index_dir), [corpus], embedder)
+    pipeline = Engine(settings, embedder_factory=lambda name: embedder).pipeline
+
+    def signals(question: str) -> dict[str, float]:
+        query = pipeline.analyser.analyse(question)
+        hits = pipeline.retriever.search(query, k=1)
+        return pipeline.decider.signals(query, hits, pipeline.decider.by_rules(query, hits))
+
+    tariff = signals("Berapa tarif retribusi pelabuhan perikanan?")
+    assert tariff["value_asked"] == 1.0 and tariff["value_unsaid"] == 1.0
+    licence = signals("Berapa lama izin kapal perikanan diterbitkan?")
+    assert licence["value_asked"] == 1.0 and licence["value_unsaid"] == 0.0
+    who = signals("Siapa yang memungut retribusi pelabuhan perikanan?")
+    assert who["value_asked"] == 0.0 and who["value_unsaid"] == 0.0
