@@ -93,3 +93,22 @@ def test_boxes_are_put_back_into_lines():
         TextBox([(10, 12), (280, 12), (280, 42), (10, 42)], "Pasal 12"),
     ]
     assert reading_order(boxes) == "Pasal 12 ayat (3)\nPasal 2"
+
+
+def test_a_box_the_engine_was_unsure_of_is_read_again_on_its_own():
+    from tests.scanned import MARGIN
+
+    engine = RapidOcrEngine()
+    line = "b. langsung atau tidak langsung turut serta dalam atau menjadi"
+    page = page_image(["Pasal 2", line]).convert("RGB")
+    engine.read(page)  # loads the models
+    top, bottom = MARGIN + round(34 * 1.7) - 4, MARGIN + round(34 * 1.7) + 40
+    corners = [(MARGIN - 4, top), (1500, top), (1500, bottom), (MARGIN - 4, bottom)]
+    # What a crooked typewritten line sometimes comes back as on the first reading.
+    unsure = TextBox(corners, "b    n     aad", 0.71)
+    again = engine._surer(page, unsure)
+    assert again.text == line and again.score > unsure.score and again.corners == corners
+    # A confident reading is kept as it is, and the engine is left reading whole pages.
+    sure = TextBox(corners, "as read", 0.97)
+    assert engine._surer(page, sure) is sure
+    assert "langsung atau tidak" in engine.read(page)
