@@ -25,6 +25,9 @@ _SPLIT_PASAL_NUMBER = re.compile(r"\bPasal\s+(\d)\s(\d)\b(?=\s+[A-Z(])")
 _BROKEN_AYAT = re.compile(r"[({](\d{1,2})(?:[1l\\\]}t]|\]1|lr)(?=[\s.,;:]|$)")
 _LETTER_AYAT = {"(s)": "(5)", "(a)": "(4)"}
 _CARET = re.compile(r"\^")
+# A pasal heading broken over two lines by the page's width ("… kepada Daerah. Pasal" / "50."),
+# joined before its number could be taken for a detached list number below.
+_BROKEN_PASAL_LINE = re.compile(r"\bPasal[ \t]*\n[ \t]*(?=\d{1,3}[A-Z]?\b)")
 # Lines that are only detached list letters/numbers/ayat markers ("a. b. c.", "(1) (2) (3)", "6.").
 _ORPHAN_MARKERS = re.compile(r"^\s*(?:(?:\(\d{1,2}\)|\d{1,2}\.|[a-z][.'’]|t\d\.)\s*)+$", re.M)
 # Catchword repeated at the top of the next page: "(2) Dalam (2) Dalam" -> "(2) Dalam".
@@ -45,6 +48,7 @@ def clean_regulation_text(text: str, *, page: bool = False) -> str:
     for broken, fixed in _LETTER_AYAT.items():
         text = re.sub(re.escape(broken) + r"(?=\s+[A-Z])", fixed, text)
     text = _CATCHWORD.sub(r"\1 \2", text)
+    text = _BROKEN_PASAL_LINE.sub("Pasal ", text)
     text = _ORPHAN_MARKERS.sub("", text)
     text = re.sub(r"[ \t]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)

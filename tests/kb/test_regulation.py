@@ -212,3 +212,18 @@ def test_an_inline_pasal_with_a_period_is_not_a_heading():
 def test_a_bab_number_repeated_under_a_removed_header_counts_once():
     text = "BAB I PRESIDEN REPUBLIK INDONESIA\nBAB I KETENTUAN UMUM\nPasal 1\nIsi."
     assert parse_regulation(text).pasal[0].bab == "BAB I KETENTUAN UMUM"
+
+
+def test_a_pasal_heading_broken_over_two_lines_keeps_its_number():
+    # A scan's line ends with "Pasal" and the next starts with the number: the number alone on
+    # its line is no detached list number.
+    text = clean_regulation_text(
+        "Pasal 49\nPeraturan Daerah ditetapkan oleh Kepala Daerah. Pasal\n50.\n"
+        "(1) Peraturan Daerah tidak boleh bertentangan dengan kepentingan umum.\n"
+        "(2) Peraturan Daerah diundangkan, sebagaimana dimaksud dalam Pasal\n49 ayat (1).\n"
+        "Pasal 51\nSelesai."
+    )
+    regulation = parse_regulation(text)
+    assert [p.number for p in regulation.pasal] == ["49", "50", "51"]
+    assert [a.number for a in regulation.pasal[1].ayat] == ["1", "2"]
+    assert "dimaksud dalam Pasal 49 ayat (1)" in regulation.pasal[1].ayat[1].text
