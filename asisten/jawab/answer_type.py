@@ -27,26 +27,22 @@ class AnswerType:
 
 
 @cache
-def answer_types() -> tuple[AnswerType, ...]:
-    raw = yaml_data(DATA_FILE)["types"]
-    return tuple(
-        AnswerType(
+def answer_types() -> dict[str, AnswerType]:
+    """The types by name, in the data file's order: the specific ones first."""
+    return {
+        name: AnswerType(
             name,
             tuple(re.compile(p) for p in entry["asks"]),
             tuple(re.compile(p) for p in entry["says"]),
         )
-        for name, entry in raw.items()
-    )
-
-
-def _lower(question: str) -> str:
-    return " ".join(text.normalise(question).split())
+        for name, entry in yaml_data(DATA_FILE)["types"].items()
+    }
 
 
 def expected(question: str) -> str:
     """The type of value the question asks for, or "" when it asks for none."""
-    words = _lower(question)
-    for kind in answer_types():
+    words = " ".join(text.normalise(question).split())
+    for kind in answer_types().values():
         if any(p.search(words) for p in kind.asks):
             return kind.name
     return ""
@@ -57,7 +53,4 @@ def says(kind: str, passage: str) -> bool:
     if not kind:
         return True
     lowered = passage.lower()
-    for found in answer_types():
-        if found.name == kind:
-            return any(p.search(lowered) for p in found.says)
-    raise KeyError(kind)
+    return any(p.search(lowered) for p in answer_types()[kind].says)

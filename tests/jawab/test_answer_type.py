@@ -38,8 +38,8 @@ def test_a_passage_says_a_value_of_the_kind_asked_or_not():
 
 def test_every_type_asks_and_says_something():
     kinds = answer_types()
-    assert {k.name for k in kinds} >= {"uang", "persentase", "waktu", "jumlah"}
-    assert all(k.asks and k.says for k in kinds)
+    assert set(kinds) >= {"uang", "persentase", "waktu", "jumlah"}
+    assert all(k.asks and k.says for k in kinds.values())
 
 
 def test_the_answerability_signal_looks_at_the_passages_found(tmp_path):
