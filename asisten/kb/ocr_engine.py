@@ -59,6 +59,10 @@ class TextBox:
     def left(self) -> float:
         return min(x for x, _ in self.corners)
 
+    @property
+    def right(self) -> float:
+        return max(x for x, _ in self.corners)
+
 
 def reading_order(boxes: Sequence[TextBox]) -> str:
     """The boxes as lines of text: a box belongs to a line when its vertical middle falls within
@@ -106,14 +110,13 @@ class RapidOcrEngine:
             try:
                 # Options set on one call stay set in RapidOCR: each call says all of them.
                 output = engine(np.asarray(page), use_det=True, use_cls=True, use_rec=True)
-                if output.boxes is None or output.txts is None:
-                    return ""
+                found = output.boxes is not None and output.txts is not None
                 boxes = [
                     self._surer(page, TextBox(corners.tolist(), text, float(score)))
                     for corners, text, score in zip(
                         output.boxes, output.txts, output.scores, strict=True
                     )
-                ]
+                ] if found else []  # fmt: skip
             except Exception as exc:  # onnxruntime and OpenCV raise their own types
                 raise OcrEngineError(f"mesin OCR gagal membaca halaman: {exc}") from exc
             self.pages_read += 1
@@ -127,10 +130,9 @@ class RapidOcrEngine:
         if box.score >= REREAD_BELOW:
             return box
         margin = REREAD_MARGIN * (box.bottom - box.top)
-        right = max(x for x, _ in box.corners)
         crop = page.crop((
             max(0, round(box.left - margin)), max(0, round(box.top - margin)),
-            min(page.width, round(right + margin)), min(page.height, round(box.bottom + margin)),
+            min(page.width, round(box.right + margin)), min(page.height, round(box.bottom + margin)),
         ))  # fmt: skip
         if crop.width < 2 or crop.height < 2:
             return box
