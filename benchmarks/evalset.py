@@ -1,10 +1,12 @@
 """The team's evaluation set and how an answer is scored against it.
 
-Four files, each optional except in practice the first:
+The files, each optional except in practice the first:
 
     eval/pertanyaan.yaml     split latih: the questions the engine was tuned on
     eval/latih-tumbuh.yaml   split latih: questions for the grown knowledge base
     eval/latih-tambahan.yaml split latih: more of both, written blind to fit the decision on
+    eval/latih-ketiga.yaml   split latih: a third blind part, measured first, then fitted on
+    eval/latih-keempat.yaml  split latih: a fourth blind part, likewise (2026-12-05)
     eval/uji.yaml            split uji:   held out, never tuned on
     eval/uji-kedua.yaml      split uji:   a second held-out part, written blind on 2026-12-04
 
@@ -35,6 +37,7 @@ EVAL_FILES = {
     "latih-tumbuh.yaml": ("latih", "tumbuh"),
     "latih-tambahan.yaml": ("latih", "tambah"),
     "latih-ketiga.yaml": ("latih", "ketiga"),
+    "latih-keempat.yaml": ("latih", "keempat"),
     "uji.yaml": ("uji", "tes"),
     "uji-kedua.yaml": ("uji", "kedua"),
 }
