@@ -34,7 +34,7 @@ from asisten.kb.scans import ScanReader
 # re-index rebuilds instead of skipping.
 _CHUNKING_CODE = (
     "kb", "indeks/text.py", "indeks/lexicon.py", "data/kaki_halaman.txt", "data/tepi_halaman.yaml",
-    "data/jenis_peraturan.yaml", "data/judul_potongan.yaml",
+    "data/jenis_peraturan.yaml", "data/judul_potongan.yaml", "data/angka_ocr.yaml",
 )  # fmt: skip
 
 Progress = Callable[[str, int, int], None]

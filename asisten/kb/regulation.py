@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+import yaml
 
 from asisten.kb.lampiran import Lampiran, parse_lampiran, split_lampiran
 from asisten.kb.ocr import clean_regulation_text
@@ -23,7 +27,11 @@ _ORDINALS = (
 
 # OCR may put a stray period after the word ("Pasal. 8", "Pasal . 38"): accepted only on a
 # line of its own, as a heading stands.
-_PASAL = re.compile(r"(?<![\w/])Pasal(?P<gap>\s*\.\s*|\s+)(?P<number>\d{1,3}[A-Z]?)(?![\w/])")
+# OCR may lose the capital ("Evaluasi pasal 29 (l) Menteri"): a lower-case heading counts only
+# when it is the next pasal.
+_PASAL = re.compile(
+    r"(?<![\w/])(?P<word>[Pp])asal(?P<gap>\s*\.\s*|\s+)(?P<number>\d{1,3}[A-Z]?)(?![\w/])"
+)
 _BAB = re.compile(r"(?<![\w/])BAB\s+([IVXLC]+)\b[ \t]*(?:[-–—:.][ \t]*)?")
 _BAGIAN = re.compile(rf"(?<![\w/])(Bagian|Paragraf)\s+({_ORDINALS}|\d+)\b[ \t]*(?:[-–—:.][ \t]*)?")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*#*[ \t]*$")
@@ -158,8 +166,11 @@ def _pasal_headings(text: str) -> list[tuple[int, int, str]]:
         own_line = _is_heading_line(text, match.start(), match.end())
         if not own_line and ("." in match.group("gap") or _is_reference(text, *match.span())):
             continue
-        if key <= last:
+        if key <= last and not (number := _misread_next(number, last)):
             continue  # a repeated heading at a page break, or a stray earlier number
+        key = pasal_key(number)
+        if match.group("word") == "p" and key != (last[0] + 1, ""):
+            continue
         # Inline (OCR) headings must continue the sequence; own-line headings may skip pasal
         # (summaries that keep only some pasal).
         if not own_line and key[0] > last[0] + 3:
@@ -167,6 +178,21 @@ def _pasal_headings(text: str) -> list[tuple[int, int, str]]:
         found.append((match.start(), match.end(), number))
         last = key
     return found
+
+
+def _misread_next(number: str, last: tuple[int, str]) -> str:
+    """The next pasal's number when OCR read one of its digits as a letter ("2T" after Pasal
+    26 is Pasal 27), else "". Only the next number counts: "2A" after Pasal 2 is a real
+    inserted pasal, and a letter read as a digit elsewhere is no evidence of anything."""
+    look_alikes = _digit_look_alikes()
+    digits = "".join(look_alikes.get(c, c) for c in number)
+    return digits if digits.isdigit() and int(digits) == last[0] + 1 else ""
+
+
+@cache
+def _digit_look_alikes() -> dict[str, str]:
+    text = files("asisten").joinpath("data", "angka_ocr.yaml").read_text("utf-8")
+    return {str(letter): str(digit) for letter, digit in yaml.safe_load(text).items()}
 
 
 def _structure_events(text: str) -> list[tuple[int, int, str, str]]:

@@ -227,3 +227,23 @@ def test_a_pasal_heading_broken_over_two_lines_keeps_its_number():
     assert [p.number for p in regulation.pasal] == ["49", "50", "51"]
     assert [a.number for a in regulation.pasal[1].ayat] == ["1", "2"]
     assert "dimaksud dalam Pasal 49 ayat (1)" in regulation.pasal[1].ayat[1].text
+
+
+def test_a_pasal_number_misread_by_ocr_is_repaired_by_the_sequence():
+    # PP 12/2017's OCR reads "Pasal 27" as "Pasal 2T" and "Pasal 29" as "pasal 29", inline: the
+    # next number of the sequence is what they stand for, so neither pasal is glued to the one
+    # before it. A real inserted pasal ("Pasal 2A" after Pasal 2) and a cross-reference keep
+    # their reading.
+    text = (
+        "Pasal 26\nHasil koordinasi bersifat rahasia. Pasal 2T (1) Kepala daerah wajib "
+        "melaksanakan tindak lanjut. (2) Wakil kepala daerah mengoordinasikan.\n"
+        "Pasal 28\nAPIP memantau tindak lanjut. Bagian Ketujuh Evaluasi pasal 29 (1) Menteri "
+        "melakukan evaluasi. (2) Evaluasi dilaksanakan berkala, tidak seperti pasal 3 dan "
+        "Pasal 2B.\nPasal 30\nSelesai."
+    )
+    regulation = parse_regulation(text)
+    assert [p.number for p in regulation.pasal] == ["26", "27", "28", "29", "30"]
+    assert regulation.pasal[1].text.startswith("(1) Kepala daerah")
+    assert [a.number for a in regulation.pasal[3].ayat] == ["1", "2"]
+    inserted = parse_regulation("Pasal 2\nSatu.\nPasal 2A\nDua.\nPasal 3\nTiga.")
+    assert [p.number for p in inserted.pasal] == ["2", "2A", "3"]
