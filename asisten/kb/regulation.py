@@ -44,6 +44,8 @@ _REFERENCE_AFTER = re.compile(
     r"\s*(?:ayat|huruf|angka|Undang|UU|Peraturan|sampai|s\.d|dan\s+Pasal|,|;|sebagaimana)",
     re.IGNORECASE,
 )
+# The rest of a heading's line, then the first ayat on the next: ". \n(1) Sesuatu Daerah".
+_FIRST_AYAT_NEXT = re.compile(r"\.?[ \t]*\n[ \t]*\(1\)\s")
 _HEADING_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _NEXT_LINE = re.compile(r"[ \t]*\n\s*")
 _MAX_TITLE_LINES = 3
@@ -164,7 +166,11 @@ def _pasal_headings(text: str) -> list[tuple[int, int, str]]:
         number = match.group("number")
         key = pasal_key(number)
         own_line = _is_heading_line(text, match.start(), match.end())
-        if not own_line and ("." in match.group("gap") or _is_reference(text, *match.span())):
+        if (
+            not own_line
+            and ("." in match.group("gap") or _is_reference(text, *match.span()))
+            and not _opens_next_pasal(text, match.end(), number, last)
+        ):
             continue
         if key <= last and not (number := _misread_next(number, last)):
             continue  # a repeated heading at a page break, or a stray earlier number
@@ -175,9 +181,19 @@ def _pasal_headings(text: str) -> list[tuple[int, int, str]]:
         # (summaries that keep only some pasal).
         if not own_line and key[0] > last[0] + 3:
             continue
-        found.append((match.start(), match.end(), number))
+        # "Pasal 30." as older texts write it: the period closes the heading, not the pasal's
+        # first sentence.
+        end = match.end() + text.startswith(".", match.end())
+        found.append((match.start(), end, number))
         last = key
     return found
+
+
+def _opens_next_pasal(text: str, end: int, number: str, last: tuple[int, str]) -> bool:
+    """'… urusan tersebut, Pasal 41.' ending its line, the next one opening with '(1)': a
+    heading OCR or the source joined to the sentence before, whatever precedes it. A first ayat
+    with no heading above it opens a new pasal, and the next number is the one it opens."""
+    return pasal_key(number) == (last[0] + 1, "") and bool(_FIRST_AYAT_NEXT.match(text, end))
 
 
 def _misread_next(number: str, last: tuple[int, str]) -> str:

@@ -247,3 +247,22 @@ def test_a_pasal_number_misread_by_ocr_is_repaired_by_the_sequence():
     assert [a.number for a in regulation.pasal[3].ayat] == ["1", "2"]
     inserted = parse_regulation("Pasal 2\nSatu.\nPasal 2A\nDua.\nPasal 3\nTiga.")
     assert [p.number for p in inserted.pasal] == ["2", "2A", "3"]
+
+
+def test_a_heading_joined_to_the_sentence_before_opens_the_next_pasal():
+    # UU 18/1965's text: "… belanja urusan tersebut, Pasal 41." then "(1) Sesuatu Daerah …" on
+    # the next line. After a comma "Pasal 41" reads as a cross-reference, but a first ayat with
+    # no heading above it opens a new pasal. A reference ending a line before a later ayat does
+    # not.
+    text = (
+        "Pasal 40\n(1) Urusan dapat diserahkan kepada Daerah.\n"
+        "(2) Ditunjuk sumber pendapatan untuk menutup biaya urusan tersebut, Pasal 41.\n"
+        "(1) Sesuatu Daerah dapat memisahkan urusan tertentu.\n"
+        "(2) Peraturan itu berlaku setelah disahkan, sebagaimana dimaksud dalam Pasal 40.\n"
+        "(3) Berlaku pula ketentuan dalam Pasal 43.\n(1) tidak dibaca sebagai pasal.\n"
+        "Pasal 42\nSelesai."
+    )
+    regulation = parse_regulation(text)
+    assert [p.number for p in regulation.pasal] == ["40", "41", "42"]
+    assert regulation.pasal[1].text.startswith("(1) Sesuatu Daerah")
+    assert regulation.pasal[0].ayat[1].text.endswith("urusan tersebut,")
