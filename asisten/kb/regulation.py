@@ -33,7 +33,14 @@ _PASAL = re.compile(
     r"(?<![\w/])(?P<word>[Pp])asal(?P<gap>\s*\.\s*|\s+)(?P<number>\d{1,3}[A-Z]?)(?![\w/])"
 )
 _BAB = re.compile(r"(?<![\w/])BAB\s+([IVXLC]+)\b[ \t]*(?:[-–—:.][ \t]*)?")
-_BAGIAN = re.compile(rf"(?<![\w/])(Bagian|Paragraf)\s+({_ORDINALS}|\d+)\b[ \t]*(?:[-–—:.][ \t]*)?")
+# Older texts number a Bagian in roman and capitals ("BAGIAN IV. Badan Pemerintah Harian.").
+_BAGIAN = re.compile(
+    rf"(?<![\w/])(Bagian|Paragraf|BAGIAN)\s+({_ORDINALS}|\d+|[IVXLC]+)\b[ \t]*(?:[-–—:.][ \t]*)?"
+)
+# A title in ordinary case closed by a period, as 1965-era texts write BAB headings inline
+# ("… Daerahnya. BAB VIII. Peraturan Peralihan. Pasal 88.").
+_DOTTED_TITLE = re.compile(r"\s*([A-Z][^\n.]{2,80})\.(?=\s)")
+_SENTENCE_END = re.compile(r"[.;:]\s*$")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*#*[ \t]*$")
 _REFERENCE_BEFORE = re.compile(
     r"(?:dalam|pada|dan|atau|serta|dengan|oleh|di|ke|menurut|berdasarkan|terhadap|sampai|"
@@ -219,6 +226,8 @@ def _structure_events(text: str) -> list[tuple[int, int, str, str]]:
         title, title_end = _upper_title(text, match.end())
         value = roman_to_int(match.group(1))
         alone = _is_heading_line(text, match.start(), match.end())
+        if not (title or alone) and (dotted := _dotted_title(text, match)):
+            title, title_end = dotted.group(1), dotted.end()
         if not (title or alone) or value <= last_bab or _bab_repeated(text, match):
             continue
         last_bab = value
@@ -227,10 +236,18 @@ def _structure_events(text: str) -> list[tuple[int, int, str, str]]:
     for match in _BAGIAN.finditer(text):
         if _REFERENCE_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
             continue
-        title = _title_case_title(text, match.end())
-        label = f"{match.group(1)} {match.group(2)} {title}".strip()
-        events.append((match.start(), match.end(), match.group(1).lower(), label))
+        title = _title_case_title(text, match.end()).removesuffix(".")
+        word = match.group(1).capitalize()
+        label = f"{word} {match.group(2)} {title}".strip()
+        events.append((match.start(), match.end(), word.lower(), label))
     return sorted(events)
+
+
+def _dotted_title(text: str, match: re.Match[str]) -> re.Match[str] | None:
+    """The ordinary-case title closed by a period after a BAB that starts a sentence."""
+    if not _SENTENCE_END.search(text[max(0, match.start() - 5) : match.start()]):
+        return None
+    return _DOTTED_TITLE.match(text, match.end())
 
 
 def _bab_repeated(text: str, match: re.Match[str]) -> bool:

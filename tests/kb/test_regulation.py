@@ -266,3 +266,25 @@ def test_a_heading_joined_to_the_sentence_before_opens_the_next_pasal():
     assert [p.number for p in regulation.pasal] == ["40", "41", "42"]
     assert regulation.pasal[1].text.startswith("(1) Sesuatu Daerah")
     assert regulation.pasal[0].ayat[1].text.endswith("urusan tersebut,")
+
+
+def test_older_inline_bagian_and_bab_headings_leave_the_pasal_before():
+    # UU 18/1965 writes its structure inline, in roman capitals and ordinary-case titles closed
+    # by a period: "… rapat tertutup. BAGIAN IV. Badan Pemerintah Harian. Pasal 33." and "…
+    # Daerahnya. BAB VIII. Peraturan Peralihan. Pasal 88.". Neither belongs to the pasal
+    # before; both become the context of the pasal after. A BAB named mid-sentence does not.
+    text = (
+        "Pasal 31\nRapat terbuka untuk umum.\n"
+        "BAB III. BENTUK PEMERINTAHAN DAERAH. Pasal 32.\nAnggota tidak dapat dituntut karena "
+        "pembicaraannya dalam rapat tertutup. BAGIAN IV. Badan Pemerintah Harian. Pasal 33.\n"
+        "Jumlah anggota ditentukan menurut kebutuhan, seperti diatur dalam BAB VIII. Ketentuan "
+        "itu berlaku pula. Pasal 34.\nKeputusan diumumkan dalam daerahnya. BAB VIII. Peraturan "
+        "Peralihan. Pasal 35.\nPeraturan lama tetap berlaku."
+    )
+    pasal = {p.number: p for p in parse_regulation(text).pasal}
+    assert pasal["32"].text.endswith("rapat tertutup.")
+    assert pasal["33"].bagian == "Bagian IV Badan Pemerintah Harian"
+    assert pasal["33"].bab.startswith("BAB III")
+    assert pasal["33"].text.endswith("Ketentuan itu berlaku pula.")
+    assert pasal["34"].text.endswith("dalam daerahnya.")
+    assert pasal["35"].bab == "BAB VIII Peraturan Peralihan"
