@@ -182,7 +182,7 @@ def _pasal_headings(text: str) -> list[tuple[int, int, str]]:
         if key <= last and not (number := _misread_next(number, last)):
             continue  # a repeated heading at a page break, or a stray earlier number
         key = pasal_key(number)
-        if match.group("word") == "p" and key != (last[0] + 1, ""):
+        if match.group("word") == "p" and key != _next_after(last):
             continue
         # Inline (OCR) headings must continue the sequence; own-line headings may skip pasal
         # (summaries that keep only some pasal).
@@ -196,11 +196,16 @@ def _pasal_headings(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _next_after(last: tuple[int, str]) -> tuple[int, str]:
+    """The key of the pasal that follows `last` in plain sequence (27 after 26 or 26A)."""
+    return (last[0] + 1, "")
+
+
 def _opens_next_pasal(text: str, end: int, number: str, last: tuple[int, str]) -> bool:
     """'… urusan tersebut, Pasal 41.' ending its line, the next one opening with '(1)': a
     heading OCR or the source joined to the sentence before, whatever precedes it. A first ayat
     with no heading above it opens a new pasal, and the next number is the one it opens."""
-    return pasal_key(number) == (last[0] + 1, "") and bool(_FIRST_AYAT_NEXT.match(text, end))
+    return pasal_key(number) == _next_after(last) and bool(_FIRST_AYAT_NEXT.match(text, end))
 
 
 def _misread_next(number: str, last: tuple[int, str]) -> str:
@@ -209,7 +214,7 @@ def _misread_next(number: str, last: tuple[int, str]) -> str:
     inserted pasal, and a letter read as a digit elsewhere is no evidence of anything."""
     look_alikes = _digit_look_alikes()
     digits = "".join(look_alikes.get(c, c) for c in number)
-    return digits if digits.isdigit() and int(digits) == last[0] + 1 else ""
+    return digits if digits.isdigit() and (int(digits), "") == _next_after(last) else ""
 
 
 @cache
