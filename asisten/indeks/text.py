@@ -67,6 +67,11 @@ def _root_words() -> frozenset[str]:
     return frozenset(listing.split())
 
 
+def is_root_word(word: str) -> bool:
+    """True if the word as written is one of Sastrawi's root words ("teman", "sukses")."""
+    return word in _root_words()
+
+
 def is_dictionary_word(word: str) -> bool:
     """True if the word, or its stem, is one of Sastrawi's ~30,000 Indonesian root words."""
     roots = _root_words()

@@ -1,14 +1,17 @@
 """Repairing question words against the corpus vocabulary: typos and chat abbreviations.
 
-Three ways an ASN's word misses the corpus:
+Four ways an ASN's word misses the corpus:
+- a clitic on a word Sastrawi's dictionary lacks, which the stemmer therefore leaves whole
+  ("daringnya", "fiturnya", "validasikah"): the word without it, if the corpus knows that;
 - colloquial affixes ("ngisinya", "ajuin"): the formal word, if the corpus knows it;
 - a typo ("inovsi", "mengusulkn"): the closest vocabulary word within one or two edits, unless
   the word is a real Indonesian root word (Sastrawi's dictionary) the corpus happens to lack,
   or an English word ("during" is not a misspelt "daring");
 - vowels dropped, the way Indonesians abbreviate in chat ("dipertanggungjwbkn", "pnggunany",
   "lwt"): the vocabulary word with the same consonants in the same order, of which the typed
-  word is a shortening. Only shortenings count, so a real word the corpus lacks ("mutasi",
-  "kuliah") is not turned into an unrelated one.
+  word is a shortening. Only shortenings count, and never of a root word as written, so a real
+  word the corpus lacks ("mutasi", "kuliah", "teman") is not turned into an unrelated one
+  ("temuan").
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ def _is_shortening(short: str, full: str) -> bool:
 _NASAL_PREFIX = re.compile(r"^(nge|ng|ny)(?=[a-z]{3})")
 _NASAL_FOR = (("ny", "s"), ("ng", "k"), ("n", "t"), ("m", "p"))
 _IN_SUFFIX = re.compile(r"(?<=[a-z]{3})in$")
+# The possessive and the particles Sastrawi strips only from its dictionary's words.
+_CLITIC = re.compile(r"(?<=[a-z]{4})(nya|lah|kah|pun)$")
 
 
 def _formal_forms(word: str) -> list[str]:
@@ -78,6 +83,9 @@ class Speller:
     def repair(self, word: str) -> str:
         if word in self._vocabulary or word.isdigit() or self._is_known(word):
             return word
+        bare = _CLITIC.sub("", word)
+        if bare != word and (bare in self._vocabulary or self._is_known(bare)):
+            return bare
         # Colloquial affixes, but never on a real word: "kemarin" is not "kemarkan".
         dictionary_word = text.is_dictionary_word(word)
         for formal in [] if dictionary_word else _formal_forms(word):
@@ -94,7 +102,7 @@ class Speller:
             # "merenovasi" is not a misspelt "berinovasi".
             if best and (best[1] <= 1 or best[0][0] == word[0]):
                 return best[0]
-        full = self._by_skeleton.get(skeleton(word))
+        full = None if text.is_root_word(word) else self._by_skeleton.get(skeleton(word))
         if full is not None and _is_shortening(word, full):
             return full
         return word
