@@ -107,9 +107,15 @@ class Query:
 class Analyser:
     """Reads questions against one index version's vocabulary and documents."""
 
-    def __init__(self, vocabulary: Vocabulary, documents: dict[str, DocumentMeta]) -> None:
+    def __init__(
+        self, vocabulary: Vocabulary, documents: dict[str, DocumentMeta],
+        amended_by: Callable[[str], list[str]] | None = None,
+    ) -> None:  # fmt: skip
+        """`amended_by`: the held regulations amending one (asisten.kb.in_force), so that a
+        question naming a regulation names it as amended too."""
         self.vocabulary = vocabulary
         self.documents = documents
+        self._amended_by = amended_by or (lambda doc_id: [])
         self._speller = Speller(vocabulary.counts, vocabulary.knows)
         # Built once per index version, so a question looks up names instead of scanning every
         # document (at 10k documents the scan took ~16 ms a question).
@@ -164,6 +170,8 @@ class Analyser:
             search_text = search_text[: mention.start] + " " + search_text[mention.end :]
         terms = self._terms(search_text)
         named |= self._named_by_words(terms["stems"], terms["untranslated"])
+        # "UU Pemda" is the law as amended: what UU 9/2015 wrote into it is named too.
+        named |= {later for doc_id in named for later in self._amended_by(doc_id)}
         provision = find_provision(question)
         unknown, places = self._unknown(terms["words"], terms["stems"])
         return Query(

@@ -20,7 +20,7 @@ from asisten.jawab.logistic import load_model
 from asisten.jawab.retrieval import Hit, Retriever
 from asisten.jawab.vocabulary import Vocabulary
 from asisten.kb.in_force import InForce
-from asisten.kb.relations import Relation
+from asisten.kb.relations import AMENDS, Relation
 from asisten.runs import number_runs
 
 # Passages shown in a trace.
@@ -35,7 +35,7 @@ class Pipeline:
         corrections: dict[str, list[Relation]] | None = None,
     ) -> None:  # fmt: skip
         vocabulary = Vocabulary(version.keyword, version.vocabulary)
-        self.analyser = Analyser(vocabulary, version.documents)
+        self.analyser = Analyser(vocabulary, version.documents, self._amended_by)
         self.retriever = Retriever(version, embedder, vocabulary)
         model = version.manifest.get("model", "")
         self.decider = Decider(calibration_for(model), vocabulary, load_model("keputusan", model))
@@ -50,6 +50,14 @@ class Pipeline:
         """Apply an admin's corrections of what regulations amend or revoke."""
         self.in_force = InForce(self.documents, corrections)
         self.notes = InForceNotes(self.in_force, self.retriever, self.answerer, self.prompts_dir)
+
+    def _amended_by(self, doc_id: str) -> list[str]:
+        """The held regulations amending this one, as the admin's corrections leave them."""
+        return [
+            change.by_doc
+            for change in self.in_force.acted_on(doc_id)
+            if change.kind == AMENDS and change.by_doc
+        ]
 
     def answer(self, question: str, doc_types: set[str] | None = None) -> Answer:
         query = self.analyser.analyse(question)

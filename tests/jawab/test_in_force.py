@@ -107,3 +107,15 @@ def test_an_admins_correction_applies_to_the_next_question(engine):
     finally:
         assert corrections.clear("uu-9-2015")
     assert "telah diubah" in engine.answer("Apa isi Pasal 63 UU 23 Tahun 2014?").text
+
+
+def test_a_regulation_named_is_named_as_amended(engine):
+    documents = engine.version.documents
+    by_name = {meta.short_name: doc_id for doc_id, meta in documents.items()}
+    named = engine.pipeline.analyser.analyse(
+        "Menurut UU 23/2014, wakil kepala daerah wajib bertugas sampai kapan?"
+    ).named_documents
+    assert {by_name["UU 23/2014"], by_name["UU 9/2015"]} <= named
+    # A regulation revoked is not named by its successor's name, nor the other way round.
+    revoked = engine.pipeline.analyser.analyse("Apa isi PP 4/2019 tentang izin lokasi?")
+    assert by_name["PP 5/2022"] not in revoked.named_documents
