@@ -15,7 +15,7 @@ from functools import partial
 
 from asisten.kb.considerations import considerations
 from asisten.kb.models import Chunk, DocumentMeta
-from asisten.kb.regulation import Pasal, Regulation
+from asisten.kb.regulation import Pasal, Regulation, explains_nothing
 from asisten.kb.section_chunking import by_size, sections_chunks
 
 MAX_SECTION_CHARS = 1400
@@ -143,7 +143,7 @@ def _penjelasan_chunks(meta: DocumentMeta, name: str, number: str, text: str) ->
     if len(marks) >= 1:
         for mark, nxt in zip(marks, marks[1:] + [None], strict=True):
             body = text[mark.end() : nxt.start() if nxt else len(text)].strip()
-            if body and not re.fullmatch(r"Cukup\s+jelas\.?", body, re.IGNORECASE):
+            if body and not explains_nothing(body):
                 parts.append((mark.group(1), body))
         lead = text[: marks[0].start()].strip()
         if lead:

@@ -15,6 +15,7 @@ from functools import cache
 from importlib.resources import files
 
 import yaml
+from rapidfuzz.distance import Levenshtein
 
 from asisten.kb.lampiran import Lampiran, parse_lampiran, split_lampiran
 from asisten.kb.ocr import clean_regulation_text
@@ -375,6 +376,18 @@ def _sequential_marks(pattern, text, expected_label, reject_after=""):
     return marks
 
 
+# An amending law explains its changes item by item ("Pasal I", "Angka 1", "Pasal 63", "Cukup
+# jelas.", "Angka 2", "Pasal 65" …): the next item's heading is no part of the explanation before.
+_AMENDMENT_ITEM_TAIL = re.compile(r"(?:(?<=[.:;\n])|^)(?:\s*\bAngka\s+\d+[A-Z]?\.?)+\s*$")
+
+
+def explains_nothing(body: str) -> bool:
+    """A Penjelasan that only says "Cukup jelas." (as OCR reads it too: "Crrkup jelas.",
+    "CuI: up.jcias.")."""
+    letters = re.sub(r"[^a-z]", "", body.lower())
+    return len(letters) <= 14 and Levenshtein.distance(letters, "cukupjelas") <= 3
+
+
 def _parse_penjelasan(text: str) -> tuple[str, dict[str, str]]:
     if not text:
         return "", {}
@@ -397,8 +410,8 @@ def _parse_penjelasan(text: str) -> tuple[str, dict[str, str]]:
     headings = _pasal_headings(per_pasal_part)
     for index, (_start, end, number) in enumerate(headings):
         stop = headings[index + 1][0] if index + 1 < len(headings) else len(per_pasal_part)
-        body = _tidy(per_pasal_part[end:stop])
-        if body and not re.fullmatch(r"Cukup\s+jelas\.?", body, re.IGNORECASE):
+        body = _AMENDMENT_ITEM_TAIL.sub("", _tidy(per_pasal_part[end:stop]))
+        if body and not explains_nothing(body):
             explanations[number] = body
     return umum, explanations
 

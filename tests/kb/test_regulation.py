@@ -288,3 +288,25 @@ def test_older_inline_bagian_and_bab_headings_leave_the_pasal_before():
     assert pasal["33"].text.endswith("Ketentuan itu berlaku pula.")
     assert pasal["34"].text.endswith("dalam daerahnya.")
     assert pasal["35"].bab == "BAB VIII Peraturan Peralihan"
+
+
+def test_an_amending_laws_explanations_hold_no_heading_of_the_next_item(corpus_uji):
+    # UU 9/2015 explains its changes item by item: "Angka 1 … Pasal 63 Cukup jelas. Angka 2 …".
+    regulation = parse_regulation(
+        (corpus_uji / "uu-9-2015-perubahan-kedua-uu23-2014.md").read_text()
+    )
+    assert regulation.penjelasan, "the items that explain something are kept"
+    assert not any(body.rstrip().endswith(("Angka 2", "Angka 3", "Angka 4", "Angka 5"))
+                   for body in regulation.penjelasan.values())  # fmt: skip
+    # "Cukup jelas." explains nothing: no chunk for it, once the next heading is not glued on.
+    assert "63" not in regulation.penjelasan and "66" not in regulation.penjelasan
+
+
+def test_an_explanation_saying_only_cukup_jelas_makes_no_chunk_however_ocr_reads_it(corpus_uji):
+    chunks = _chunks(
+        (corpus_uji / "pp-72-2019-perangkat-daerah-perubahan.md").read_text(), "PP", "72", 2019
+    )
+    # "Cukrrp jelas." (Pasal 65A) and "CuI: up.jcias." (Pasal 43) explain nothing.
+    assert "Penjelasan PP 72/2019 Pasal 65A" not in chunks
+    assert "Penjelasan PP 72/2019 Pasal 43" not in chunks
+    assert "Penjelasan PP 72/2019 Pasal 11A" in chunks  # one that explains something stays
