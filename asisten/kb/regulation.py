@@ -54,6 +54,8 @@ _REFERENCE_AFTER = re.compile(
 )
 # The rest of a heading's line, then the first ayat on the next: ". \n(1) Sesuatu Daerah".
 _FIRST_AYAT_NEXT = re.compile(r"\.?[ \t]*\n[ \t]*\(1\)\s")
+# A Penjelasan's label for its first ayat, capitalised as no cross-reference is ("ayat (1)").
+_EXPLAINED_AYAT_NEXT = re.compile(r"[ \t]+Ayat[ \t]*\(1\)")
 _HEADING_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _NEXT_LINE = re.compile(r"[ \t]*\n\s*")
 _MAX_TITLE_LINES = 3
@@ -177,7 +179,7 @@ def _pasal_headings(text: str) -> list[tuple[int, int, str]]:
         if (
             not own_line
             and ("." in match.group("gap") or _is_reference(text, *match.span()))
-            and not _opens_next_pasal(text, match.end(), number, last)
+            and not _opens_next_pasal(text, match.start(), match.end(), number, last)
         ):
             continue
         if key <= last and not (number := _misread_next(number, last)):
@@ -202,11 +204,17 @@ def _next_after(last: tuple[int, str]) -> tuple[int, str]:
     return (last[0] + 1, "")
 
 
-def _opens_next_pasal(text: str, end: int, number: str, last: tuple[int, str]) -> bool:
+def _opens_next_pasal(text: str, start: int, end: int, number: str, last: tuple[int, str]) -> bool:
     """'… urusan tersebut, Pasal 41.' ending its line, the next one opening with '(1)': a
     heading OCR or the source joined to the sentence before, whatever precedes it. A first ayat
-    with no heading above it opens a new pasal, and the next number is the one it opens."""
-    return pasal_key(number) == _next_after(last) and bool(_FIRST_AYAT_NEXT.match(text, end))
+    with no heading above it opens a new pasal, and the next number is the one it opens. So
+    does a Penjelasan's run-on line, "Cukup jelas. Pasal 382 Ayat (1) Cukup jelas. …": after a
+    sentence's end, its explanation of ayat (1) opens the next pasal's."""
+    if pasal_key(number) != _next_after(last):
+        return False
+    if _FIRST_AYAT_NEXT.match(text, end):
+        return True
+    return text[:start].rstrip().endswith(".") and bool(_EXPLAINED_AYAT_NEXT.match(text, end))
 
 
 def _misread_next(number: str, last: tuple[int, str]) -> str:
@@ -376,15 +384,20 @@ def _sequential_marks(pattern, text, expected_label, reject_after=""):
     return marks
 
 
+# Text with fewer letters says nothing: a pasal whose body the source lost ("Pasal 274" and
+# then the next heading), an OCR remnant ("I", ".").
+MIN_LETTERS = 3
 # An amending law explains its changes item by item ("Pasal I", "Angka 1", "Pasal 63", "Cukup
 # jelas.", "Angka 2", "Pasal 65" …): the next item's heading is no part of the explanation before.
-_AMENDMENT_ITEM_TAIL = re.compile(r"(?:(?<=[.:;\n])|^)(?:\s*\bAngka\s+\d+[A-Z]?\.?)+\s*$")
+_AMENDMENT_ITEM_TAIL = re.compile(r"(?:(?<=[.:;\n])|^)(?:\s*\bAngka\s+\d(?: ?\d)*[A-Z]?\.?)+\s*$")
 
 
 def explains_nothing(body: str) -> bool:
     """A Penjelasan that only says "Cukup jelas." (as OCR reads it too: "Crrkup jelas.",
-    "CuI: up.jcias.")."""
+    "CuI: up.jcias."), or is no words at all ("." where OCR lost the text)."""
     letters = re.sub(r"[^a-z]", "", body.lower())
+    if len(letters) < MIN_LETTERS:
+        return True
     return len(letters) <= 14 and Levenshtein.distance(letters, "cukupjelas") <= 3
 
 

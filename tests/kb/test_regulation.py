@@ -310,3 +310,18 @@ def test_an_explanation_saying_only_cukup_jelas_makes_no_chunk_however_ocr_reads
     assert "Penjelasan PP 72/2019 Pasal 65A" not in chunks
     assert "Penjelasan PP 72/2019 Pasal 43" not in chunks
     assert "Penjelasan PP 72/2019 Pasal 11A" in chunks  # one that explains something stays
+
+
+def test_a_run_on_explanation_line_opens_the_next_pasals_explanation(uu23):
+    # "Cukup jelas. Pasal 382 Ayat (1) Cukup jelas. Ayat (2) Yang dimaksud dengan …" on one line.
+    assert "fasilitasi khusus" in uu23.penjelasan["382"]
+    assert "fasilitasi khusus" not in uu23.penjelasan.get("381", "")
+
+
+def test_a_pasal_whose_text_the_source_lost_makes_no_empty_chunk(corpus_uji):
+    # The text version has "Pasal 274" and then straight the next Bagian heading.
+    chunks = _chunks(
+        (corpus_uji / "uu-23-2014-pemerintahan-daerah.md").read_text(), "UU", "23", 2014
+    )
+    assert "UU 23/2014 Pasal 274" not in chunks and "UU 23/2014 Pasal 275" in chunks
+    assert all(sum(ch.isalpha() for ch in c.text) >= 3 for c in chunks.values())
