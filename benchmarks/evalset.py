@@ -7,6 +7,7 @@ The files, each optional except in practice the first:
     eval/latih-tambahan.yaml split latih: more of both, written blind to fit the decision on
     eval/latih-ketiga.yaml   split latih: a third blind part, measured first, then fitted on
     eval/latih-keempat.yaml  split latih: a fourth blind part, likewise (2026-12-05)
+    eval/latih-kelima.yaml   split latih: a fifth blind part, likewise (2026-12-05, later)
     eval/uji.yaml            split uji:   held out, never tuned on
     eval/uji-kedua.yaml      split uji:   a second held-out part, written blind on 2026-12-04
 
@@ -38,6 +39,7 @@ EVAL_FILES = {
     "latih-tambahan.yaml": ("latih", "tambah"),
     "latih-ketiga.yaml": ("latih", "ketiga"),
     "latih-keempat.yaml": ("latih", "keempat"),
+    "latih-kelima.yaml": ("latih", "kelima"),
     "uji.yaml": ("uji", "tes"),
     "uji-kedua.yaml": ("uji", "kedua"),
 }
