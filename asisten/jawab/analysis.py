@@ -30,6 +30,7 @@ _DEFINITION_QUESTION = re.compile(
 DEFINITION_CUE = "pengertian definisi"
 # A clause of a question with fewer content words than this is read with its neighbour.
 MIN_PART_WORDS = 2
+_YEAR = re.compile(r"(?<![\w/.,])(19[4-9]\d|20\d\d)(?![\w/]|[.,]\d)")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<![.?!:]\s)(?<!^)(?<![\"'(])\b[A-Z][A-Za-z]+")
 
 
@@ -68,6 +69,9 @@ class Query:
     expects: str = ""
     # How many question words ("siapa …, dan apakah …?"): each asks for one more source.
     asked: int = 0
+    # The years it names outside the names of regulations ("skor IID Makassar pada IGA 2022"):
+    # a value asked for one year is answered only by a passage about that year.
+    years: tuple[str, ...] = ()
     # A question asking several things, read clause by clause ("… batas waktunya? Terus siapa
     # yang menilai?"); empty when it asks one thing. Each part knows the documents the whole
     # question names, since its pronouns point back at them ("memberlakukannya").
@@ -100,6 +104,7 @@ class Query:
             "named_documents": sorted(self.named_documents),
             "definition": self.definition,
             "expects": self.expects,
+            "years": list(self.years),
             "parts": [part.text for part in self.parts],
         }
 
@@ -187,6 +192,7 @@ class Analyser:
             definition=definition,
             expects=answer_type.expected(question),
             asked=count_question_words(question),
+            years=tuple(dict.fromkeys(_YEAR.findall(search_text))),
             **terms,
         )
 

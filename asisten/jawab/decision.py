@@ -24,6 +24,9 @@ DECLINE = "tolak"
 NOT_HELD = "tidak-dimuat"
 # The question is too thin to answer one way: ask which reading is meant (asisten.jawab.clarify).
 CLARIFY = "tanya-balik"
+# A value asked for a year no passage found mentions ("Berapa skor IID Makassar pada IGA
+# 2022?"): whatever value the passages give is another year's, or none.
+YEAR_UNSAID = "tahun-tidak-dimuat"
 
 # The rules' numbers are data: the `shared` section of asisten/data/calibration.yaml.
 
@@ -64,6 +67,12 @@ class Decider:
         self.model = model
 
     def decide(self, query: Query, hits: list[Hit]) -> Decision:
+        decision = self._decide(query, hits)
+        if decision.answer and _year_unsaid(query, hits):
+            return Decision(DECLINE, YEAR_UNSAID, decision.in_scope, decision.scores)
+        return decision
+
+    def _decide(self, query: Query, hits: list[Hit]) -> Decision:
         by_rules = self.by_rules(query, hits)
         # With no question word left (an English question naming one of our documents in words
         # the glossary lacks), the model's word signals measure nothing: the rules decide.
@@ -154,3 +163,14 @@ class Decider:
         if unknown_words and hit.dense < rules.close_meaning:
             return hit.coverage >= rules.min_coverage_unknown, "kata-tak-dikenal:cakupan"
         return hit.coverage >= rules.min_coverage, "cakupan"
+
+
+def _year_unsaid(query: Query, hits: list[Hit]) -> bool:
+    """The question asks for a value (an amount, a count, a time) for a year it names, and no
+    passage found names that year, in its text, headings or title."""
+    if not (query.expects and query.years):
+        return False
+    said = " ".join(
+        f"{h.chunk.citation} {h.meta.title} {h.chunk.context} {h.chunk.text}" for h in hits
+    )
+    return any(year not in said for year in query.years)

@@ -83,3 +83,17 @@ def test_a_place_the_knowledge_base_never_mentions_is_noted_apart_from_unknown_w
     assert query.unknown_places == ("denpasar",)
     assert "denpasar" not in query.unknown
     assert not analyser.analyse("Berapa tarif kios air desa?").unknown_places
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("Berapa skor IID Kota Makassar pada IGA 2022, dan predikatnya?", ("2022",)),
+        ("Berapa anggarannya pada 2023 dan 2024?", ("2023", "2024")),
+        ("Apa isi Pasal 5 Perbup Zurbagan Nomor 7 Tahun 2025?", ()),  # a regulation's name
+        ("Hadiahnya Rp2.022 juta atau 2022,5 persen?", ()),  # numbers, no years
+    ],
+)
+def test_the_years_a_question_names_outside_regulation_names(analyser, question, years):
+    analyser, _ = analyser
+    assert analyser.analyse(question).years == years

@@ -389,3 +389,15 @@ def test_an_faq_answer_is_not_repeated_for_a_clause_it_answers_too(real_engine):
     )
     assert answer.kind == "faq" and len(answer.trace["query"]["parts"]) == 2
     assert answer.text.count("Usulan inisiatif inovasi daerah dapat berasal dari") == 1
+
+
+def test_a_value_asked_for_a_year_no_passage_mentions_is_declined_saying_so(real_engine):
+    asked = "Berapa pemerintah daerah yang melaporkan inovasinya lewat aplikasi Indeks Inovasi Daerah"
+    held = real_engine.answer(f"{asked} pada IGA 2025?")
+    assert held.found, "the knowledge base has a passage about IGA 2025"
+    unheld = real_engine.answer(f"{asked} pada IGA 2013?")
+    assert not unheld.found and not unheld.sources
+    assert "tidak memuat data untuk tahun 2013" in unheld.text
+    assert unheld.trace["decision"]["rule"] == "tahun-tidak-dimuat"
+    # Without a value asked, a year says nothing against the passages: the stages stand.
+    assert real_engine.answer("Apa saja tahapan penilaian IGA 2013?").found
