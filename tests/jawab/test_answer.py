@@ -392,7 +392,9 @@ def test_an_faq_answer_is_not_repeated_for_a_clause_it_answers_too(real_engine):
 
 
 def test_a_value_asked_for_a_year_no_passage_mentions_is_declined_saying_so(real_engine):
-    asked = "Berapa pemerintah daerah yang melaporkan inovasinya lewat aplikasi Indeks Inovasi Daerah"
+    asked = (
+        "Berapa pemerintah daerah yang melaporkan inovasinya lewat aplikasi Indeks Inovasi Daerah"
+    )
     held = real_engine.answer(f"{asked} pada IGA 2025?")
     assert held.found, "the knowledge base has a passage about IGA 2025"
     unheld = real_engine.answer(f"{asked} pada IGA 2013?")
