@@ -25,6 +25,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fitting import fit_logistic, training_pipelines, wants_writing, write_model  # noqa: E402
 
+from asisten.jawab.decision import year_unsaid  # noqa: E402
 from asisten.jawab.pipeline import Pipeline  # noqa: E402
 
 
@@ -51,6 +52,8 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Row]:
         hits = pipeline.retriever.search(query, k=max(8, limit * 3))
         if not hits:
             continue
+        if year_unsaid(query, hits):
+            continue  # decided apart: a value asked for a year no passage mentions
         by_rules = pipeline.decider.by_rules(query, hits)
         answerable = not item.decline and (kb == "tumbuh" or item.korpus == "inti")
         values = pipeline.decider.signals(query, hits, by_rules)

@@ -68,7 +68,7 @@ class Decider:
 
     def decide(self, query: Query, hits: list[Hit]) -> Decision:
         decision = self._decide(query, hits)
-        if decision.answer and _year_unsaid(query, hits):
+        if decision.answer and year_unsaid(query, hits):
             return Decision(DECLINE, YEAR_UNSAID, decision.in_scope, decision.scores)
         return decision
 
@@ -165,7 +165,7 @@ class Decider:
         return hit.coverage >= rules.min_coverage, "cakupan"
 
 
-def _year_unsaid(query: Query, hits: list[Hit]) -> bool:
+def year_unsaid(query: Query, hits: list[Hit]) -> bool:
     """The question asks for a value (an amount, a count, a time) for a year it names, and no
     passage found names that year, in its text, headings or title."""
     if not (query.expects and query.years):
