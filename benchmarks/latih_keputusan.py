@@ -4,8 +4,9 @@ Every training question (the eval files of split latih in benchmarks/evalset.py;
 split) is searched on the shipped corpus (inti) and on the shipped
 corpus plus ../shared/corpus-uji (tumbuh). Its label: answerable when it is in scope and its
 knowledge base holds the answer (a `korpus: tumbuh` question asked of inti is not answerable
-there). Questions that a named pasal or a regulation the knowledge base lacks decides, or that
-keep no word after analysis, are left out: the model does not decide them.
+there). Questions that a named pasal or a regulation the knowledge base lacks decides, that ask
+a value for a year no passage found mentions (asisten.jawab.decision.year_unsaid), or that keep
+no word after analysis, are left out: the model does not decide them.
 
 A logistic regression on standardised signals (asisten.jawab.answerability.features) is chosen
 by grouped cross-validation (a question's two rows stay in one fold), its threshold set on the

@@ -15,7 +15,7 @@ from functools import partial
 
 from asisten.kb.considerations import considerations
 from asisten.kb.models import Chunk, DocumentMeta
-from asisten.kb.regulation import MIN_LETTERS, Pasal, Regulation, explains_nothing
+from asisten.kb.regulation import Pasal, Regulation, explains_nothing, has_words
 from asisten.kb.section_chunking import by_size, sections_chunks
 
 MAX_SECTION_CHARS = 1400
@@ -41,7 +41,7 @@ def regulation_chunks(
     chunks: list[Chunk] = []
     for pasal in regulation.pasal:
         page = _page_at(pages, pasal.position)
-        chunks.extend(c for c in _pasal_chunks(meta, name, pasal, page) if _has_words(c.text))
+        chunks.extend(c for c in _pasal_chunks(meta, name, pasal, page) if has_words(c.text))
     if regulation.penjelasan_umum:
         chunks.append(
             Chunk(
@@ -252,7 +252,3 @@ def _page_at(pages: list[int] | None, position: int) -> int | None:
         if start <= position:
             page = index + 1
     return page or 1
-
-
-def _has_words(text: str) -> bool:
-    return sum(ch.isalpha() for ch in text) >= MIN_LETTERS

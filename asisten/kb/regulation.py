@@ -392,11 +392,15 @@ MIN_LETTERS = 3
 _AMENDMENT_ITEM_TAIL = re.compile(r"(?:(?<=[.:;\n])|^)(?:\s*\bAngka\s+\d(?: ?\d)*[A-Z]?\.?)+\s*$")
 
 
+def has_words(text: str) -> bool:
+    return sum(ch.isalpha() for ch in text) >= MIN_LETTERS
+
+
 def explains_nothing(body: str) -> bool:
     """A Penjelasan that only says "Cukup jelas." (as OCR reads it too: "Crrkup jelas.",
     "CuI: up.jcias."), or is no words at all ("." where OCR lost the text)."""
     letters = re.sub(r"[^a-z]", "", body.lower())
-    if len(letters) < MIN_LETTERS:
+    if not has_words(letters):
         return True
     return len(letters) <= 14 and Levenshtein.distance(letters, "cukupjelas") <= 3
 
