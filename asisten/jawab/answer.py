@@ -24,7 +24,7 @@ from asisten.indeks import text
 from asisten.jawab.analysis import Query
 from asisten.jawab.calibration import shared
 from asisten.jawab.clarify import Option
-from asisten.jawab.companions import EXTRA_SIBLINGS, candidates, pick
+from asisten.jawab.companions import EXTRA_SIBLINGS, candidates, may_join, pick
 from asisten.jawab.decision import YEAR_UNSAID, Decider, Decision
 from asisten.jawab.logistic import LogisticModel
 from asisten.jawab.query import cited_provisions
@@ -174,7 +174,8 @@ class Answerer:
         an FAQ answer rests on, whose other ayat count as siblings too."""
         model, vocabulary = self.companion_model, self.decider.vocabulary
         if model is None or vocabulary is None or not query.stems:
-            return self.rule_companions(hits, limit, in_scope, cited)
+            shown = [hits[0], *(h for h in hits[1:] if may_join(query, hits[0], h))]
+            return self.rule_companions(shown, limit, in_scope, cited)
         found = candidates(
             query, hits, vocabulary, in_scope,
             lambda hit: self.decider.relevant_companion(hit, in_scope), cited,

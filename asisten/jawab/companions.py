@@ -77,6 +77,14 @@ class Candidate:
     story: bool
 
 
+def may_join(query: Query, best: Hit, hit: Hit) -> bool:
+    """Whether `hit` may be shown beside the best passage at all. A question naming a regulation
+    ("menurut UU 18/1965") answered from it is shown no other regulation: another one's pasal
+    beside it would read as what the named one says. Guides and cases may still join."""
+    named_answer = bool(query.regulations) and best.named
+    return not (named_answer and not hit.named and hit.meta.doc_type == "regulasi")
+
+
 def candidates(
     query: Query, hits: list[Hit], vocabulary: Vocabulary, in_scope: bool,
     relevant: Callable[[Hit], bool], cited: frozenset[tuple[str, str]] = frozenset(),
@@ -88,7 +96,7 @@ def candidates(
     found: list[Candidate] = []
     seen = {best.chunk.citation}
     for rank, hit in enumerate(hits[1:], start=1):
-        if hit.chunk.kind == "faq" or hit.chunk.citation in seen:
+        if hit.chunk.kind == "faq" or hit.chunk.citation in seen or not may_join(query, best, hit):
             continue
         seen.add(hit.chunk.citation)
         rule = relevant(hit)

@@ -176,3 +176,43 @@ def test_a_penjelasan_found_brings_the_rule_it_explains(tmp_path):
     )
     assert "wajib melampirkan dokumen kapal" in answer.text
     assert "PP 9/2021 Pasal 2 ayat (2)" not in citations
+
+
+OTHER_REGULATION = """---
+tipe: regulasi
+jenis: PP
+nomor: "11"
+tahun: 2021
+judul: Penghargaan Pelayanan Pesisir
+---
+## Pasal 1
+
+Penghargaan pelayanan kelautan pesisir dinilai melalui tahap penjaringan dan tahap wawancara.
+"""
+
+
+def test_a_question_naming_a_regulation_is_shown_only_that_regulation(tmp_path):
+    corpus = tmp_path / "korpus"
+    corpus.mkdir()
+    (corpus / "pp-7-2021.md").write_text(REGULATION, encoding="utf-8")
+    (corpus / "pp-11-2021.md").write_text(OTHER_REGULATION, encoding="utf-8")
+    settings = make_settings(tmp_path / "home", top_k=3)
+    embedder = HashingEmbedder(128)
+    build_with(IndexStore(settings.index_dir), [corpus], embedder)
+    engine = Engine(settings, embedder_factory=lambda name: embedder)
+    # A model that wants the passages covering most of the question's words: PP 11/2021 first.
+    engine.pipeline.answerer.companion_model = _only("coverage", 50.0)
+    unnamed = engine.answer("Penghargaan pelayanan kelautan dinilai melalui tahap apa saja?")
+    named = engine.answer(
+        "Menurut PP 7/2021, penghargaan pelayanan kelautan dinilai melalui tahap apa saja?"
+    )
+    assert "PP 11/2021 Pasal 1" in [s.citation for s in unnamed.sources]
+    cited = [s.citation for s in named.sources]
+    assert named.found and cited and all(c.startswith("PP 7/2021") for c in cited)
+    assert "PP 7/2021 Pasal 3" in cited and "tahap wawancara" not in named.text
+    # The hand rule, used when no model is fitted for the embedder, keeps to it as well.
+    engine.pipeline.answerer.companion_model = None
+    by_rule = engine.answer(
+        "Menurut PP 7/2021, penghargaan pelayanan kelautan dinilai melalui tahap apa saja?"
+    )
+    assert by_rule.found and all(s.citation.startswith("PP 7/2021") for s in by_rule.sources)
