@@ -5,7 +5,7 @@ split) is searched on the shipped corpus (inti) and on the shipped
 corpus plus ../shared/corpus-uji (tumbuh). Its label: answerable when it is in scope and its
 knowledge base holds the answer (a `korpus: tumbuh` question asked of inti is not answerable
 there). Questions that a named pasal or a regulation the knowledge base lacks decides, that ask
-a value for a year no passage found mentions (asisten.jawab.decision.year_unsaid), or that keep
+a value for a year or region no passage found names (asisten.jawab.decision.unsaid), or that keep
 no word after analysis, are left out: the model does not decide them.
 
 A logistic regression on standardised signals (asisten.jawab.answerability.features) is chosen
@@ -26,7 +26,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fitting import fit_logistic, training_pipelines, wants_writing, write_model  # noqa: E402
 
-from asisten.jawab.decision import year_unsaid  # noqa: E402
+from asisten.jawab.decision import unsaid  # noqa: E402
 from asisten.jawab.pipeline import Pipeline  # noqa: E402
 
 
@@ -53,8 +53,8 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Row]:
         hits = pipeline.retriever.search(query, k=max(8, limit * 3))
         if not hits:
             continue
-        if year_unsaid(query, hits):
-            continue  # decided apart: a value asked for a year no passage mentions
+        if unsaid(query, hits):
+            continue  # decided apart: a value asked for a year or region no passage names
         by_rules = pipeline.decider.by_rules(query, hits)
         answerable = not item.decline and (kb == "tumbuh" or item.korpus == "inti")
         values = pipeline.decider.signals(query, hits, by_rules)

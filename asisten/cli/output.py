@@ -35,6 +35,10 @@ def trace_text(answer: Answer) -> str:
         lines.append(f"  Kata tak dikenal korpus: {', '.join(query['unknown'])}")
     if query.get("expects"):
         lines.append(f"  Jenis nilai yang ditanyakan: {query['expects']}")
+    if query.get("years") or query.get("regions"):
+        lines.append(
+            f"  Tahun/wilayah yang disebut: {', '.join(query['regions'] + query['years'])}"
+        )
     if query.get("provision"):
         lines.append(f"  Pasal yang disebut: {query['provision']}")
     if query.get("regulations"):
@@ -52,6 +56,8 @@ def trace_text(answer: Answer) -> str:
         + (", dalam cakupan inovasi" if decision.get("in_scope") else "")
         + ")"
     )
+    if decision.get("unsaid"):
+        lines.append(f"  Tidak disebut potongan mana pun: {', '.join(decision['unsaid'])}")
     if scores:
         lines.append(f"  Skor: {scores}")
     if trace.get("hits"):

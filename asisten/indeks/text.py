@@ -118,20 +118,30 @@ def translate_english(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _indonesian_place_words() -> frozenset[str]:
-    # Provinces, regencies/cities, their seats and districts (kecamatan), from areaid's data.
+def indonesian_provinces() -> tuple[dict, ...]:
+    """Indonesia's provinces as areaid's data gives them: "provinsi" (its name) and "kabupaten"
+    (its regencies and cities: "kab_kota", "ibukota", and their districts, "kecamatan")."""
     from importlib.resources import files
 
+    return tuple(
+        province
+        for path in sorted(files("areaid").joinpath("data").iterdir(), key=lambda p: p.name)
+        for province in json.loads(path.read_text("utf-8"))
+    )
+
+
+@lru_cache(maxsize=1)
+def _indonesian_place_words() -> frozenset[str]:
+    # Provinces, regencies/cities, their seats and districts (kecamatan).
     # Words that name a place without being its name ("East Sumba", "Bekasi Regency").
     found = set(lexicon.word_list(PLACES_FILE))
-    for path in files("areaid").joinpath("data").iterdir():
-        for province in json.loads(path.read_text("utf-8")):
-            found.update(_WORD.findall(normalise(province["provinsi"])))
-            for regency in province["kabupaten"]:
-                names = [regency["kab_kota"], regency.get("ibukota") or ""]
-                names += [district["kec"] for district in regency["kecamatan"]]
-                for name in names:
-                    found.update(_WORD.findall(normalise(name)))
+    for province in indonesian_provinces():
+        found.update(_WORD.findall(normalise(province["provinsi"])))
+        for regency in province["kabupaten"]:
+            names = [regency["kab_kota"], regency.get("ibukota") or ""]
+            names += [district["kec"] for district in regency["kecamatan"]]
+            for name in names:
+                found.update(_WORD.findall(normalise(name)))
     return frozenset(found)
 
 
@@ -164,10 +174,14 @@ def stem(word: str) -> str:
     return _stemmer().stem(word)
 
 
+def fold_accents(text: str) -> str:
+    """The text in ASCII, case kept: "Dottoro’ta" → "Dottorota"."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
 def normalise(text: str) -> str:
     """Lower-case, strip accents, and separate 'dan/atau' style compounds."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[/\-_]", " ", text.lower())
+    return re.sub(r"[/\-_]", " ", fold_accents(text).lower())
 
 
 # Chat reduplication: "denger2" for "denger-denger", "hati2" for "hati-hati".

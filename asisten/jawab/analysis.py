@@ -17,6 +17,7 @@ from asisten.indeks import text
 from asisten.jawab import answer_type
 from asisten.jawab.query import ProvisionRef, RegulationMention, find_provision, find_regulations
 from asisten.jawab.question_parts import count_question_words, split_question
+from asisten.jawab.regions import Region, find_regions
 from asisten.jawab.spelling import Speller
 from asisten.jawab.vocabulary import Vocabulary
 from asisten.kb.models import DocumentMeta
@@ -72,6 +73,9 @@ class Query:
     # The years it names outside the names of regulations ("skor IID Makassar pada IGA 2022"):
     # a value asked for one year is answered only by a passage about that year.
     years: tuple[str, ...] = ()
+    # The regions it names outside the names of regulations ("skor IID Kota Makassar"): a value
+    # asked for one region is answered only by a passage about that region.
+    regions: tuple[Region, ...] = ()
     # A question asking several things, read clause by clause ("… batas waktunya? Terus siapa
     # yang menilai?"); empty when it asks one thing. Each part knows the documents the whole
     # question names, since its pronouns point back at them ("memberlakukannya").
@@ -105,6 +109,7 @@ class Query:
             "definition": self.definition,
             "expects": self.expects,
             "years": list(self.years),
+            "regions": [region.written for region in self.regions],
             "parts": [part.text for part in self.parts],
         }
 
@@ -193,6 +198,7 @@ class Analyser:
             expects=answer_type.expected(question),
             asked=count_question_words(question),
             years=tuple(dict.fromkeys(_YEAR.findall(search_text))),
+            regions=find_regions(search_text),
             **terms,
         )
 

@@ -25,7 +25,7 @@ from asisten.jawab.analysis import Query
 from asisten.jawab.calibration import shared
 from asisten.jawab.clarify import Option
 from asisten.jawab.companions import EXTRA_SIBLINGS, candidates, may_join, pick
-from asisten.jawab.decision import YEAR_UNSAID, Decider, Decision
+from asisten.jawab.decision import Decider, Decision
 from asisten.jawab.logistic import LogisticModel
 from asisten.jawab.query import cited_provisions
 from asisten.jawab.retrieval import Hit, Retriever
@@ -130,8 +130,7 @@ class Answerer:
         """`part_hits`: what each clause of a question asking several things found on its own
         words (`query.parts`), so that each thing asked gets its source."""
         if not decision.answer:
-            years = list(query.years) if decision.rule == YEAR_UNSAID else []
-            return self._not_found(query.text, list(query.unknown), years)
+            return self._not_found(query.text, list(query.unknown), list(decision.unsaid))
         limit = self.source_limit(query)
         parts = list(zip(query.parts, part_hits, strict=False))
         if hits[0].chunk.kind == "faq":
@@ -414,9 +413,10 @@ class Answerer:
                 numbers.append(self.add_source(sources, chunk, score))
         return numbers
 
-    def _not_found(self, question: str, unknown: list[str], years: list[str] = ()) -> Answer:
+    def _not_found(self, question: str, unknown: list[str], unsaid: list[str] = ()) -> Answer:
+        """`unsaid`: the years and regions asked about that no passage found names."""
         body = templates.render(
-            self.prompts_dir, "tidak_ditemukan.txt.j2", unknown=unknown, years=years
+            self.prompts_dir, "tidak_ditemukan.txt.j2", unknown=unknown, unsaid=unsaid
         )
         return Answer(question, body, False, [], "none")
 

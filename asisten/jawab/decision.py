@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from asisten.indeks import text
 from asisten.jawab.analysis import Query
 from asisten.jawab.answerability import features
 from asisten.jawab.calibration import FULL_COVERAGE, Calibration, shared
 from asisten.jawab.logistic import LogisticModel
+from asisten.jawab.regions import Region, names_region
 from asisten.jawab.retrieval import Hit
 from asisten.jawab.scope import mentions_scope
 from asisten.jawab.vocabulary import Vocabulary
@@ -27,6 +29,9 @@ CLARIFY = "tanya-balik"
 # A value asked for a year no passage found mentions ("Berapa skor IID Makassar pada IGA
 # 2022?"): whatever value the passages give is another year's, or none.
 YEAR_UNSAID = "tahun-tidak-dimuat"
+# The same for a region ("Berapa skor IID Kabupaten Banjarnegara?"): the passages found give
+# another region's value, or a general rule.
+REGION_UNSAID = "wilayah-tidak-dimuat"
 
 # The rules' numbers are data: the `shared` section of asisten/data/calibration.yaml.
 
@@ -37,18 +42,21 @@ class Decision:
     rule: str
     in_scope: bool = False
     scores: dict[str, float] = field(default_factory=dict)
+    # What the knowledge base holds no data for, as the reply says it ("tahun 2013").
+    unsaid: tuple[str, ...] = ()
 
     @property
     def answer(self) -> bool:
         return self.outcome == ANSWER
 
     def as_json(self) -> dict:
-        return {
+        found = {
             "outcome": self.outcome,
             "rule": self.rule,
             "in_scope": self.in_scope,
             "scores": {k: round(v, 4) for k, v in self.scores.items()},
         }
+        return {**found, "unsaid": list(self.unsaid)} if self.unsaid else found
 
 
 class Decider:
@@ -68,8 +76,9 @@ class Decider:
 
     def decide(self, query: Query, hits: list[Hit]) -> Decision:
         decision = self._decide(query, hits)
-        if decision.answer and year_unsaid(query, hits):
-            return Decision(DECLINE, YEAR_UNSAID, decision.in_scope, decision.scores)
+        if decision.answer and (missing := unsaid(query, hits)):
+            rule = YEAR_UNSAID if missing.years else REGION_UNSAID
+            return Decision(DECLINE, rule, decision.in_scope, decision.scores, missing.phrases)
         return decision
 
     def _decide(self, query: Query, hits: list[Hit]) -> Decision:
@@ -165,12 +174,33 @@ class Decider:
         return hit.coverage >= rules.min_coverage, "cakupan"
 
 
-def year_unsaid(query: Query, hits: list[Hit]) -> bool:
-    """The question asks for a value (an amount, a count, a time) for a year it names, and no
-    passage found names that year, in its text, headings or title."""
-    if not (query.expects and query.years):
-        return False
+@dataclass(frozen=True)
+class Unsaid:
+    """The years and regions a question asking for a value names that no passage found does."""
+
+    years: tuple[str, ...] = ()
+    regions: tuple[Region, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.years or self.regions)
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        """As the reply says them: "Kabupaten Banjarnegara", "tahun 2013"."""
+        return (*(r.written for r in self.regions), *(f"tahun {y}" for y in self.years))
+
+
+def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
+    """The years and regions the question names that no passage found names (in its text,
+    headings or title), when it asks for a value (an amount, a count, a time): a value for
+    them is none the passages give."""
+    if not (query.expects and (query.years or query.regions)):
+        return Unsaid()
     said = " ".join(
         f"{h.chunk.citation} {h.meta.title} {h.chunk.context} {h.chunk.text}" for h in hits
     )
-    return any(year not in said for year in query.years)
+    passages = text.normalise(said)
+    return Unsaid(
+        tuple(year for year in query.years if year not in said),
+        tuple(region for region in query.regions if not names_region(passages, region)),
+    )

@@ -148,3 +148,17 @@ def test_bot_without_index_says_how_to_build_one(env, monkeypatch):
     result = CliRunner().invoke(app, ["bot", "--http", "--port", "0"])
     assert result.exit_code == 1
     assert "asisten indeks" in result.output and "Traceback" not in result.output
+
+
+def test_trace_shows_the_years_and_regions_asked_about(env):
+    runner = CliRunner()
+    runner.invoke(app, ["indeks"])
+    question = "Berapa inovasi daerah yang diusulkan Kota Kupang pada tahun 2013?"
+    payload = json.loads(runner.invoke(app, ["tanya", "--json", question]).output)
+    assert payload["trace"]["query"]["regions"] == ["Kota Kupang"]
+    assert payload["trace"]["query"]["years"] == ["2013"]
+    explained = runner.invoke(app, ["tanya", "--jelaskan", question])
+    assert "Tahun/wilayah yang disebut: Kota Kupang, 2013" in explained.output
+    # The rules answer it from the passages on proposals; neither name is in them.
+    assert payload["trace"]["decision"]["rule"] == "tahun-tidak-dimuat"
+    assert "Tidak disebut potongan mana pun: Kota Kupang, tahun 2013" in explained.output

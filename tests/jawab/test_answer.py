@@ -409,3 +409,24 @@ def test_a_value_asked_for_a_year_no_passage_mentions_is_declined_saying_so(real
     assert unheld.trace["decision"]["rule"] == "tahun-tidak-dimuat"
     # Without a value asked, a year says nothing against the passages: the stages stand.
     assert real_engine.answer("Apa saja tahapan penilaian IGA 2013?").found
+
+
+def test_a_value_asked_for_a_region_no_passage_names_is_declined_saying_so(real_engine):
+    held = real_engine.answer(
+        "Berapa nomor telepon layanan Home Care Dottoro'ta yang dihubungi warga Kota Makassar?"
+    )
+    assert held.found, "the knowledge base tells the Makassar case"
+    unheld = real_engine.answer(
+        "Berapa inovasi daerah yang dilaporkan Kota Kupang ke Kemendagri untuk IGA?"
+    )
+    assert not unheld.found and not unheld.sources
+    assert "tidak memuat data untuk Kota Kupang" in unheld.text
+    assert unheld.trace["decision"]["rule"] == "wilayah-tidak-dimuat"
+    assert unheld.trace["decision"]["unsaid"] == ["Kota Kupang"]
+    # A region as the setting of a question asking no value: the passages found still answer.
+    assert real_engine.answer(
+        "Kota Kupang ingin mereplikasi Lapor Sleman. Apa yang perlu disiapkan?"
+    ).found
+    # A year and a region unsaid are both said.
+    both = real_engine.answer("Berapa skor Indeks Inovasi Daerah Kabupaten Pati pada IGA 2013?")
+    assert "tidak memuat data untuk Kabupaten Pati, tahun 2013" in both.text
