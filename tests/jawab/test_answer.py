@@ -160,12 +160,6 @@ def test_a_second_faq_nearly_as_close_is_shown_too(real_engine):
     assert "PP 38/2017 Pasal 19" in _citations(answer)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap since the refit on latih-keempat (2026-12-05): the answerability model "
-    "gives this chatty question P=0.445 against its threshold 0.45 (was 0.50 against 0.43), "
-    "so it is declined; strict, so the day it is answered again this marker must go",
-)
 def test_chatty_innovation_question_is_answered(real_engine):
     # Far from the corpus' wording (chat spelling, a story), but about innovation principles.
     answer = real_engine.answer(
@@ -202,12 +196,6 @@ def test_short_pasal_is_quoted_whole_with_each_ayat_cited(real_engine):
     assert "Penjelasan UU 25/2009 Pasal 38 ayat (1)" in _citations(answer)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap since the refit on latih-kelima (2026-12-05): the answerability model "
-    "gives this question P=0.416 against its threshold 0.42 (was 0.468 against 0.45), so it is "
-    "declined; strict, so the day it is answered again this marker must go",
-)
 def test_question_about_two_held_regulations_is_answered(real_engine):
     answer = real_engine.answer(
         "Kata 'Menteri' muncul di PP 38/2017 maupun UU 25/2009. Apakah yang dimaksud menteri yang"
