@@ -34,8 +34,8 @@ from asisten.kb.models import Chunk
 EXCERPT_CHARS = 650
 # The best passage is the answer itself and gets more room than the ones beside it.
 BEST_EXCERPT_CHARS = 1100
-# The best passage's whole pasal is quoted when it is this short.
-WHOLE_PASAL_AYAT = 4
+# The best passage's whole pasal is quoted when it is this short, however many ayat it has
+# (five one-line ayat of "Pengamanan … dilakukan dengan …" answer together).
 WHOLE_PASAL_CHARS = 900
 # Provisions cited inside one excerpt of guidance that become sources of their own.
 MAX_CITED_PER_ITEM = 3
@@ -363,7 +363,7 @@ class Answerer:
             return []
         ayat = self.retriever.provision(chunk.doc_id, chunk.pasal)
         short = sum(len(c.text) for c in ayat) <= WHOLE_PASAL_CHARS
-        return ayat if 1 < len(ayat) <= WHOLE_PASAL_AYAT and short else []
+        return ayat if len(ayat) > 1 and short else []
 
     def _explained(self, chunk: Chunk) -> list[Chunk]:
         """The provision a Penjelasan chunk explains: its ayat, or its pasal when that is short

@@ -216,3 +216,35 @@ def test_a_question_naming_a_regulation_is_shown_only_that_regulation(tmp_path):
         "Menurut PP 7/2021, penghargaan pelayanan kelautan dinilai melalui tahap apa saja?"
     )
     assert by_rule.found and all(s.citation.startswith("PP 7/2021") for s in by_rule.sources)
+
+
+FIVE_SHORT_AYAT = """---
+tipe: regulasi
+jenis: Perda
+nomor: "4"
+tahun: 2001
+wilayah: Jawa Barat
+judul: Pengelolaan Barang Daerah
+---
+## Pasal 36
+
+(1) Pengamanan barang daerah dilakukan secara fisik, administratif, dan tindakan hukum.
+
+(2) Pengamanan administratif dilakukan dengan melengkapi bukti kepemilikan.
+
+(3) Pengamanan fisik dilakukan dengan pemagaran dan pemasangan tanda kepemilikan.
+
+(4) Pengamanan tindakan hukum dilakukan dengan upaya hukum.
+
+(5) Tata cara pengamanan ditetapkan dengan keputusan gubernur.
+"""
+
+
+def test_the_best_ayat_brings_its_short_pasal_whole_however_many_ayat(tmp_path):
+    engine = _engine_over(tmp_path, "perda-jabar-4-2001.md", FIVE_SHORT_AYAT, top_k=1)
+    answer = engine.answer("Pengamanan barang daerah secara fisik, administratif, dan hukum?")
+    assert answer.found
+    assert [s.citation.rsplit(" ", 2)[-2:] for s in answer.sources] == [
+        ["ayat", f"({n})"] for n in range(1, 6)
+    ]
+    assert "pemagaran" in answer.text and "keputusan gubernur" in answer.text
