@@ -470,8 +470,9 @@ def excerpt(passage: str, query_stems: Sequence[str], limit: int = EXCERPT_CHARS
     A run, not the best sentences picked from all over: list items and clauses torn out of their
     order read as nonsense ("2. penghargaan. 3. menekankan ..."). Of the runs holding the most
     words, the tightest one is the core ("Tomira ... 20% ... produk lokal", not the opening
-    that names "Kulon Progo" five times), and the room left goes to what follows it, then to
-    what comes before.
+    that names "Kulon Progo" five times). Question words it lacks that sentences elsewhere
+    hold get a second run of their own where room is left, after a "…". The room left goes to
+    what follows each run, then to what comes before.
     """
     passage = passage.strip()
     if len(passage) <= limit:
@@ -481,18 +482,48 @@ def excerpt(passage: str, query_stems: Sequence[str], limit: int = EXCERPT_CHARS
     found = [wanted & set(text.tokens(s)) for s in sentences]
     sizes = [len(s) + 1 for s in sentences]
     start, end = _tightest_run(found, sizes, limit)
-    used = sum(sizes[start:end])
-    while end < len(sentences) and used + sizes[end] <= limit:
-        used += sizes[end]
-        end += 1
-    while start > 0 and used + sizes[start - 1] <= limit:
-        start -= 1
-        used += sizes[start]
-    joined = " ".join(sentences[start:end])
-    if len(joined) > limit * 1.5:
+    runs = [[start, end]]
+    if second := _second_run(found, sizes, limit, start, end):
+        runs = sorted([runs[0], list(second)])
+    _fill(runs, sizes, limit)
+    joined = " … ".join(" ".join(sentences[a:b]) for a, b in runs)
+    if len(joined) > limit * 1.5:  # one sentence longer than the room
         joined = joined[: int(limit * 1.5)].rsplit(" ", 1)[0]
-        end = len(sentences) + 1
-    return ("… " if start else "") + joined + (" …" if end < len(sentences) else "")
+        runs[-1][1] = len(sentences) + 1
+    return ("… " if runs[0][0] else "") + joined + (" …" if runs[-1][1] < len(sentences) else "")
+
+
+def _fill(runs: list[list[int]], sizes: list[int], limit: int) -> None:
+    """Grow the runs ([start, end), in order) into the room `limit` leaves: first what follows
+    each, then what comes before the first; runs that come to touch become one."""
+    used = sum(sum(sizes[a:b]) for a, b in runs)
+    for i, run in enumerate(runs):
+        stop = runs[i + 1][0] if i + 1 < len(runs) else len(sizes)
+        while run[1] < stop and used + sizes[run[1]] <= limit:
+            used += sizes[run[1]]
+            run[1] += 1
+    while runs[0][0] > 0 and used + sizes[runs[0][0] - 1] <= limit:
+        runs[0][0] -= 1
+        used += sizes[runs[0][0]]
+    if len(runs) == 2 and runs[0][1] >= runs[1][0]:
+        runs[:] = [[runs[0][0], runs[1][1]]]
+
+
+def _second_run(
+    found: list[set[str]], sizes: list[int], limit: int, start: int, end: int
+) -> tuple[int, int] | None:
+    """[start, end) of a second run, apart from the first one [start, end), holding question
+    words the first lacks, in the room the first leaves: a question asking two things ("kelas
+    jabatan kepala brida? sekretarisnya?") finds them in two places of one long passage."""
+    covered = set().union(*found[start:end])
+    room = limit - sum(sizes[start:end])
+    rest = [set() if start <= i < end else f - covered for i, f in enumerate(found)]
+    if room <= 0 or not any(rest):
+        return None
+    a, b = _tightest_run(rest, sizes, room)
+    if not set().union(*rest[a:b]) or a < end and b > start or sum(sizes[a:b]) > room:
+        return None
+    return a, b
 
 
 def _tightest_run(found: list[set[str]], sizes: list[int], limit: int) -> tuple[int, int]:

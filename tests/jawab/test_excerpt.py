@@ -59,3 +59,17 @@ def test_the_tightest_run_holding_the_words_wins_over_an_opening_that_repeats_th
     # within the room; the answer is the short run around both mentions of Tomira.
     assert "20%" in result and core[0] in result
     assert opening[0] not in result
+
+
+def test_words_the_best_run_lacks_get_a_second_run_after_an_ellipsis():
+    filler = [f"Kalimat pengisi nomor {i} tentang hal lain sama sekali." for i in range(10)]
+    head = "Kepala badan riset berada pada kelas jabatan 15."
+    deputy = "Sekretaris badan riset berada pada kelas jabatan 12."
+    passage = " ".join([head, *filler, deputy, *filler[:3]])
+    result = excerpt(passage, _stems("kelas jabatan kepala badan riset? sekretarisnya?"), 180)
+    assert head in result and deputy in result
+    assert " … " + deputy in result and result.index(head) < result.index(deputy)
+    assert len(result) <= 180 + len(" … ") * 2
+    # A question the first run answers whole gets no second one.
+    alone = excerpt(passage, _stems("kelas jabatan kepala badan riset"), 180)
+    assert deputy not in alone
