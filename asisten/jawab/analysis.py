@@ -31,6 +31,7 @@ _DEFINITION_QUESTION = re.compile(
 DEFINITION_CUE = "pengertian definisi"
 # A clause of a question with fewer content words than this is read with its neighbour.
 MIN_PART_WORDS = 2
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _YEAR = re.compile(r"(?<![\w/.,])(19[4-9]\d|20\d\d)(?![\w/]|[.,]\d)")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<![.?!:]\s)(?<!^)(?<![\"'(])\b[A-Z][A-Za-z]+")
 
@@ -70,11 +71,11 @@ class Query:
     expects: str = ""
     # How many question words ("siapa …, dan apakah …?"): each asks for one more source.
     asked: int = 0
-    # The years it names outside the names of regulations ("skor IID Makassar pada IGA 2022"):
-    # a value asked for one year is answered only by a passage about that year.
+    # The years and regions it names outside the names of regulations, in the sentences that ask
+    # for a value when it asks for one ("skor IID Kota Makassar pada IGA 2022"): a value asked
+    # for one year or region is answered only by a passage about it. The setting told in another
+    # sentence ("Kami dari Kabupaten Sumba Timur. Berapa lama uji coba …?") is not what is asked.
     years: tuple[str, ...] = ()
-    # The regions it names outside the names of regulations ("skor IID Kota Makassar"): a value
-    # asked for one region is answered only by a passage about that region.
     regions: tuple[Region, ...] = ()
     # A question asking several things, read clause by clause ("… batas waktunya? Terus siapa
     # yang menilai?"); empty when it asks one thing. Each part knows the documents the whole
@@ -184,6 +185,7 @@ class Analyser:
         named |= {later for doc_id in named for later in self._amended_by(doc_id)}
         provision = find_provision(question)
         unknown, places = self._unknown(terms["words"], terms["stems"])
+        asking = _value_sentences(search_text)
         return Query(
             text=question,
             search_text=search_text,
@@ -197,8 +199,8 @@ class Analyser:
             definition=definition,
             expects=answer_type.expected(question),
             asked=count_question_words(question),
-            years=tuple(dict.fromkeys(_YEAR.findall(search_text))),
-            regions=find_regions(search_text),
+            years=tuple(dict.fromkeys(_YEAR.findall(asking))),
+            regions=find_regions(asking),
             **terms,
         )
 
@@ -352,3 +354,10 @@ def _provision_label(ref: ProvisionRef | None) -> str | None:
     if ref.jenis:
         label += " " + regulation_label(ref.jenis, ref.nomor, ref.tahun)
     return label
+
+
+def _value_sentences(question: str) -> str:
+    """The sentences of `question` that ask for a value (an amount, a time, a count), or the
+    whole question when none does on its own."""
+    asking = [s for s in _SENTENCE_END.split(question) if answer_type.expected(s)]
+    return " ".join(asking) or question

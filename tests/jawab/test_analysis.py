@@ -97,3 +97,15 @@ def test_a_place_the_knowledge_base_never_mentions_is_noted_apart_from_unknown_w
 def test_the_years_a_question_names_outside_regulation_names(analyser, question, years):
     analyser, _ = analyser
     assert analyser.analyse(question).years == years
+
+
+def test_the_years_and_regions_asked_about_are_those_of_the_sentence_asking_a_value(analyser):
+    analyser, _ = analyser
+    query = analyser.analyse(
+        "Kami dari Kabupaten Sumba Timur, mulai berinovasi tahun 2019. Berapa skor IID Kota "
+        "Kupang pada IGA 2023?"
+    )
+    assert [r.written for r in query.regions] == ["Kota Kupang"] and query.years == ("2023",)
+    # A question asking no value: everything it names.
+    told = analyser.analyse("Kami dari Kabupaten Sumba Timur. Apa syarat replikasi inovasi?")
+    assert [r.written for r in told.regions] == ["Kabupaten Sumba Timur"]

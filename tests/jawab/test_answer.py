@@ -411,6 +411,12 @@ def test_a_value_asked_for_a_region_no_passage_names_is_declined_saying_so(real_
     assert "tidak memuat data untuk Kota Kupang" in unheld.text
     assert unheld.trace["decision"]["rule"] == "wilayah-tidak-dimuat"
     assert unheld.trace["decision"]["unsaid"] == ["Kota Kupang"]
+    # A region told as the asker's setting, in another sentence than the value asked: the rule
+    # says nothing against the passages.
+    setting = real_engine.answer(
+        "Pemkab Sumba Timur mau mengusulkan inovasi. Berapa lama batas waktu uji cobanya?"
+    )
+    assert setting.found, setting.trace["decision"]
     # A region as the setting of a question asking no value: the passages found still answer.
     assert real_engine.answer(
         "Kota Kupang ingin mereplikasi Lapor Sleman. Apa yang perlu disiapkan?"
