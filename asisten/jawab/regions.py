@@ -57,15 +57,16 @@ def find_regions(question: str) -> tuple[Region, ...]:
         name = " ".join(text.normalise(match["name"]).split())
         marked = bool(match["before"] or match["after"])
         everyday = " " not in name and text.is_root_word(name)
-        if everyday and not marked and not _capitalised_inside(question, match):
+        if everyday and not marked and not _capitalised_inside(match):
             continue
         found.setdefault(name, Region(name, match.group().strip()))
     return tuple(found.values())
 
 
-def _capitalised_inside(question: str, match: re.Match[str]) -> bool:
-    """Written with a capital where a sentence does not begin ("dan Batu", not "Batang tubuh")."""
-    before = question[: match.start("name")].rstrip()
+def _capitalised_inside(match: re.Match[str]) -> bool:
+    """Written with a capital where a sentence does not begin ("dan Batu", not "Batang tubuh").
+    The text before it is the one matched: folding accents and quotes out shifts offsets."""
+    before = match.string[: match.start("name")].rstrip()
     return match["name"][0].isupper() and bool(before) and before[-1] not in ".?!"
 
 

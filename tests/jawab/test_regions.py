@@ -40,3 +40,9 @@ def test_a_passage_names_a_region_by_its_name_alone():
     (region,) = find_regions("Berapa skor Kota Makassar?")
     assert names_region(normalise("Home Care Dottoro'ta di Makassar"), region)
     assert not names_region(normalise("Puskesmas Makassaran"), region)
+
+
+def test_a_capital_is_judged_in_the_text_the_name_was_found_in():
+    # Curly quotes fold away before matching; the sentence's start is still found right.
+    assert _written("Program “Sobat” dan “Jaga” dari Batu?") == ["Batu"]
+    assert _written("Program “Sobat”. Batu dan sekitarnya?") == []
