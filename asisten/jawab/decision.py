@@ -32,6 +32,10 @@ YEAR_UNSAID = "tahun-tidak-dimuat"
 # The same for a region ("Berapa skor IID Kabupaten Banjarnegara?"): the passages found give
 # another region's value, or a general rule.
 REGION_UNSAID = "wilayah-tidak-dimuat"
+# A value asked for a region in a year, each named by some passage but never together ("Berapa
+# nilai indeks RB Provinsi Bali tahun 2023?" beside a Bali regulation and another text's 2023):
+# no passage gives that region's value for that year.
+PAIR_UNSAID = "wilayah-tahun-tidak-dimuat"
 
 # The rules' numbers are data: the `shared` section of asisten/data/calibration.yaml.
 
@@ -77,7 +81,9 @@ class Decider:
     def decide(self, query: Query, hits: list[Hit]) -> Decision:
         decision = self._decide(query, hits)
         if decision.answer and (missing := unsaid(query, hits)):
-            rule = YEAR_UNSAID if missing.years else REGION_UNSAID
+            rule = (
+                YEAR_UNSAID if missing.years else REGION_UNSAID if missing.regions else PAIR_UNSAID
+            )
             return Decision(DECLINE, rule, decision.in_scope, decision.scores, missing.phrases)
         return decision
 
@@ -180,14 +186,23 @@ class Unsaid:
 
     years: tuple[str, ...] = ()
     regions: tuple[Region, ...] = ()
+    # Years named by some passage, but by none that also names the question's regions.
+    years_apart: tuple[str, ...] = ()
+    regions_apart: tuple[Region, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.years or self.regions)
+        return bool(self.years or self.regions or self.years_apart)
 
     @property
     def phrases(self) -> tuple[str, ...]:
-        """As the reply says them: "Kabupaten Banjarnegara", "tahun 2013"."""
-        return (*(r.written for r in self.regions), *(f"tahun {y}" for y in self.years))
+        """As the reply says them: "Kabupaten Banjarnegara", "tahun 2013", "Provinsi Bali tahun
+        2023"."""
+        where = " dan ".join(r.written for r in self.regions_apart)
+        return (
+            *(r.written for r in self.regions),
+            *(f"tahun {y}" for y in self.years),
+            *(f"{where} tahun {y}" for y in self.years_apart),
+        )
 
 
 def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
@@ -196,11 +211,21 @@ def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
     them is none the passages give."""
     if not (query.expects and (query.years or query.regions)):
         return Unsaid()
-    said = " ".join(
-        f"{h.chunk.citation} {h.meta.title} {h.chunk.context} {h.chunk.text}" for h in hits
-    )
-    passages = text.normalise(said)
-    return Unsaid(
+    passages = [f"{h.chunk.citation} {h.meta.title} {h.chunk.context} {h.chunk.text}" for h in hits]
+    said = " ".join(passages)
+    folded = text.normalise(said)
+    missing = Unsaid(
         tuple(year for year in query.years if year not in said),
-        tuple(region for region in query.regions if not names_region(passages, region)),
+        tuple(region for region in query.regions if not names_region(folded, region)),
     )
+    if missing or not (query.years and query.regions):
+        return missing
+    # Each is named somewhere; a value for the region in that year needs one passage naming
+    # both (a case's year in its text, its region in its title counts: both are the passage's).
+    with_regions = [
+        passage
+        for passage in passages
+        if all(names_region(text.normalise(passage), region) for region in query.regions)
+    ]
+    apart = tuple(y for y in query.years if not any(y in passage for passage in with_regions))
+    return Unsaid(years_apart=apart, regions_apart=query.regions if apart else ())

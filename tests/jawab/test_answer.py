@@ -424,3 +424,16 @@ def test_a_value_asked_for_a_region_no_passage_names_is_declined_saying_so(real_
     # A year and a region unsaid are both said.
     both = real_engine.answer("Berapa skor Indeks Inovasi Daerah Kabupaten Pati pada IGA 2013?")
     assert "tidak memuat data untuk Kabupaten Pati, tahun 2013" in both.text
+
+
+def test_a_value_asked_for_a_region_in_a_year_no_passage_names_together_is_declined(real_engine):
+    held = real_engine.answer("Berapa anggaran Home Care Dottoro'ta Makassar pada tahun 2016?")
+    assert held.found, "the Makassar case tells its 2016 budget"
+    # Makassar is named by the case, 2018 by other passages found, but none names both: a
+    # figure quoted from them would be another year's or another region's.
+    unheld = real_engine.answer(
+        "Berapa pasien yang dilayani Home Care Dottoro'ta Makassar pada tahun 2018?"
+    )
+    assert not unheld.found and not unheld.sources
+    assert unheld.trace["decision"]["rule"] == "wilayah-tahun-tidak-dimuat"
+    assert "tidak memuat data untuk Makassar tahun 2018" in unheld.text
