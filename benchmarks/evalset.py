@@ -8,6 +8,7 @@ The files, each optional except in practice the first:
     eval/latih-ketiga.yaml   split latih: a third blind part, measured first, then fitted on
     eval/latih-keempat.yaml  split latih: a fourth blind part, likewise (2026-12-05)
     eval/latih-kelima.yaml   split latih: a fifth blind part, likewise (2026-12-05, later)
+    eval/latih-keenam.yaml   split latih: a sixth blind part, likewise (2026-12-05, tenth session)
     eval/uji.yaml            split uji:   held out, never tuned on
     eval/uji-kedua.yaml      split uji:   a second held-out part, written blind on 2026-12-04
 
@@ -40,6 +41,7 @@ EVAL_FILES = {
     "latih-ketiga.yaml": ("latih", "ketiga"),
     "latih-keempat.yaml": ("latih", "keempat"),
     "latih-kelima.yaml": ("latih", "kelima"),
+    "latih-keenam.yaml": ("latih", "keenam"),
     "uji.yaml": ("uji", "tes"),
     "uji-kedua.yaml": ("uji", "kedua"),
 }
