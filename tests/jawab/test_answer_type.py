@@ -17,6 +17,11 @@ from asisten.jawab.answer_type import answer_types, expected, says
         ("Kapan laporan inovasi harus disampaikan?", "waktu"),
         ("How long does the evaluation of a proposal take?", "waktu"),
         ("Berapa jumlah anggota tim independen?", "jumlah"),
+        # English asks for a value with "what/which … <noun>" as often as with "how many".
+        ("What score did the regency get in the innovation index?", "jumlah"),
+        ("What share of the complaints were resolved?", "persentase"),
+        ("What is the monthly allowance of an innovation team member?", "uang"),
+        ("What does the regulation say about trial periods?", ""),
         ("Siapa yang dapat mengusulkan inovasi daerah?", ""),
         ("Apa saja prinsip inovasi daerah?", ""),
     ],
