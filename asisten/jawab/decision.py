@@ -213,10 +213,12 @@ def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
         return Unsaid()
     passages = [f"{h.chunk.citation} {h.meta.title} {h.chunk.context} {h.chunk.text}" for h in hits]
     said = " ".join(passages)
-    folded = text.normalise(said)
+    # Each passage folded once: region names are matched in the folded text.
+    folded = [text.normalise(passage) for passage in passages] if query.regions else []
+    folded_said = " ".join(folded)
     missing = Unsaid(
         tuple(year for year in query.years if year not in said),
-        tuple(region for region in query.regions if not names_region(folded, region)),
+        tuple(r for r in query.regions if not names_region(folded_said, r)),
     )
     if missing or not (query.years and query.regions):
         return missing
@@ -224,8 +226,8 @@ def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
     # both (a case's year in its text, its region in its title counts: both are the passage's).
     with_regions = [
         passage
-        for passage in passages
-        if all(names_region(text.normalise(passage), region) for region in query.regions)
+        for passage, passage_folded in zip(passages, folded, strict=True)
+        if all(names_region(passage_folded, region) for region in query.regions)
     ]
     apart = tuple(y for y in query.years if not any(y in passage for passage in with_regions))
     return Unsaid(years_apart=apart, regions_apart=query.regions if apart else ())
