@@ -81,6 +81,7 @@ class ChunkTable(Sequence[Chunk]):
         # Documents (ids, in documents.json order) a later version deleted, and per row whether
         # it is still live (None: every row is).
         self.deleted = frozenset(deleted)
+        self._ordinal = {doc_id: i for i, doc_id in enumerate(document_ids)}
         self.live: np.ndarray | None = None
         if self.deleted:
             dead = [i for i, doc_id in enumerate(document_ids) if doc_id in self.deleted]
@@ -115,6 +116,12 @@ class ChunkTable(Sequence[Chunk]):
             found = np.isin(self.document_types, list(doc_types))[np.asarray(self.document_of)]
         else:
             found = np.ones(self._size, dtype=bool)
+        return found if self.live is None else found & self.live
+
+    def of_documents(self, doc_ids: Collection[str]) -> np.ndarray:
+        """Per chunk: is it live and of one of these documents?"""
+        ordinals = [self._ordinal[d] for d in doc_ids if d in self._ordinal]
+        found = np.isin(np.asarray(self.document_of), ordinals)
         return found if self.live is None else found & self.live
 
     def row_of_citation(self, citation: str) -> int | None:

@@ -27,7 +27,7 @@ normalisation, asisten.indeks.keyword.merge).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -63,6 +63,9 @@ class SegmentedChunks(Sequence[Chunk]):
     def allowed(self, doc_types: set[str] | None = None) -> np.ndarray:
         # Each segment numbers documents in its own documents.json.
         return np.concatenate([table.allowed(doc_types) for table in self.tables])
+
+    def of_documents(self, doc_ids: Collection[str]) -> np.ndarray:
+        return np.concatenate([table.of_documents(doc_ids) for table in self.tables])
 
     def __len__(self) -> int:
         return self._size

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from asisten.indeks import text
 from asisten.jawab import answer_type
+from asisten.jawab.closing_ask import asks_closing, asks_more
 from asisten.jawab.query import ProvisionRef, RegulationMention, find_provision, find_regulations
 from asisten.jawab.question_parts import count_question_words, split_question
 from asisten.jawab.regions import Region, find_regions
@@ -66,6 +67,12 @@ class Query:
     missing_regulations: tuple[RegulationMention, ...] = ()
     # Documents we hold that the question names: by number, by a case title, by an alias.
     named_documents: frozenset[str] = frozenset()
+    # Of those, the ones it names itself, not as amended by another ("UU Pemda": UU 23/2014).
+    named_directly: frozenset[str] = frozenset()
+    # It asks when a regulation was enacted, who signed it, or which gazette holds it: what the
+    # regulation's closing (Penutup) says (asisten.jawab.closing_ask). A question asking several
+    # things leaves this to the clause that asks it.
+    asks_closing: bool = False
     definition: bool = False
     # The kind of value asked for ("uang", "persentase", "waktu", "jumlah"), or "".
     expects: str = ""
@@ -107,6 +114,7 @@ class Query:
             "regulations": [_mention_label(m) for m in self.regulations],
             "missing_regulations": [_mention_label(m) for m in self.missing_regulations],
             "named_documents": sorted(self.named_documents),
+            "asks_closing": self.asks_closing,
             "definition": self.definition,
             "expects": self.expects,
             "years": list(self.years),
@@ -157,11 +165,23 @@ class Analyser:
         parts = [self._analyse(clause) for clause in _asking_clauses(split_question(query.text))]
         parts = _merge_thin(parts, self._analyse)
         if len(parts) < 2:
-            return query
-        named = query.named_documents
+            if not (query.asks_closing and asks_more(query.text, _spans(query))):
+                return query
+            # "Lampiran II memuat apa, dan pergub itu diundangkan kapan?" in one clause: the
+            # question is searched as usual, and its closing answers it as a clause of its own.
+            parts = [replace(query, asks_closing=False), query]
+        named, directly = query.named_documents, query.named_directly
         return replace(
             query,
-            parts=tuple(replace(p, named_documents=p.named_documents | named) for p in parts),
+            asks_closing=False,
+            parts=tuple(
+                replace(
+                    p,
+                    named_documents=p.named_documents | named,
+                    named_directly=p.named_directly | directly,
+                )
+                for p in parts
+            ),
         )
 
     def _analyse(self, question: str) -> Query:
@@ -181,6 +201,7 @@ class Analyser:
             search_text = search_text[: mention.start] + " " + search_text[mention.end :]
         terms = self._terms(search_text)
         named |= self._named_by_words(terms["stems"], terms["untranslated"])
+        directly = frozenset(named)
         # "UU Pemda" is the law as amended: what UU 9/2015 wrote into it is named too.
         named |= {later for doc_id in named for later in self._amended_by(doc_id)}
         provision = find_provision(question)
@@ -196,6 +217,8 @@ class Analyser:
             regulations=tuple(regulations),
             missing_regulations=tuple(missing),
             named_documents=frozenset(named),
+            named_directly=directly,
+            asks_closing=asks_closing(question, [(m.start, m.end) for m in regulations]),
             definition=definition,
             expects=answer_type.expected(question),
             asked=count_question_words(question),
@@ -361,3 +384,8 @@ def _value_sentences(question: str) -> str:
     whole question when none does on its own."""
     asking = [s for s in _SENTENCE_END.split(question) if answer_type.expected(s)]
     return " ".join(asking) or question
+
+
+def _spans(query: Query) -> list[tuple[int, int]]:
+    """Where the question names regulations by number."""
+    return [(m.start, m.end) for m in query.regulations]

@@ -229,9 +229,12 @@ class Answerer:
     ) -> Answer:
         sources = [self.source(i + 1, c, 1.0) for i, c in enumerate(chunks)]
         meta = self.retriever.version.documents[chunks[0].doc_id]
-        heading = (
-            chunks[0].citation if len(chunks) == 1 else f"{meta.short_name} Pasal {chunks[0].pasal}"
-        )
+        one_pasal = len({(c.doc_id, c.pasal) for c in chunks}) == 1 and chunks[0].pasal
+        if len(chunks) == 1 or not one_pasal:
+            heading = " dan ".join(c.citation for c in chunks)
+        else:
+            heading = f"{meta.short_name} Pasal {chunks[0].pasal}"
+
         explanation = self.retriever.explanation_for(chunks[0]) if len(chunks) == 1 else None
         items = [_Item(c.citation, c.text, [i + 1]) for i, c in enumerate(chunks)]
         others = self._part_items(parts, sources, in_scope=False)

@@ -76,6 +76,14 @@ class Pipeline:
                 answer.trace = _trace(query, [], Decision(ANSWER, "pasal-disebut"), part_hits)
                 return answer
             missing_pasal = self._missing_pasal(query)
+        elif (not doc_types or "regulasi" in doc_types) and (
+            closings := self.retriever.closings(query)
+        ):
+            # "Kapan Perban BSSN 8/2020 ditetapkan?": its closing says, whatever else shares
+            # the word "ditetapkan".
+            answer = self.notes.annotate(self.answerer.lookup(query, closings))
+            answer.trace = _trace(query, [], Decision(ANSWER, "penutup-disebut"))
+            return answer
         if not query.searchable and not query.regulations and not missing_pasal:
             return self._ask_back(query, [], [], "tanpa-topik")
         limit = self.answerer.source_limit(query)

@@ -82,6 +82,13 @@ class Retriever:
         keyword_ranked = _ranked(keyword_scores, allowed)
         dense_ranked, dense_of = self.dense_ranking(vector, allowed, keyword_scores)
         fused = self._fuse(keyword_ranked, dense_ranked)
+        if named and fused:
+            fused |= self._named_candidates(named, allowed, keyword_scores, dense_of, fused)
+        # A clause asking when a named regulation was enacted (who signed it, which gazette
+        # holds it) is answered by that regulation's closing, whatever else shares its words.
+        closing = [row for row in self._closing_rows(query) if allowed[row]]
+        if closing and fused:
+            fused |= {row: min(fused.values()) for row in closing if row not in fused}
         if not fused:
             return []
         dense_scores = dense_of(list(fused))
@@ -101,7 +108,7 @@ class Retriever:
             for i in fused
         }
         ranked = {i: base[i] + self.dense_weight * (dense_scores[i] - top_dense) for i in fused}
-        order = sorted(ranked, key=ranked.get, reverse=True)[:k]
+        order = sorted(ranked, key=lambda i: (i not in closing, -ranked[i]))[:k]
         anchor = max(base, key=base.get)
         if anchor not in order:
             order.append(anchor)
@@ -122,6 +129,39 @@ class Retriever:
                 )
             )
         return hits
+
+    def _named_candidates(self, named, allowed, keyword_scores, dense_of, fused):
+        """A question naming a regulation is about it, even when its other words are common
+        ("Kapan Perban BSSN 8/2020 ditetapkan?") and none of its passages is among the
+        candidates: the named documents' passages are ranked among themselves too. Those not
+        found already join below every candidate found, in their own order; the bonus for
+        being named and the question's words then rank them."""
+        within = allowed & self.chunks.of_documents(named)
+        wanted = int(calibration.shared().candidates)
+        closest = dense_of(np.flatnonzero(within).tolist())
+        by_meaning = sorted(closest.items(), key=lambda item: (-item[1], item[0]))[:wanted]
+        own = self._fuse(_ranked(keyword_scores, within), by_meaning)
+        new = {i: score for i, score in own.items() if i not in fused}
+        if not new:
+            return {}
+        scale = min(fused.values()) / max(new.values())
+        return {i: score * scale for i, score in new.items()}
+
+    def closings(self, query: Query) -> list[Chunk]:
+        """The closings (Penutup) of the regulations the question names itself, when it asks
+        what a closing says."""
+        return [self.chunks[row] for row in self._closing_rows(query)]
+
+    def _closing_rows(self, query: Query) -> list[int]:
+        if not query.asks_closing:
+            return []
+        rows = []
+        for doc_id in sorted(query.named_directly):
+            name = self.version.documents[doc_id].short_name
+            row = self.chunks.row_of_citation(f"Penutup {name}") if name else None
+            if row is not None and self.chunks[row].doc_id == doc_id:
+                rows.append(row)
+        return rows
 
     def dense_ranking(self, vector: np.ndarray, allowed: np.ndarray, keyword: np.ndarray):
         """The dense candidates as a ranking (row, score), and the exact cosine of any rows.

@@ -2,8 +2,8 @@
 
 Regulations are cut along their own structure: one chunk per ayat (or per pasal without ayat,
 or per angka for definition lists), one per explained pasal of the Penjelasan, one for the
-considerations (Menimbang), and each Lampiran (or a text without pasal) by its numbered
-sections. Everything else is cut per Markdown section, long sections by paragraph.
+considerations (Menimbang), one for the closing (Penutup: enactment, promulgation, gazette),
+and each Lampiran (or a text without pasal) by its numbered sections. Everything else is cut per Markdown section, long sections by paragraph.
 """
 
 from __future__ import annotations
@@ -63,6 +63,16 @@ def regulation_chunks(
                 citation=f"Konsiderans {name}",
                 text=f"Menimbang:\n{reasons}",
                 kind="konsiderans",
+            )
+        )
+    if regulation.closing:
+        chunks.append(
+            Chunk(
+                chunk_id=f"{meta.doc_id}#penutup",
+                doc_id=meta.doc_id,
+                citation=f"Penutup {name}",
+                text=regulation.closing,
+                kind="penutup",
             )
         )
     page_at = partial(_page_at, pages)

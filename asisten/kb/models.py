@@ -66,7 +66,7 @@ class Chunk:
     citation: str
     text: str
     context: str = ""
-    kind: str = "bagian"  # ayat | pasal | angka | penjelasan | konsiderans | faq | bagian
+    kind: str = "bagian"  # ayat | pasal | angka | penjelasan | konsiderans | penutup | faq | bagian
     pasal: str | None = None
     ayat: str | None = None
     page: int | None = None

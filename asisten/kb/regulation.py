@@ -1,5 +1,6 @@
 """Parse an Indonesian regulation along its own structure: BAB → Bagian → Pasal → ayat → huruf,
-with the Penjelasan linked to the pasal it explains and each Lampiran a unit of its own. A text
+with the Penjelasan linked to the pasal it explains, and the closing (Penutup) and each Lampiran
+units of their own. A text
 without pasal (a Surat Edaran, an annex alone) is read by its numbered sections instead.
 
 Works on clean Markdown (headings on their own lines) and on noisy OCR text where headings run
@@ -17,6 +18,7 @@ from importlib.resources import files
 import yaml
 from rapidfuzz.distance import Levenshtein
 
+from asisten.kb.closing import split_closing
 from asisten.kb.lampiran import Lampiran, parse_lampiran, split_lampiran
 from asisten.kb.ocr import clean_regulation_text
 from asisten.kb.sections import Section, parse_sections
@@ -107,6 +109,8 @@ class Regulation:
     # Only for a text without pasal: its numbered sections and the text before them.
     sections: list[Section] = field(default_factory=list)
     intro: str = ""
+    # The Penutup after the last pasal: promulgation order, enactment and gazette.
+    closing: str = ""
 
 
 def roman_to_int(numeral: str) -> int:
@@ -131,6 +135,7 @@ def parse_regulation(text: str, *, clean: bool = True, annex: str | None = None)
         return Regulation(pasal=[], penjelasan={}, lampiran=[parse_lampiran(text, annex)])
     text, lampiran = split_lampiran(text)
     body, explanation = _split_penjelasan(text)
+    body, closing = split_closing(body)
     pasal = _parse_body(body)
     umum, per_pasal = _parse_penjelasan(_GAZETTE_TAIL.sub("", explanation))
     preamble = body[: pasal[0].position].strip() if pasal else body.strip()
@@ -143,6 +148,7 @@ def parse_regulation(text: str, *, clean: bool = True, annex: str | None = None)
         lampiran=lampiran,
         sections=sections,
         intro=intro,
+        closing=closing,
     )
 
 

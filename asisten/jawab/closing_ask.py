@@ -1,0 +1,78 @@
+"""Whether a clause asks for what a regulation's closing (Penutup) says: when it was enacted or
+promulgated, who signed it, which gazette holds it. The closing is a unit of its own
+(asisten.kb.closing), so such a clause is answered by it, as a named pasal is by that pasal.
+
+The forms are data (asisten/data/tanya_penutup.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
+
+import yaml
+
+from asisten.indeks.text import content_words
+
+DATA_FILE = "tanya_penutup.yaml"
+# What stands for a regulation the clause names by number ("Perban BSSN 8/2020").
+_NAMED = "\u00a7"
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = yaml.safe_load(files("asisten").joinpath("data", DATA_FILE).read_text("utf-8"))
+
+    def either(key: str) -> str:
+        return "|".join(f"(?:{form})" for form in data[key])
+
+    subject = rf"(?:{_NAMED}|\b(?:{either('subjects')})(?:nya)?)"
+    # Its title, when the clause gives one: "tentang" and a few words.
+    title = r"(?:\s+tentang(?:\s+[\w/-]+){1,6}?)?"
+    between = rf"(?:\s+(?:{either('between')}))*"
+    return {
+        "gazette": re.compile(either("gazette")),
+        "subject_acts": re.compile(rf"{subject}{title}{between}\s+(?:{either('acts')})\b"),
+        "signs_subject": re.compile(
+            rf"\b(?:{either('signing')})(?:\s+(?:{either('between')}))*\s+{subject}"
+        ),
+        "asks": re.compile(either("asks")),
+        "more": re.compile(rf"\b(?:{either('more')})\b"),
+    }
+
+
+def asks_closing(text: str, mentions: Sequence[tuple[int, int]]) -> bool:
+    """`mentions`: where `text` names regulations by number, as (start, end) offsets."""
+    return bool(_closing_spans(_clause(text, mentions)))
+
+
+def asks_more(text: str, mentions: Sequence[tuple[int, int]]) -> bool:
+    """Whether a question asking for the closing asks something else too: a content word is
+    left once the closing's forms and the regulation's names are taken out."""
+    clause = _clause(text, mentions)
+    for start, end in sorted(_closing_spans(clause), reverse=True):
+        clause = f"{clause[:start]} {clause[end:]}"
+    rest = _patterns()["more"].sub(" ", clause.replace(_NAMED, " "))
+    return bool(content_words(rest))
+
+
+def _clause(text: str, mentions: Sequence[tuple[int, int]]) -> str:
+    for start, end in sorted(mentions, reverse=True):
+        text = f"{text[:start]} {_NAMED} {text[end:]}"
+    return " ".join(text.lower().split())
+
+
+def _closing_spans(clause: str) -> list[tuple[int, int]]:
+    """Where the clause asks for the closing; none when it does not."""
+    patterns = _patterns()
+    gazette = [m.span() for m in patterns["gazette"].finditer(clause)]
+    about = [
+        m.span()
+        for name in ("subject_acts", "signs_subject")
+        for m in patterns[name].finditer(clause)
+    ]
+    if about and (asks := [m.span() for m in patterns["asks"].finditer(clause)]):
+        return gazette + about + asks
+    return gazette

@@ -1,0 +1,68 @@
+"""A question asking when a held regulation was enacted, who signed it or which gazette holds it
+is answered by that regulation's closing (Penutup), alone or beside what else it asks."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from asisten.indeks.embedder import HashingEmbedder
+from asisten.indeks.store import IndexStore
+from asisten.jawab.engine import Engine
+from tests.conftest import build_with, make_settings
+
+OFFICIAL = (
+    "uu-23-2014-pemerintahan-daerah.md",
+    "uu-9-2015-perubahan-kedua-uu23-2014.md",
+    "pp-96-2012-pelaksanaan-uu-pelayanan-publik.md",
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, corpus_uji):
+    corpus = tmp_path_factory.mktemp("korpus")
+    for name in OFFICIAL:
+        shutil.copy(corpus_uji / name, corpus / name)
+    settings = make_settings(tmp_path_factory.mktemp("home"))
+    embedder = HashingEmbedder(128)
+    build_with(IndexStore(settings.index_dir), [corpus], embedder)
+    return Engine(settings, embedder_factory=lambda name: embedder)
+
+
+@pytest.mark.parametrize(
+    ("question", "citation", "fact"),
+    [
+        ("Kapan UU 9/2015 disahkan?", "Penutup UU 9/2015", "18 Maret 2015"),
+        ("Siapa yang menandatangani PP 96/2012?", "Penutup PP 96/2012", "SUSILO BAMBANG"),
+        (
+            "UU 23/2014 dimuat dalam Lembaran Negara nomor berapa?",
+            "Penutup UU 23/2014",
+            "TAHUN 2014 NOMOR 244",
+        ),
+    ],
+)
+def test_the_closing_answers(engine, question, citation, fact):
+    answer = engine.answer(question)
+    assert answer.found and answer.kind == "lookup"
+    assert [s.citation for s in answer.sources] == [citation]
+    assert fact in answer.text
+    assert answer.trace["decision"]["rule"] == "penutup-disebut"
+
+
+def test_beside_what_else_the_question_asks(engine):
+    answer = engine.answer(
+        "Menurut PP 96/2012, standar pelayanan wajib ditetapkan oleh siapa, dan PP itu "
+        "diundangkan tanggal berapa?"
+    )
+    assert answer.found and answer.kind != "lookup"
+    citations = [s.citation for s in answer.sources]
+    assert "Penutup PP 96/2012" in citations
+    assert any(c.startswith("PP 96/2012 Pasal") for c in citations)
+    assert "30 Oktober 2012" in answer.text
+
+
+def test_a_regulation_not_held_is_said_so(engine):
+    answer = engine.answer("Kapan PP 38/2017 ditetapkan?")
+    assert not answer.found
+    assert answer.trace["decision"]["rule"] == "peraturan-tidak-dimuat"

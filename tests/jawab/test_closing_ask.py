@@ -1,0 +1,54 @@
+"""Which questions ask for what a regulation's closing says (enactment, signer, gazette)."""
+
+from __future__ import annotations
+
+import pytest
+
+from asisten.jawab.closing_ask import asks_closing, asks_more
+from asisten.kb.mentions import find_regulations
+
+
+def _spans(question: str) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in find_regulations(question)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Kapan Perban BSSN 8/2020 ditetapkan?",
+        "Pergub Bali 3/2021 ditetapkan kapan?",
+        "dan pergub itu diundangkan tanggal berapa?",
+        "permennya ditetapkan kapan?",
+        "Perban BSSN 8/2020 tentang SMPI ditetapkan kapan?",
+        "Siapa yang menandatangani PP 96/2012?",
+        "On what date was the regulation enacted?",
+        "Dimuat dalam Berita Daerah nomor berapa?",
+    ],
+)
+def test_asks_for_the_closing(question):
+    assert asks_closing(question, _spans(question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # What the regulation sets, not when it was set.
+        "Menurut PP 38/2017 hasil uji coba ditetapkan paling lama kapan?",
+        "Menurut PP 38/2017, inovasi daerah ditetapkan dengan apa?",
+        "RPJMD berjangka berapa tahun, ditetapkan dengan apa dan paling lama kapan?",
+        "Perkada inovasi ditetapkan oleh siapa?",
+        "Siapa yang menetapkan inovasi daerah menurut PP 38/2017?",
+        # About the regulation, but asking neither when nor by whom.
+        "Apakah PP 96/2012 sudah ditetapkan?",
+        "Apa tujuan Permenkominfo 10/2016?",
+    ],
+)
+def test_does_not_ask_for_the_closing(question):
+    assert not asks_closing(question, _spans(question))
+
+
+def test_whether_it_asks_something_else_too():
+    alone = "UU 9/2015 itu disahkan tanggal berapa dan dimuat dalam Lembaran Negara nomor berapa?"
+    assert not asks_more(alone, _spans(alone))
+    more = "Lampiran II memuat kelas jabatan siapa saja, dan pergub itu diundangkan kapan?"
+    assert asks_more(more, _spans(more))
