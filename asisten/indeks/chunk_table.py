@@ -81,7 +81,6 @@ class ChunkTable(Sequence[Chunk]):
         # Documents (ids, in documents.json order) a later version deleted, and per row whether
         # it is still live (None: every row is).
         self.deleted = frozenset(deleted)
-        self._ordinal = {doc_id: i for i, doc_id in enumerate(document_ids)}
         self.live: np.ndarray | None = None
         if self.deleted:
             dead = [i for i, doc_id in enumerate(document_ids) if doc_id in self.deleted]
@@ -118,11 +117,15 @@ class ChunkTable(Sequence[Chunk]):
             found = np.ones(self._size, dtype=bool)
         return found if self.live is None else found & self.live
 
-    def of_documents(self, doc_ids: Collection[str]) -> np.ndarray:
-        """Per chunk: is it live and of one of these documents?"""
-        ordinals = [self._ordinal[d] for d in doc_ids if d in self._ordinal]
-        found = np.isin(np.asarray(self.document_of), ordinals)
-        return found if self.live is None else found & self.live
+    def rows_of(self, doc_ids: Collection[str]) -> np.ndarray:
+        """The live rows of these documents, ascending (by the SQLite index: a question naming
+        a document reads its rows, not a mask over every chunk)."""
+        wanted = sorted(d for d in doc_ids if d not in self.deleted)
+        if not wanted:
+            return np.zeros(0, dtype=np.int64)
+        marks = ", ".join("?" * len(wanted))
+        rows = self._all(f"SELECT row FROM chunks WHERE doc_id IN ({marks}) ORDER BY row", *wanted)
+        return np.fromiter((row for (row,) in rows), dtype=np.int64, count=len(rows))
 
     def row_of_citation(self, citation: str) -> int | None:
         """The chunk with this citation; of several, the last (as a dict by citation kept)."""

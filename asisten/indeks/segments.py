@@ -64,8 +64,13 @@ class SegmentedChunks(Sequence[Chunk]):
         # Each segment numbers documents in its own documents.json.
         return np.concatenate([table.allowed(doc_types) for table in self.tables])
 
-    def of_documents(self, doc_ids: Collection[str]) -> np.ndarray:
-        return np.concatenate([table.of_documents(doc_ids) for table in self.tables])
+    def rows_of(self, doc_ids: Collection[str]) -> np.ndarray:
+        return np.concatenate(
+            [
+                table.rows_of(doc_ids) + int(start)
+                for table, start in zip(self.tables, self._offsets.starts[:-1], strict=True)
+            ]
+        )
 
     def __len__(self) -> int:
         return self._size

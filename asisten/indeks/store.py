@@ -230,7 +230,7 @@ def read_version(path: Path) -> IndexVersion:
     names = manifest.get("segments") or [path.name]
     deleted = manifest.get("deleted") or {}
     if names == [path.name] and not deleted:
-        chunks = ChunkTable(path, [m.doc_type for m in documents.values()], list(documents))
+        chunks = ChunkTable(path, [m.doc_type for m in documents.values()])
         keyword = KeywordIndex.load(path / "keyword")
         dense = dense_index.load(path, manifest.get("dense", {"kind": "flat"}))
         vectors = dense_index.load_vectors(path)

@@ -136,11 +136,15 @@ class Retriever:
         candidates: the named documents' passages are ranked among themselves too. Those not
         found already join below every candidate found, in their own order; the bonus for
         being named and the question's words then rank them."""
-        within = allowed & self.chunks.of_documents(named)
+        rows = self.chunks.rows_of(named)
+        rows = rows[allowed[rows]]
         wanted = int(calibration.shared().candidates)
-        closest = dense_of(np.flatnonzero(within).tolist())
+        closest = dense_of(rows.tolist())
         by_meaning = sorted(closest.items(), key=lambda item: (-item[1], item[0]))[:wanted]
-        own = self._fuse(_ranked(keyword_scores, within), by_meaning)
+        words = keyword_scores[rows]
+        best_words = np.argsort(-words, kind="stable")[:wanted]
+        by_words = [(int(rows[i]), float(words[i])) for i in best_words]
+        own = self._fuse(by_words, by_meaning)
         new = {i: score for i, score in own.items() if i not in fused}
         if not new:
             return {}

@@ -66,7 +66,11 @@ _STRUCTURE_LINE = re.compile(r"#|(?:Pasal|Paragraf|Bagian|BAB)\b")
 _AYAT_MARK = re.compile(r"(?:(?<=^)|(?<=\s))\((\d{1,2})\)\s+(?=[\w\"“'\[])")
 _HURUF_MARK = re.compile(r"(?:(?<=^)|(?<=[\s:;]))([a-z])\.\s+(?=\S)")
 _ANGKA_MARK = re.compile(r"(?:(?<=^)|(?<=[\s:;.]))(\d{1,2})\.\s+(?=[A-Z\"“])")
-_PENJELASAN = re.compile(r"(?:^|\n)[ \t]*#*[ \t]*PENJELASAN\b|\bPENJELASAN\s+ATAS\b")
+# OCR may misread a letter or two of the official heading ("PENJEI"ASAN ATAS"); "ATAS" after it
+# still tells it from the word inside a pasal.
+_PENJELASAN = re.compile(
+    r"(?:^|\n)[ \t]*#*[ \t]*PENJELASAN\b|\bPENJELASAN\s+ATAS\b|\bPENJ\S{2,5}SAN\s+ATAS\b"
+)
 _PASAL_DEMI_PASAL = re.compile(r"PASAL\s+DEMI\s+PASAL", re.IGNORECASE)
 _PENJELASAN_UMUM = re.compile(r"\bI\.\s*UMUM\b|(?:^|\n)#*\s*UMUM\s*\n", re.IGNORECASE)
 # The gazette line closing an official text: "TAMBAHAN LEMBARAN NEGARA REPUBLIK INDONESIA NOMOR

@@ -136,6 +136,10 @@ def test_a_replaced_document_serves_its_new_text_only(tmp_path, corpus, settings
     assert ["tandon hujan" in c.text for c in retriever.provision(DOC, "1")] == [True]
     assert retriever.pasal_of(DOC) == ["1", "2"]
     assert sum(c.doc_id == DOC for c in retriever.chunks) == 3
+    # A question naming the document reads the rows of its new text only, in the later segment.
+    rows = retriever.chunks.rows_of([DOC])
+    assert len(rows) == 3 and all(retriever.chunks[int(r)].doc_id == DOC for r in rows)
+    assert "tandon hujan" in retriever.chunks[int(rows[0])].text
     # An unchanged document is served as before.
     assert retriever.by_citation("PP 38/2017 Pasal 1") is not None
 

@@ -325,3 +325,11 @@ def test_a_pasal_whose_text_the_source_lost_makes_no_empty_chunk(corpus_uji):
     )
     assert "UU 23/2014 Pasal 274" not in chunks and "UU 23/2014 Pasal 275" in chunks
     assert all(sum(ch.isalpha() for ch in c.text) >= 3 for c in chunks.values())
+
+
+def test_a_penjelasan_heading_misread_by_ocr_still_opens_it(corpus_uji):
+    # The scanned PP 12/2017 reads its heading "PENJEI"ASAN ATAS PERATURAN PEMERINTAH ...".
+    pp12 = parse_regulation((corpus_uji / "pp-12-2017-pembinaan-pengawasan-pemda.md").read_text())
+    assert "3" in pp12.penjelasan and pp12.penjelasan_umum
+    assert not any("Cukup jelas" in pasal.text for pasal in pp12.pasal)
+    assert pp12.pasal[-1].number == "51"
