@@ -262,7 +262,11 @@ class Answerer:
                 if self.decider.relevant(best):
                     numbers = self._reference_sources(best, sources)
                     items.append(_Item(best.chunk.extra["question"], best.chunk.text, numbers))
-            elif self.decider.relevant_companion(best, in_scope):
+            # The closing a clause asks for ("… ditetapkan kapan?") is its answer, however few
+            # of the clause's other words it shares.
+            elif (part.asks_closing and best.chunk.kind == "penutup") or (
+                self.decider.relevant_companion(best, in_scope)
+            ):
                 number = self.add_source(sources, best.chunk, best.score)
                 passage = excerpt(best.chunk.text, part.stems)
                 items.append(_Item(best.chunk.citation, passage, [number]))

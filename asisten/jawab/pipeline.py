@@ -7,6 +7,7 @@ flows one way, and the answer carries a trace of what each stage found.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from asisten.indeks.embedder import Embedder
 from asisten.indeks.store import IndexVersion
@@ -105,6 +106,8 @@ class Pipeline:
             decision = Decision(NOT_HELD, rule, decision.in_scope, decision.scores)
         else:
             # Only once the whole question is to be answered: the clauses never decide that.
+            if decision.answer:
+                query = _closing_of_the_answer(query, hits)
             part_hits = self._part_hits(query, doc_types, part_vectors) if decision.answer else []
             answer = self.notes.annotate(self.answerer.compose(query, hits, decision, part_hits))
             answer.trace = _trace(query, hits, decision, part_hits)
@@ -158,6 +161,26 @@ class Pipeline:
     def search(self, question: str, k: int, doc_types: set[str] | None = None) -> list[Hit]:
         """The best passages for a topic, without deciding or composing (drafting help)."""
         return self.retriever.search(self.analyser.analyse(question), k, doc_types)
+
+
+def _closing_of_the_answer(query: Query, hits: list[Hit]) -> Query:
+    """A clause asking when "the regulation" was enacted that names none ("… dan permennya
+    ditetapkan kapan?") asks about the regulation the answer rests on."""
+    best = hits[0] if hits else None
+    if (
+        best is None
+        or best.meta.doc_type != "regulasi"
+        or not any(part.asks_closing and not part.named_directly for part in query.parts)
+    ):
+        return query
+    doc = frozenset({best.chunk.doc_id})
+    parts = tuple(
+        replace(p, named_directly=doc, named_documents=p.named_documents | doc)
+        if p.asks_closing and not p.named_directly
+        else p
+        for p in query.parts
+    )
+    return replace(query, parts=parts)
 
 
 def _all_missing(query: Query) -> str:

@@ -66,3 +66,14 @@ def test_a_regulation_not_held_is_said_so(engine):
     answer = engine.answer("Kapan PP 38/2017 ditetapkan?")
     assert not answer.found
     assert answer.trace["decision"]["rule"] == "peraturan-tidak-dimuat"
+
+
+def test_a_clause_naming_no_regulation_asks_about_the_one_answering(engine):
+    answer = engine.answer(
+        "Rancangan standar pelayanan wajib dipublikasikan paling lama berapa hari kerja? "
+        "Lalu peraturannya diundangkan kapan?"
+    )
+    assert answer.found
+    citations = [s.citation for s in answer.sources]
+    assert citations[0].startswith("PP 96/2012 Pasal")
+    assert "Penutup PP 96/2012" in citations and "30 Oktober 2012" in answer.text
