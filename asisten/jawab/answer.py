@@ -234,7 +234,6 @@ class Answerer:
             heading = " dan ".join(c.citation for c in chunks)
         else:
             heading = f"{meta.short_name} Pasal {chunks[0].pasal}"
-
         explanation = self.retriever.explanation_for(chunks[0]) if len(chunks) == 1 else None
         items = [_Item(c.citation, c.text, [i + 1]) for i, c in enumerate(chunks)]
         others = self._part_items(parts, sources, in_scope=False)

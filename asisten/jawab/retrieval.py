@@ -10,6 +10,7 @@ the corpus does not cover ("cuti melahirkan") scores low however close its vecto
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -130,7 +131,14 @@ class Retriever:
             )
         return hits
 
-    def _named_candidates(self, named, allowed, keyword_scores, dense_of, fused):
+    def _named_candidates(
+        self,
+        named: frozenset[str],
+        allowed: np.ndarray,
+        keyword_scores: np.ndarray,
+        dense_of: Callable[[list[int]], dict[int, float]],
+        fused: dict[int, float],
+    ) -> dict[int, float]:
         """A question naming a regulation is about it, even when its other words are common
         ("Kapan Perban BSSN 8/2020 ditetapkan?") and none of its passages is among the
         candidates: the named documents' passages are ranked among themselves too. Those not
