@@ -44,37 +44,19 @@ def regulation_chunks(
         chunks.extend(c for c in _pasal_chunks(meta, name, pasal, page) if has_words(c.text))
     if regulation.penjelasan_umum:
         chunks.append(
-            Chunk(
-                chunk_id=f"{meta.doc_id}#penjelasan-umum",
-                doc_id=meta.doc_id,
-                citation=f"Penjelasan Umum {name}",
-                text=regulation.penjelasan_umum,
-                kind="penjelasan",
-            )
-        )
+            _whole(meta, "penjelasan-umum", f"Penjelasan Umum {name}", regulation.penjelasan_umum,
+                   "penjelasan")
+        )  # fmt: skip
     for number, text in regulation.penjelasan.items():
         chunks.extend(_penjelasan_chunks(meta, name, number, text))
     # After the pasal, so a citation "UU 23/2014" still resolves to its first pasal.
     if reasons := considerations(regulation.preamble):
         chunks.append(
-            Chunk(
-                chunk_id=f"{meta.doc_id}#konsiderans",
-                doc_id=meta.doc_id,
-                citation=f"Konsiderans {name}",
-                text=f"Menimbang:\n{reasons}",
-                kind="konsiderans",
-            )
-        )
+            _whole(meta, "konsiderans", f"Konsiderans {name}", f"Menimbang:\n{reasons}",
+                   "konsiderans")
+        )  # fmt: skip
     if regulation.closing:
-        chunks.append(
-            Chunk(
-                chunk_id=f"{meta.doc_id}#penutup",
-                doc_id=meta.doc_id,
-                citation=f"Penutup {name}",
-                text=regulation.closing,
-                kind="penutup",
-            )
-        )
+        chunks.append(_whole(meta, "penutup", f"Penutup {name}", regulation.closing, "penutup"))
     page_at = partial(_page_at, pages)
     if regulation.sections:
         chunks += sections_chunks(
@@ -89,6 +71,15 @@ def regulation_chunks(
             intro_position=lampiran.position,
         )  # fmt: skip
     return [piece for chunk in chunks for piece in _cut_long(chunk)]
+
+
+def _whole(meta: DocumentMeta, anchor: str, citation: str, text: str, kind: str) -> Chunk:
+    """One unit for a part that speaks for the regulation as a whole (its Penjelasan Umum, its
+    considerations, its closing): no pasal, one citation."""
+    return Chunk(
+        chunk_id=f"{meta.doc_id}#{anchor}", doc_id=meta.doc_id, citation=citation, text=text,
+        kind=kind,
+    )  # fmt: skip
 
 
 def _cut_long(chunk: Chunk) -> list[Chunk]:
