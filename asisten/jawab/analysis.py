@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from asisten.indeks import text
 from asisten.jawab import answer_type
 from asisten.jawab.closing_ask import asks_closing, asks_more
+from asisten.jawab.officeholders import asks_present_holder
 from asisten.jawab.query import ProvisionRef, RegulationMention, find_provision, find_regulations
 from asisten.jawab.question_parts import count_question_words, split_question
 from asisten.jawab.regions import Region, find_regions
@@ -73,6 +74,8 @@ class Query:
     # regulation's closing (Penutup) says (asisten.jawab.closing_ask). A question asking several
     # things leaves this to the clause that asks it.
     asks_closing: bool = False
+    # It asks who holds an office now, or held it before someone (asisten.jawab.officeholders).
+    asks_present_holder: bool = False
     definition: bool = False
     # The kind of value asked for ("uang", "persentase", "waktu", "jumlah"), or "".
     expects: str = ""
@@ -115,6 +118,7 @@ class Query:
             "missing_regulations": [_mention_label(m) for m in self.missing_regulations],
             "named_documents": sorted(self.named_documents),
             "asks_closing": self.asks_closing,
+            "asks_present_holder": self.asks_present_holder,
             "definition": self.definition,
             "expects": self.expects,
             "years": list(self.years),
@@ -219,6 +223,7 @@ class Analyser:
             named_documents=frozenset(named),
             named_directly=directly,
             asks_closing=asks_closing(question, [(m.start, m.end) for m in regulations]),
+            asks_present_holder=asks_present_holder(question),
             definition=definition,
             expects=answer_type.expected(question),
             asked=count_question_words(question),

@@ -14,6 +14,7 @@ from asisten.jawab.analysis import Query
 from asisten.jawab.answerability import features
 from asisten.jawab.calibration import FULL_COVERAGE, Calibration, shared
 from asisten.jawab.logistic import LogisticModel
+from asisten.jawab.officeholders import present_holder_phrase
 from asisten.jawab.regions import Region, names_region
 from asisten.jawab.retrieval import Hit
 from asisten.jawab.scope import mentions_scope
@@ -36,6 +37,8 @@ REGION_UNSAID = "wilayah-tidak-dimuat"
 # nilai indeks RB Provinsi Bali tahun 2023?" beside a Bali regulation and another text's 2023):
 # no passage gives that region's value for that year.
 PAIR_UNSAID = "wilayah-tahun-tidak-dimuat"
+# Who holds an office now: no passage can say that (asisten.jawab.officeholders).
+PRESENT_HOLDER = "pejabat-saat-ini"
 
 # The rules' numbers are data: the `shared` section of asisten/data/calibration.yaml.
 
@@ -80,6 +83,9 @@ class Decider:
 
     def decide(self, query: Query, hits: list[Hit]) -> Decision:
         decision = self._decide(query, hits)
+        if query.asks_present_holder:
+            phrase = (present_holder_phrase(),)
+            return Decision(DECLINE, PRESENT_HOLDER, decision.in_scope, decision.scores, phrase)
         if decision.answer and (missing := unsaid(query, hits)):
             rule = (
                 YEAR_UNSAID if missing.years else REGION_UNSAID if missing.regions else PAIR_UNSAID
