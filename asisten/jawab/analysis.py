@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from asisten.indeks import text
 from asisten.jawab import answer_type
-from asisten.jawab.closing_ask import asks_closing, asks_more
+from asisten.jawab.closing_ask import asks_closing, asks_entry_into_force, asks_more
 from asisten.jawab.officeholders import asks_present_holder
 from asisten.jawab.query import ProvisionRef, RegulationMention, find_provision, find_regulations
 from asisten.jawab.question_parts import count_question_words, split_question
@@ -74,6 +74,8 @@ class Query:
     # regulation's closing (Penutup) says (asisten.jawab.closing_ask). A question asking several
     # things leaves this to the clause that asks it.
     asks_closing: bool = False
+    # Of those, it asks when the regulation takes effect ("Kapan UU 23/2014 mulai berlaku?").
+    asks_in_force: bool = False
     # It asks who holds an office now, or held it before someone (asisten.jawab.officeholders).
     asks_present_holder: bool = False
     definition: bool = False
@@ -173,11 +175,12 @@ class Analyser:
                 return query
             # "Lampiran II memuat apa, dan pergub itu diundangkan kapan?" in one clause: the
             # question is searched as usual, and its closing answers it as a clause of its own.
-            parts = [replace(query, asks_closing=False), query]
+            parts = [replace(query, asks_closing=False, asks_in_force=False), query]
         named, directly = query.named_documents, query.named_directly
         return replace(
             query,
             asks_closing=False,
+            asks_in_force=False,
             parts=tuple(
                 replace(
                     p,
@@ -209,6 +212,7 @@ class Analyser:
         # "UU Pemda" is the law as amended: what UU 9/2015 wrote into it is named too.
         named |= {later for doc_id in named for later in self._amended_by(doc_id)}
         provision = find_provision(question)
+        spans = [(m.start, m.end) for m in regulations]
         unknown, places = self._unknown(terms["words"], terms["stems"])
         asking = _value_sentences(search_text)
         return Query(
@@ -222,7 +226,8 @@ class Analyser:
             missing_regulations=tuple(missing),
             named_documents=frozenset(named),
             named_directly=directly,
-            asks_closing=asks_closing(question, [(m.start, m.end) for m in regulations]),
+            asks_closing=asks_closing(question, spans),
+            asks_in_force=asks_entry_into_force(question, spans),
             asks_present_holder=asks_present_holder(question),
             definition=definition,
             expects=answer_type.expected(question),

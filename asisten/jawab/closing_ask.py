@@ -28,13 +28,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     def either(key: str) -> str:
         return "|".join(f"(?:{form})" for form in data[key])
 
-    subject = rf"(?:{_NAMED}|\b(?:{either('subjects')})(?:nya)?)"
+    pointed = rf"(?:nya\b|\s+(?:{either('demonstratives')})\b)"
+    subject = (
+        rf"(?:{_NAMED}|\b(?:{either('subjects')}){pointed}|\b(?:{either('definite_subjects')})\b)"
+    )
     # Its title, when the clause gives one: "tentang" and a few words.
     title = r"(?:\s+tentang(?:\s+[\w/-]+){1,6}?)?"
     between = rf"(?:\s+(?:{either('between')}))*"
     return {
+        "named_by_words": re.compile(data["named_by_words"]),
         "gazette": re.compile(either("gazette")),
         "subject_acts": re.compile(rf"{subject}{title}{between}\s+(?:{either('acts')})\b"),
+        "subject_in_force": re.compile(rf"{subject}{title}{between}\s+(?:{either('in_force')})\b"),
         "signs_subject": re.compile(
             rf"\b(?:{either('signing')})(?:\s+(?:{either('between')}))*\s+{subject}"
         ),
@@ -58,9 +63,18 @@ def asks_more(text: str, mentions: Sequence[tuple[int, int]]) -> bool:
     return bool(content_words(rest))
 
 
+def asks_entry_into_force(text: str, mentions: Sequence[tuple[int, int]]) -> bool:
+    """Whether the clause asks when a regulation takes effect ("Kapan UU 23/2014 mulai
+    berlaku?"): the closing's dates and the pasal saying which of them applies answer it."""
+    clause = _clause(text, mentions)
+    patterns = _patterns()
+    return bool(patterns["subject_in_force"].search(clause) and patterns["asks"].search(clause))
+
+
 def _clause(text: str, mentions: Sequence[tuple[int, int]]) -> str:
     for start, end in sorted(mentions, reverse=True):
         text = f"{text[:start]} {_NAMED} {text[end:]}"
+    text = _patterns()["named_by_words"].sub(f" {_NAMED} ", text)
     return " ".join(text.lower().split())
 
 
@@ -70,7 +84,7 @@ def _closing_spans(clause: str) -> list[tuple[int, int]]:
     gazette = [m.span() for m in patterns["gazette"].finditer(clause)]
     about = [
         m.span()
-        for name in ("subject_acts", "signs_subject")
+        for name in ("subject_acts", "signs_subject", "subject_in_force")
         for m in patterns[name].finditer(clause)
     ]
     if about and (asks := [m.span() for m in patterns["asks"].finditer(clause)]):

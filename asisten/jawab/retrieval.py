@@ -161,8 +161,17 @@ class Retriever:
 
     def closings(self, query: Query) -> list[Chunk]:
         """The closings (Penutup) of the regulations the question names itself, when it asks
-        what a closing says."""
-        return [self.chunks[row] for row in self._closing_rows(query)]
+        what a closing says; asked when one takes effect, first the provision of its last pasal
+        saying so ("mulai berlaku pada tanggal diundangkan"), which tells which date applies."""
+        closings = [self.chunks[row] for row in self._closing_rows(query)]
+        if not query.asks_in_force:
+            return closings
+        in_force = []
+        for closing in closings:
+            if last := self.pasal_of(closing.doc_id)[-1:]:
+                provision = self.provision(closing.doc_id, last[0])
+                in_force += [c for c in provision if "berlaku" in c.text.lower()]
+        return in_force + closings
 
     def _closing_rows(self, query: Query) -> list[int]:
         if not query.asks_closing:

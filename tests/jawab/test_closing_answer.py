@@ -77,3 +77,11 @@ def test_a_clause_naming_no_regulation_asks_about_the_one_answering(engine):
     citations = [s.citation for s in answer.sources]
     assert citations[0].startswith("PP 96/2012 Pasal")
     assert "Penutup PP 96/2012" in citations and "30 Oktober 2012" in answer.text
+
+
+def test_entry_into_force_brings_the_pasal_saying_which_date_applies(engine):
+    answer = engine.answer("Kapan UU 23/2014 mulai berlaku?")
+    assert answer.found and answer.trace["decision"]["rule"] == "penutup-disebut"
+    assert [s.citation for s in answer.sources] == ["UU 23/2014 Pasal 411", "Penutup UU 23/2014"]
+    assert "mulai berlaku pada tanggal diundangkan" in answer.text
+    assert "2 Oktober 2014" in answer.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from asisten.jawab.closing_ask import asks_closing, asks_more
+from asisten.jawab.closing_ask import asks_closing, asks_entry_into_force, asks_more
 from asisten.kb.mentions import find_regulations
 
 
@@ -23,6 +23,9 @@ def _spans(question: str) -> list[tuple[int, int]]:
         "Siapa yang menandatangani PP 96/2012?",
         "On what date was the regulation enacted?",
         "Dimuat dalam Berita Daerah nomor berapa?",
+        # Named by its type and name, not its number.
+        "Kapan UU Pemda disahkan?",
+        "Kapan UU 23/2014 mulai berlaku?",
     ],
 )
 def test_asks_for_the_closing(question):
@@ -41,6 +44,8 @@ def test_asks_for_the_closing(question):
         # About the regulation, but asking neither when nor by whom.
         "Apakah PP 96/2012 sudah ditetapkan?",
         "Apa tujuan Permenkominfo 10/2016?",
+        # Any Perda, not the law named: a word for a regulation points back only with "itu".
+        "Menurut UU Pemda, perda mulai berlaku kapan?",
     ],
 )
 def test_does_not_ask_for_the_closing(question):
@@ -52,3 +57,13 @@ def test_whether_it_asks_something_else_too():
     assert not asks_more(alone, _spans(alone))
     more = "Lampiran II memuat kelas jabatan siapa saja, dan pergub itu diundangkan kapan?"
     assert asks_more(more, _spans(more))
+
+
+def test_entry_into_force():
+    for question, expected in [
+        ("Kapan UU 23/2014 mulai berlaku?", True),
+        ("UU Pemda itu berlaku sejak kapan?", True),
+        ("Kapan UU 23/2014 disahkan?", False),
+        ("Kapan inovasi daerah mulai berlaku?", False),
+    ]:
+        assert asks_entry_into_force(question, _spans(question)) is expected, question
