@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from asisten.indeks import text
 from asisten.jawab import answer_type
-from asisten.jawab.closing_ask import asks_closing, asks_entry_into_force, asks_more
+from asisten.jawab.closing_ask import asks_more, read_closing_ask
 from asisten.jawab.officeholders import asks_present_holder
 from asisten.jawab.query import ProvisionRef, RegulationMention, find_provision, find_regulations
 from asisten.jawab.question_parts import count_question_words, split_question
@@ -120,6 +120,7 @@ class Query:
             "missing_regulations": [_mention_label(m) for m in self.missing_regulations],
             "named_documents": sorted(self.named_documents),
             "asks_closing": self.asks_closing,
+            "asks_in_force": self.asks_in_force,
             "asks_present_holder": self.asks_present_holder,
             "definition": self.definition,
             "expects": self.expects,
@@ -171,7 +172,7 @@ class Analyser:
         parts = [self._analyse(clause) for clause in _asking_clauses(split_question(query.text))]
         parts = _merge_thin(parts, self._analyse)
         if len(parts) < 2:
-            if not (query.asks_closing and asks_more(query.text, _spans(query))):
+            if not (query.asks_closing and asks_more(query.text, _spans(query.regulations))):
                 return query
             # "Lampiran II memuat apa, dan pergub itu diundangkan kapan?" in one clause: the
             # question is searched as usual, and its closing answers it as a clause of its own.
@@ -212,7 +213,7 @@ class Analyser:
         # "UU Pemda" is the law as amended: what UU 9/2015 wrote into it is named too.
         named |= {later for doc_id in named for later in self._amended_by(doc_id)}
         provision = find_provision(question)
-        spans = [(m.start, m.end) for m in regulations]
+        closing = read_closing_ask(question, _spans(regulations))
         unknown, places = self._unknown(terms["words"], terms["stems"])
         asking = _value_sentences(search_text)
         return Query(
@@ -226,8 +227,8 @@ class Analyser:
             missing_regulations=tuple(missing),
             named_documents=frozenset(named),
             named_directly=directly,
-            asks_closing=asks_closing(question, spans),
-            asks_in_force=asks_entry_into_force(question, spans),
+            asks_closing=closing.closing,
+            asks_in_force=closing.in_force,
             asks_present_holder=asks_present_holder(question),
             definition=definition,
             expects=answer_type.expected(question),
@@ -396,6 +397,8 @@ def _value_sentences(question: str) -> str:
     return " ".join(asking) or question
 
 
-def _spans(query: Query) -> list[tuple[int, int]]:
+def _spans(
+    mentions: tuple[RegulationMention, ...] | list[RegulationMention],
+) -> list[tuple[int, int]]:
     """Where the question names regulations by number."""
-    return [(m.start, m.end) for m in query.regulations]
+    return [(m.start, m.end) for m in mentions]

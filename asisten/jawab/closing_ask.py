@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
@@ -17,7 +18,8 @@ import yaml
 from asisten.indeks.text import content_words
 
 DATA_FILE = "tanya_penutup.yaml"
-# What stands for a regulation the clause names by number ("Perban BSSN 8/2020").
+# What stands for a regulation the clause names, by number ("Perban BSSN 8/2020") or by type and
+# name ("UU Pemda").
 _NAMED = "\u00a7"
 
 
@@ -48,9 +50,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def asks_closing(text: str, mentions: Sequence[tuple[int, int]]) -> bool:
+@dataclass(frozen=True)
+class ClosingAsk:
+    """What a clause asks of a regulation's closing."""
+
+    # When it was enacted or promulgated, who signed it, which gazette holds it.
+    closing: bool = False
+    # Of those, when it takes effect ("Kapan UU 23/2014 mulai berlaku?"): the closing's dates and
+    # the pasal saying which of them applies answer it.
+    in_force: bool = False
+
+
+def read_closing_ask(text: str, mentions: Sequence[tuple[int, int]]) -> ClosingAsk:
     """`mentions`: where `text` names regulations by number, as (start, end) offsets."""
-    return bool(_closing_spans(_clause(text, mentions)))
+    clause = _clause(text, mentions)
+    if not _closing_spans(clause):
+        return ClosingAsk()
+    patterns = _patterns()
+    in_force = bool(patterns["subject_in_force"].search(clause) and patterns["asks"].search(clause))
+    return ClosingAsk(closing=True, in_force=in_force)
 
 
 def asks_more(text: str, mentions: Sequence[tuple[int, int]]) -> bool:
@@ -61,14 +79,6 @@ def asks_more(text: str, mentions: Sequence[tuple[int, int]]) -> bool:
         clause = f"{clause[:start]} {clause[end:]}"
     rest = _patterns()["more"].sub(" ", clause.replace(_NAMED, " "))
     return bool(content_words(rest))
-
-
-def asks_entry_into_force(text: str, mentions: Sequence[tuple[int, int]]) -> bool:
-    """Whether the clause asks when a regulation takes effect ("Kapan UU 23/2014 mulai
-    berlaku?"): the closing's dates and the pasal saying which of them applies answer it."""
-    clause = _clause(text, mentions)
-    patterns = _patterns()
-    return bool(patterns["subject_in_force"].search(clause) and patterns["asks"].search(clause))
 
 
 def _clause(text: str, mentions: Sequence[tuple[int, int]]) -> str:

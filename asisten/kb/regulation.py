@@ -1,7 +1,7 @@
 """Parse an Indonesian regulation along its own structure: BAB → Bagian → Pasal → ayat → huruf,
 with the Penjelasan linked to the pasal it explains, and the closing (Penutup) and each Lampiran
-units of their own. A text
-without pasal (a Surat Edaran, an annex alone) is read by its numbered sections instead.
+units of their own. A text without pasal (a Surat Edaran, an annex alone) is read by its numbered
+sections instead.
 
 Works on clean Markdown (headings on their own lines) and on noisy OCR text where headings run
 inline. A "Pasal N" is a heading only when it is not a cross-reference ("sebagaimana dimaksud

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from asisten.jawab.closing_ask import asks_closing, asks_entry_into_force, asks_more
+from asisten.jawab.closing_ask import asks_more, read_closing_ask
 from asisten.kb.mentions import find_regulations
 
 
 def _spans(question: str) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in find_regulations(question)]
+
+
+def asks_closing(question: str, spans: list[tuple[int, int]]) -> bool:
+    return read_closing_ask(question, spans).closing
+
+
+def asks_entry_into_force(question: str, spans: list[tuple[int, int]]) -> bool:
+    return read_closing_ask(question, spans).in_force
 
 
 @pytest.mark.parametrize(
