@@ -14,6 +14,7 @@ regulation or best-practice case we hold, needs less.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -31,12 +32,6 @@ from asisten.jawab.query import cited_provisions
 from asisten.jawab.retrieval import Hit, Retriever
 from asisten.kb.models import Chunk
 
-EXCERPT_CHARS = 650
-# The best passage is the answer itself and gets more room than the ones beside it.
-BEST_EXCERPT_CHARS = 1100
-# The best passage's whole pasal is quoted when it is this short, however many ayat it has
-# (five one-line ayat of "Pengamanan … dilakukan dengan …" answer together).
-WHOLE_PASAL_CHARS = 900
 # Provisions cited inside one excerpt of guidance that become sources of their own.
 MAX_CITED_PER_ITEM = 3
 MAX_RELATED_FAQS = 1
@@ -307,7 +302,8 @@ class Answerer:
     ) -> Answer:  # fmt: skip
         chosen = self._companions(query, hits, limit, in_scope)
         best = chosen[0].chunk
-        whole_pasal = self._short_pasal(best)
+        twice = _chosen_twice(chosen)
+        whole_pasal = self._short_pasal(best, twice)
         sources: list[Source] = []
         items = []
         for hit in chosen:
@@ -315,7 +311,7 @@ class Answerer:
                 continue  # already quoted as part of its whole pasal
             # A companion ayat brings the rest of its short pasal too, minus what is shown.
             whole = whole_pasal if hit is chosen[0] else [
-                c for c in self._short_pasal(hit.chunk)
+                c for c in self._short_pasal(hit.chunk, twice)
                 if not _among(sources, c)
             ]  # fmt: skip
             if len(whole) > 1:  # else its only unshown ayat is itself: excerpted as usual
@@ -331,7 +327,7 @@ class Answerer:
                     items.append(_Item(provision.citation, passage, [number]))
             # A case's sections (masalah, solusi, hasil) are a story told whole where possible.
             roomy = hit is chosen[0] or hit.meta.doc_type == "praktik-baik"
-            room = BEST_EXCERPT_CHARS if roomy else EXCERPT_CHARS
+            room = shared().best_excerpt_chars if roomy else shared().excerpt_chars
             passage = excerpt(hit.chunk.text, query.stems, room)
             numbers = [self.add_source(sources, hit.chunk, hit.score)]
             # Guidance that cites a provision puts that provision among the sources too, so
@@ -361,14 +357,21 @@ class Answerer:
         fitted on what these hold."""
         return [*self._explained(chunk), *(self._short_pasal(chunk) or [chunk])]
 
-    def _short_pasal(self, chunk: Chunk) -> list[Chunk]:
+    def _short_pasal(
+        self, chunk: Chunk, chosen_twice: frozenset[tuple[str, str]] = frozenset()
+    ) -> list[Chunk]:
         """Every ayat of this ayat's pasal, when the pasal is short enough to quote whole: its
         ayat answer together ("paling sedikit 1 kali setahun" in ayat (1), "berdasarkan standar
-        pelayanan" in ayat (2)). Else nothing."""
+        pelayanan" in ayat (2)). `chosen_twice`: pasals two of whose ayat the answer quotes,
+        which may be longer. Else nothing."""
         if chunk.kind != "ayat" or not chunk.pasal:
             return []
         ayat = self.retriever.provision(chunk.doc_id, chunk.pasal)
-        short = sum(len(c.text) for c in ayat) <= WHOLE_PASAL_CHARS
+        limit = (
+            shared().chosen_pasal_chars if (chunk.doc_id, chunk.pasal) in chosen_twice
+            else shared().whole_pasal_chars
+        )  # fmt: skip
+        short = sum(len(c.text) for c in ayat) <= limit
         return ayat if len(ayat) > 1 and short else []
 
     def _explained(self, chunk: Chunk) -> list[Chunk]:
@@ -379,7 +382,8 @@ class Answerer:
         provision = self.retriever.provision(chunk.doc_id, chunk.pasal)
         if chunk.ayat:
             return [c for c in provision if c.ayat == chunk.ayat]
-        return provision if sum(len(c.text) for c in provision) <= WHOLE_PASAL_CHARS else []
+        short = sum(len(c.text) for c in provision) <= shared().whole_pasal_chars
+        return provision if short else []
 
     def _related_faqs(self, hits: list[Hit]) -> list[Hit]:
         """Another FAQ pair nearly as close as the best one: the question may be asking that."""
@@ -470,7 +474,7 @@ def _among(sources: list[Source], chunk: Chunk) -> bool:
     return any(source.chunk_id == chunk.chunk_id for source in sources)
 
 
-def excerpt(passage: str, query_stems: Sequence[str], limit: int = EXCERPT_CHARS) -> str:
+def excerpt(passage: str, query_stems: Sequence[str], limit: float | None = None) -> str:
     """The passage, or the run of consecutive sentences that holds most of the question's words.
 
     A run, not the best sentences picked from all over: list items and clauses torn out of their
@@ -478,8 +482,10 @@ def excerpt(passage: str, query_stems: Sequence[str], limit: int = EXCERPT_CHARS
     words, the tightest one is the core ("Tomira ... 20% ... produk lokal", not the opening
     that names "Kulon Progo" five times). Question words it lacks that sentences elsewhere
     hold get a second run of their own where room is left, after a "…". The room left goes to
-    what follows each run, then to what comes before.
+    what follows each run, then to what comes before. `limit`: the room in characters, by
+    default a further passage's (asisten/data/calibration.yaml).
     """
+    limit = int(limit if limit is not None else shared().excerpt_chars)
     passage = passage.strip()
     if len(passage) <= limit:
         return passage
@@ -546,3 +552,11 @@ def _tightest_run(found: list[set[str]], sizes: list[int], limit: int) -> tuple[
             if (len(covered), -used) > best[0]:
                 best = ((len(covered), -used), start, end)
     return best[1], best[2]
+
+
+def _chosen_twice(chosen: list[Hit]) -> frozenset[tuple[str, str]]:
+    """The (document, pasal) of which two or more ayat are among the chosen passages."""
+    counts = Counter(
+        (h.chunk.doc_id, h.chunk.pasal) for h in chosen if h.chunk.kind == "ayat" and h.chunk.pasal
+    )
+    return frozenset(pasal for pasal, n in counts.items() if n >= 2)

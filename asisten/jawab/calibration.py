@@ -76,6 +76,10 @@ class Shared:
     relative_score: float
     relative_coverage: float
     related_faq_score: float
+    excerpt_chars: float
+    best_excerpt_chars: float
+    whole_pasal_chars: float
+    chosen_pasal_chars: float
 
 
 CALIBRATION_FILE = "calibration.yaml"

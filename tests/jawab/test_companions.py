@@ -248,3 +248,43 @@ def test_the_best_ayat_brings_its_short_pasal_whole_however_many_ayat(tmp_path):
         ["ayat", f"({n})"] for n in range(1, 6)
     ]
     assert "pemagaran" in answer.text and "keputusan gubernur" in answer.text
+
+
+FOUR_LONG_AYAT = """---
+tipe: regulasi
+jenis: PP
+nomor: "12"
+tahun: 2021
+judul: Dewan Pelabuhan
+---
+## Pasal 5
+
+(1) Dewan pelabuhan mempunyai hak interpelasi, hak angket, dan hak menyatakan pendapat terhadap
+kebijakan pengelola pelabuhan yang berdampak luas bagi nelayan di wilayah kerjanya.
+
+(2) Yang pertama adalah hak meminta keterangan kepada syahbandar mengenai kebijakan yang penting
+dan strategis, disampaikan secara tertulis melalui sekretariat paling lambat tujuh hari kerja
+sebelum sidang pleno yang dijadwalkan oleh ketua, dengan tembusan kepada seluruh anggota.
+
+(3) Yang kedua adalah hak melakukan penyelidikan terhadap pelaksanaan suatu kebijakan yang
+diduga bertentangan dengan peraturan perundang-undangan, dilaksanakan oleh panitia khusus yang
+dibentuk dalam sidang pleno dengan keanggotaan paling sedikit sepertiga jumlah anggota dewan.
+
+(4) Hak menyatakan pendapat dewan pelabuhan diputuskan dalam sidang pleno yang dihadiri paling
+sedikit dua pertiga anggota dan disetujui paling sedikit dua pertiga anggota yang hadir, lalu
+diumumkan kepada nelayan melalui papan pengumuman di setiap pelabuhan perikanan di wilayahnya.
+"""
+
+
+def test_a_long_pasal_two_of_whose_ayat_are_chosen_is_quoted_whole(tmp_path):
+    engine = _engine_over(tmp_path, "pp-12-2021.md", FOUR_LONG_AYAT, top_k=3)
+    # Too long to quote whole for one ayat alone (its ayat (2) and (3) share no question word).
+    assert sum(len(c.text) for c in engine.pipeline.retriever.provision("pp-12-2021", "5")) > 900
+    engine.pipeline.answerer.companion_model = replace(_only("coverage", 50.0), intercept=-10.0)
+    answer = engine.answer(
+        "Hak interpelasi, hak angket, dan hak menyatakan pendapat dewan pelabuhan itu apa?"
+    )
+    citations = [s.citation for s in answer.sources]
+    assert answer.found and citations[:4] == [f"PP 12/2021 Pasal 5 ayat ({n})" for n in range(1, 5)]
+    assert "meminta keterangan kepada syahbandar" in answer.text
+    assert "melakukan penyelidikan" in answer.text
