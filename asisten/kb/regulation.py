@@ -35,6 +35,14 @@ _ORDINALS = (
 _PASAL = re.compile(
     r"(?<![\w/])(?P<word>[Pp])asal(?P<gap>\s*\.\s*|\s+)(?P<number>\d{1,3}[A-Z]?)(?![\w/])"
 )
+# An amending regulation numbers its own articles in roman ("Pasal I" holds the amendments,
+# "Pasal II" puts them in force), on a line of their own. Its Pasal I opens with what it amends
+# ("Beberapa ketentuan dalam … diubah sebagai berikut:"), and its Penjelasan's Pasal I goes
+# through the amendments by number ("Angka 1 Pasal 63 Cukup jelas."); else "Pasal I" is OCR's
+# "Pasal 1".
+_ROMAN_PASAL = re.compile(r"(?<![\w/])Pasal[ \t]+(?P<number>[IVX]{1,4})(?![\w/])")
+_AMENDS = re.compile(r"\b(?:diubah|disisipkan|ditambah\w*|dihapus|Angka\s+1)\b")
+_AMENDS_WITHIN = 600
 _BAB = re.compile(r"(?<![\w/])BAB\s+([IVXLC]+)\b[ \t]*(?:[-–—:.][ \t]*)?")
 # Older texts number a Bagian in roman and capitals ("BAGIAN IV. Badan Pemerintah Harian.").
 _BAGIAN = re.compile(
@@ -206,6 +214,20 @@ def _pasal_headings(text: str) -> list[tuple[int, int, str]]:
         end = match.end() + text.startswith(".", match.end())
         found.append((match.start(), end, number))
         last = key
+    return sorted(found + _amending_articles(text))
+
+
+def _amending_articles(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, number) of an amending regulation's own roman articles, which stand outside
+    the sequence of the pasal it amends; none unless its Pasal I amends."""
+    found = [
+        (match.start(), match.end(), match.group("number"))
+        for match in _ROMAN_PASAL.finditer(text)
+        if _is_heading_line(text, match.start(), match.end())
+    ]
+    first = next((end for _start, end, number in found if number == "I"), None)
+    if first is None or not _AMENDS.search(text, first, first + _AMENDS_WITHIN):
+        return []
     return found
 
 

@@ -85,3 +85,12 @@ def test_entry_into_force_brings_the_pasal_saying_which_date_applies(engine):
     assert [s.citation for s in answer.sources] == ["UU 23/2014 Pasal 411", "Penutup UU 23/2014"]
     assert "mulai berlaku pada tanggal diundangkan" in answer.text
     assert "2 Oktober 2014" in answer.text
+
+
+def test_an_amending_law_is_put_in_force_by_its_own_roman_article(engine):
+    # UU 9/2015's Pasal II, not the last pasal of UU 23/2014 it amends (Pasal 154).
+    answer = engine.answer("Kapan UU 9/2015 mulai berlaku?")
+    assert answer.found and answer.trace["decision"]["rule"] == "penutup-disebut"
+    assert [s.citation for s in answer.sources] == ["UU 9/2015 Pasal II", "Penutup UU 9/2015"]
+    assert "mulai berlaku pada tanggal diundangkan" in answer.text
+    assert "18 Maret 2015" in answer.text

@@ -333,3 +333,27 @@ def test_a_penjelasan_heading_misread_by_ocr_still_opens_it(corpus_uji):
     assert "3" in pp12.penjelasan and pp12.penjelasan_umum
     assert not any("Cukup jelas" in pasal.text for pasal in pp12.pasal)
     assert pp12.pasal[-1].number == "51"
+
+
+def test_an_amending_laws_own_roman_articles_are_pasal_of_their_own(corpus_uji):
+    # UU 9/2015: Pasal I lists the amendments to UU 23/2014, Pasal II puts them in force.
+    chunks = _chunks(
+        (corpus_uji / "uu-9-2015-perubahan-kedua-uu23-2014.md").read_text(), "UU", "9", 2015
+    )
+    assert chunks["UU 9/2015 Pasal II"].text == (
+        "Undang-Undang ini mulai berlaku pada tanggal diundangkan."
+    )
+    assert chunks["UU 9/2015 Pasal I"].text.startswith("Beberapa ketentuan dalam Undang-Undang")
+    # The last amended pasal ends where Pasal II begins.
+    last = chunks["UU 9/2015 Pasal 154 ayat (2)"].text
+    assert last.endswith("tentang tata tertib.") and "Pasal II" not in last
+    assert "Pasal II" not in " ".join(c.text for c in chunks.values() if c.kind == "penjelasan")
+
+
+def test_a_roman_pasal_that_amends_nothing_is_no_heading():
+    # OCR reading "Pasal 1" as "Pasal I" in an ordinary regulation.
+    regulation = parse_regulation(
+        "Pasal I\nDalam Peraturan ini yang dimaksud dengan Daerah adalah Kabupaten.\n"
+        "Pasal 2\nBupati menetapkan rencana kerja.\n"
+    )
+    assert [p.number for p in regulation.pasal] == ["2"]
