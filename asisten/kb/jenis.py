@@ -28,6 +28,8 @@ class JenisPeraturan:
     regional: bool = False
     title: str = ""
     aliases: tuple[str, ...] = ()
+    # English names ("Law", "Government Regulation"), read only with a number and year.
+    english: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -45,6 +47,7 @@ def registry() -> tuple[JenisPeraturan, ...]:
             regional=bool(entry.get("regional")),
             title=entry.get("title", ""),
             aliases=tuple(entry.get("aliases", ())),
+            english=tuple(entry.get("english", ())),
         )
         for entry in yaml.safe_load(text)
     )
@@ -56,13 +59,15 @@ def _key(name: str) -> str:
 
 @cache
 def _by_key() -> dict[str, JenisPeraturan]:
-    return {_key(name): entry for entry in registry() for name in entry.names}
+    return {_key(name): entry for entry in registry() for name in (*entry.names, *entry.english)}
 
 
 @cache
 def _prefixes() -> tuple[tuple[str, JenisPeraturan], ...]:
     """Every spelling as a word sequence, longest first, for prefix matching of raw names."""
-    spellings = {_words(name): entry for entry in registry() for name in entry.names}
+    spellings = {
+        _words(name): entry for entry in registry() for name in (*entry.names, *entry.english)
+    }
     return tuple(sorted(spellings.items(), key=lambda item: -len(item[0])))
 
 
@@ -144,6 +149,14 @@ def regional_names_pattern() -> str:
 
 def national_names_pattern() -> str:
     return _alternation(name for entry in registry() if not entry.regional for name in entry.names)
+
+
+def english_names_pattern() -> str:
+    """Like `names_pattern`, only the English names of national types ("Law", "Government
+    Regulation"): common words, so a mention needs its number and year."""
+    return _alternation(
+        name for entry in registry() if not entry.regional for name in entry.english
+    )
 
 
 def short_names_pattern() -> str:

@@ -8,7 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from asisten.kb.jenis import canonical, national_names_pattern, regional_names_pattern, same_type
+from asisten.kb.jenis import (
+    canonical,
+    english_names_pattern,
+    national_names_pattern,
+    regional_names_pattern,
+    same_type,
+)
 
 # Type names come from the one registry (asisten/data/jenis_peraturan.yaml). A regional type may
 # carry its region ("perbup sleman 5/2020", "pergub provinsi bali"); one without it ("perda
@@ -22,6 +28,15 @@ _JENIS = (
 _NOMOR = r"(?:no\.?|nomor)?\s*(?P<nomor>\d{1,4})"
 _TAHUN = r"(?:\s*/\s*|\s+(?:tahun|th\.?|thn)\s+)(?P<tahun>(?:19|20)\d\d)"
 _REGULATION = re.compile(rf"\b{_JENIS}\s*{_NOMOR}(?:{_TAHUN})?\b", re.IGNORECASE)
+# English names are everyday words ("the law 2 years ago"): a mention needs number and year,
+# written "Law 23/2014", "Law No. 23 of 2014" or "Law Number 23 Year 2014"; the Indonesian
+# short name may follow in brackets ("Government Regulation (PP) 38/2017").
+_ENGLISH_REGULATION = re.compile(
+    rf"\b(?P<jenis>{english_names_pattern()})(?:\s*\(\w+\))?\s*"
+    r"(?:no\.?|number|nr\.?)?\s*(?P<nomor>\d{1,4})"
+    r"(?:\s*/\s*|\s+of\s+|\s+year\s+)(?P<tahun>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -43,7 +58,13 @@ class RegulationMention:
 def find_regulations(question: str) -> list[RegulationMention]:
     """Every regulation a question names ("PP 38/2017 dan UU 25/2009 sama-sama ...")."""
     mentions = []
-    for match in _REGULATION.finditer(question):
+    english = list(_ENGLISH_REGULATION.finditer(question))
+    taken = [m.span() for m in english]
+    indonesian = [
+        m for m in _REGULATION.finditer(question)
+        if not any(m.start() < end and start < m.end() for start, end in taken)
+    ]  # fmt: skip
+    for match in sorted(english + indonesian, key=lambda m: m.start()):
         tahun = match.group("tahun")
         mentions.append(
             RegulationMention(

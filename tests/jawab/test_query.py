@@ -118,3 +118,29 @@ def test_corpus_citations_of_new_types():
         "Pergub Bali 2/2021 Pasal 31",
         "Perban BSSN 8/2020 Pasal 2 ayat (1)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Under Law 23/2014, who may investigate?", [("UU", "23", 2014)]),
+        ("What does Law No. 9 of 2015 change?", [("UU", "9", 2015)]),
+        (
+            "Government Regulation (PP) 38/2017 and Act 25/2009",
+            [("PP", "38", 2017), ("UU", "25", 2009)],
+        ),
+        ("Presidential Regulation Number 89 Year 2021", [("Perpres", "89", 2021)]),
+        ("Government Regulation in Lieu of Law 1/2014", [("Perppu", "1", 2014)]),
+        ("Under BSSN Regulation 8/2020, who is fostered?", [("Perban BSSN", "8", 2020)]),
+    ],
+)
+def test_english_names_of_regulation_types(question, expected):
+    assert [(m.jenis, m.nomor, m.tahun) for m in find_regulations(question)] == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which law 2 years ago changed the rules?", "Is there a regulation 5 times stricter?"],
+)
+def test_an_english_type_name_without_number_and_year_names_nothing(question):
+    assert find_regulations(question) == []
