@@ -13,6 +13,14 @@ def test_english_function_words_are_dropped_and_terms_mapped():
     assert words == ["usul", "regional", "daerah", "innovation", "inovasi", "uji", "coba"]
 
 
+def test_the_documents_legal_vocabulary_is_reached_from_english():
+    # The glossary covers the documents' frequent terms, not only the innovation words.
+    words = content_words("Which sanction applies to a violation of the permit by the regency?")
+    assert {"sanksi", "pelanggaran", "izin", "kabupaten"} <= set(words)
+    # An everyday loanword the documents also use keeps itself beside its reading.
+    assert content_words("pinjol legal")[-2:] == ["legal", "hukum"]
+
+
 def test_stemming_meets_at_the_root():
     assert tokens("pengusulan") == tokens("diusulkan") == ["usul"]
 
