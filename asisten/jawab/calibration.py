@@ -63,8 +63,9 @@ class Calibration:
 @dataclass(frozen=True)
 class Shared:
     """The numbers every model shares: how the ranking is mixed, which rules read the passages,
-    and how much of the best passage's strength a further one needs to be shown. What each
-    means is written beside it in asisten/data/calibration.yaml."""
+    how much of the best passage's strength a further one needs to be shown, and how much room
+    the answer gives each passage. What each means is written beside it in
+    asisten/data/calibration.yaml."""
 
     rrf_k: float
     candidates: float

@@ -154,9 +154,8 @@ def national_names_pattern() -> str:
 def english_names_pattern() -> str:
     """Like `names_pattern`, only the English names of national types ("Law", "Government
     Regulation"): common words, so a mention needs its number and year."""
-    return _alternation(
-        name for entry in registry() if not entry.regional for name in entry.english
-    )
+    names = [name for entry in registry() if not entry.regional for name in entry.english]
+    return _alternation(names) if names else "(?!)"  # no names: a pattern matching nothing
 
 
 def short_names_pattern() -> str:
