@@ -368,7 +368,10 @@ def _parse_body(text: str) -> list[Pasal]:
         body_end = min([stop] + [e[0] for e in events if start < e[0] < stop])
         body = text[end:body_end].strip()
         pasal = Pasal(number=number, text=_tidy(body), bab=bab, bagian=bagian, position=start)
-        _split_pasal(pasal)
+        # A roman article's ayat markers are those of the pasal it amends ("Pasal I: … Pasal 11
+        # (1) Inspektorat …" when OCR hid that heading): it stays one unit, cited as itself.
+        if not _ROMAN_PASAL.fullmatch(f"Pasal {number}"):
+            _split_pasal(pasal)
         pasal_list.append(pasal)
     return pasal_list
 

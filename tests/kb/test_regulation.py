@@ -357,3 +357,13 @@ def test_a_roman_pasal_that_amends_nothing_is_no_heading():
         "Pasal 2\nBupati menetapkan rencana kerja.\n"
     )
     assert [p.number for p in regulation.pasal] == ["2"]
+
+
+def test_a_roman_article_is_one_unit_whatever_ayat_markers_it_holds(corpus_uji):
+    # PP 72/2019's OCR hides the heading of the amended Pasal 11 inside Pasal I: its "(1) … (3)"
+    # are Pasal 11's ayat, not Pasal I's, so Pasal I is cited whole.
+    chunks = _chunks(
+        (corpus_uji / "pp-72-2019-perangkat-daerah-perubahan.md").read_text(), "PP", "72", 2019
+    )
+    assert "Inspektorat Daerah provinsi" in chunks["PP 72/2019 Pasal I"].text
+    assert not any(citation.startswith("PP 72/2019 Pasal I ") for citation in chunks)
