@@ -79,18 +79,22 @@ def test_a_clause_naming_no_regulation_asks_about_the_one_answering(engine):
     assert "Penutup PP 96/2012" in citations and "30 Oktober 2012" in answer.text
 
 
-def test_entry_into_force_brings_the_pasal_saying_which_date_applies(engine):
-    answer = engine.answer("Kapan UU 23/2014 mulai berlaku?")
+@pytest.mark.parametrize(
+    ("question", "citations", "date"),
+    [
+        ("Kapan UU 23/2014 mulai berlaku?", ["UU 23/2014 Pasal 411", "Penutup UU 23/2014"],
+         "2 Oktober 2014"),
+        # An amending law is put in force by its own roman article (UU 9/2015 Pasal II), not by
+        # the last pasal of the law it amends (Pasal 154).
+        ("Kapan UU 9/2015 mulai berlaku?", ["UU 9/2015 Pasal II", "Penutup UU 9/2015"],
+         "18 Maret 2015"),
+    ],
+)  # fmt: skip
+def test_entry_into_force_brings_the_pasal_saying_which_date_applies(
+    engine, question, citations, date
+):
+    answer = engine.answer(question)
     assert answer.found and answer.trace["decision"]["rule"] == "penutup-disebut"
-    assert [s.citation for s in answer.sources] == ["UU 23/2014 Pasal 411", "Penutup UU 23/2014"]
+    assert [s.citation for s in answer.sources] == citations
     assert "mulai berlaku pada tanggal diundangkan" in answer.text
-    assert "2 Oktober 2014" in answer.text
-
-
-def test_an_amending_law_is_put_in_force_by_its_own_roman_article(engine):
-    # UU 9/2015's Pasal II, not the last pasal of UU 23/2014 it amends (Pasal 154).
-    answer = engine.answer("Kapan UU 9/2015 mulai berlaku?")
-    assert answer.found and answer.trace["decision"]["rule"] == "penutup-disebut"
-    assert [s.citation for s in answer.sources] == ["UU 9/2015 Pasal II", "Penutup UU 9/2015"]
-    assert "mulai berlaku pada tanggal diundangkan" in answer.text
-    assert "18 Maret 2015" in answer.text
+    assert date in answer.text
