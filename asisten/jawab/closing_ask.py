@@ -11,11 +11,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
-import yaml
-
+from asisten.indeks.lexicon import yaml_data
 from asisten.indeks.text import content_words
+from asisten.kb.jenis import names_pattern
 
 DATA_FILE = "tanya_penutup.yaml"
 # What stands for a regulation the clause names, by number ("Perban BSSN 8/2020") or by type and
@@ -25,7 +24,7 @@ _NAMED = "\u00a7"
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    data = yaml.safe_load(files("asisten").joinpath("data", DATA_FILE).read_text("utf-8"))
+    data = yaml_data(DATA_FILE)
 
     def either(key: str) -> str:
         return "|".join(f"(?:{form})" for form in data[key])
@@ -38,7 +37,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     title = r"(?:\s+tentang(?:\s+[\w/-]+){1,6}?)?"
     between = rf"(?:\s+(?:{either('between')}))*"
     return {
-        "named_by_words": re.compile(data["named_by_words"]),
+        # A regulation named by its type (from the one registry) and a capitalised name ("UU
+        # Pemda", "UU Pelayanan Publik") stands where a numbered one would.
+        "named_by_words": re.compile(rf"\b(?:{names_pattern()})(?:\s+[A-Z][\w-]*){{1,4}}"),
         "gazette": re.compile(either("gazette")),
         "subject_acts": re.compile(rf"{subject}{title}{between}\s+(?:{either('acts')})\b"),
         "subject_in_force": re.compile(rf"{subject}{title}{between}\s+(?:{either('in_force')})\b"),

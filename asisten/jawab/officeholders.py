@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 
-import yaml
+from asisten.indeks.lexicon import yaml_data
 
 DATA_FILE = "pejabat_kini.yaml"
 
 
-@cache
 def _data() -> dict:
-    return yaml.safe_load(files("asisten").joinpath("data", DATA_FILE).read_text("utf-8"))
+    return yaml_data(DATA_FILE)
 
 
 def present_holder_phrase() -> str:

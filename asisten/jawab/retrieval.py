@@ -10,6 +10,7 @@ the corpus does not cover ("cuti melahirkan") scores low however close its vecto
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -29,6 +30,8 @@ from asisten.kb.models import Chunk, DocumentMeta
 # data: the `shared` section of asisten/data/calibration.yaml; numbers of scale (exact or
 # approximate dense search, full or partial sort) are in asisten/data/skala.yaml.
 SCALE_FILE = "skala.yaml"
+# The forms of questions about a closing, and of the provision saying when a regulation takes effect.
+CLOSING_ASK_FILE = "tanya_penutup.yaml"
 
 
 @dataclass
@@ -170,7 +173,7 @@ class Retriever:
         for closing in closings:
             if last := self.pasal_of(closing.doc_id)[-1:]:
                 provision = self.provision(closing.doc_id, last[0])
-                in_force += [c for c in provision if "berlaku" in c.text.lower()]
+                in_force += [c for c in provision if _says_in_force(c.text)]
         return in_force + closings
 
     def _closing_rows(self, query: Query) -> list[int]:
@@ -303,3 +306,8 @@ def _ranked(scores: np.ndarray, allowed: np.ndarray) -> list[tuple[int, float]]:
         best = np.argpartition(-masked, wanted)[:wanted]
         order = best[np.argsort(-masked[best], kind="stable")]
     return [(int(i), float(masked[i])) for i in order]
+
+
+def _says_in_force(text: str) -> bool:
+    """Whether a provision says when its regulation takes effect (asisten/data/tanya_penutup.yaml)."""
+    return bool(re.search(yaml_data(CLOSING_ASK_FILE)["in_force_provision"], text.lower()))

@@ -3,7 +3,8 @@
 Regulations are cut along their own structure: one chunk per ayat (or per pasal without ayat,
 or per angka for definition lists), one per explained pasal of the Penjelasan, one for the
 considerations (Menimbang), one for the closing (Penutup: enactment, promulgation, gazette),
-and each Lampiran (or a text without pasal) by its numbered sections. Everything else is cut per Markdown section, long sections by paragraph.
+and each Lampiran (or a text without pasal) by its numbered sections. Everything else is cut
+per Markdown section, long sections by paragraph.
 """
 
 from __future__ import annotations
