@@ -47,9 +47,19 @@ def registry() -> tuple[JenisPeraturan, ...]:
             regional=bool(entry.get("regional")),
             title=entry.get("title", ""),
             aliases=tuple(entry.get("aliases", ())),
-            english=tuple(entry.get("english", ())),
+            english=(*entry.get("english", ()), *_agency_english(entry.get("aliases", ()))),
         )
         for entry in yaml.safe_load(text)
+    )
+
+
+def _agency_english(aliases) -> tuple[str, ...]:
+    """An agency's regulation in English puts the agency first: "Peraturan BSSN" is "BSSN
+    Regulation"."""
+    return tuple(
+        f"{match.group(1)} Regulation"
+        for alias in aliases
+        if (match := re.fullmatch(r"Peraturan ([A-Z]{2,})", alias))
     )
 
 

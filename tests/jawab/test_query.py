@@ -132,6 +132,8 @@ def test_corpus_citations_of_new_types():
         ("Presidential Regulation Number 89 Year 2021", [("Perpres", "89", 2021)]),
         ("Government Regulation in Lieu of Law 1/2014", [("Perppu", "1", 2014)]),
         ("Under BSSN Regulation 8/2020, who is fostered?", [("Perban BSSN", "8", 2020)]),
+        # Derived from the agency's alias "Peraturan BRIN", listed nowhere in English.
+        ("BRIN Regulation No. 3 of 2022", [("Perban BRIN", "3", 2022)]),
     ],
 )
 def test_english_names_of_regulation_types(question, expected):
