@@ -35,6 +35,8 @@ DEFINITION_CUE = "pengertian definisi"
 MIN_PART_WORDS = 2
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _YEAR = re.compile(r"(?<![\w/.,])(19[4-9]\d|20\d\d)(?![\w/]|[.,]\d)")
+# A span of years ("RPJMN 2020–2024"): a period, not the year of its end or of its start.
+YEAR_SPAN = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–—]|s\.?d\.?|sampai(?: dengan)?)\s*(?:19|20)\d\d\b")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<![.?!:]\s)(?<!^)(?<![\"'(])\b[A-Z][A-Za-z]+")
 
 
@@ -84,9 +86,11 @@ class Query:
     # How many question words ("siapa …, dan apakah …?"): each asks for one more source.
     asked: int = 0
     # The years and regions it names outside the names of regulations, in the sentences that ask
-    # for a value when it asks for one ("skor IID Kota Makassar pada IGA 2022"): a value asked
-    # for one year or region is answered only by a passage about it. The setting told in another
-    # sentence ("Kami dari Kabupaten Sumba Timur. Berapa lama uji coba …?") is not what is asked.
+    # (for a value when it asks for one: "skor IID Kota Makassar pada IGA 2022"): a value asked
+    # for one year or region, or what happened in a year ("pemenang UNPSA 2024"), is answered
+    # only by a passage about it. The setting told in another sentence ("Kami dari Kabupaten
+    # Sumba Timur. Berapa lama uji coba …?") is not what is asked, and a span of years
+    # ("periode 2020–2024") is a period, not a year.
     years: tuple[str, ...] = ()
     regions: tuple[Region, ...] = ()
     # A question asking several things, read clause by clause ("… batas waktunya? Terus siapa
@@ -215,7 +219,7 @@ class Analyser:
         provision = find_provision(question)
         closing = read_closing_ask(question, _spans(regulations))
         unknown, places = self._unknown(terms["words"], terms["stems"])
-        asking = _value_sentences(search_text)
+        asking = _asking_sentences(search_text)
         return Query(
             text=question,
             search_text=search_text,
@@ -233,7 +237,7 @@ class Analyser:
             definition=definition,
             expects=answer_type.expected(question),
             asked=count_question_words(question),
-            years=tuple(dict.fromkeys(_YEAR.findall(asking))),
+            years=tuple(dict.fromkeys(_YEAR.findall(YEAR_SPAN.sub(" ", asking)))),
             regions=find_regions(asking),
             **terms,
         )
@@ -390,10 +394,14 @@ def _provision_label(ref: ProvisionRef | None) -> str | None:
     return label
 
 
-def _value_sentences(question: str) -> str:
-    """The sentences of `question` that ask for a value (an amount, a time, a count), or the
-    whole question when none does on its own."""
-    asking = [s for s in _SENTENCE_END.split(question) if answer_type.expected(s)]
+def _asking_sentences(question: str) -> str:
+    """The sentences of `question` that ask for a value (an amount, a time, a count); in a
+    question asking none, those that ask at all ("Inovasi apa yang memenangi UNPSA 2024?", not
+    the setting "Layanan kami diluncurkan tahun 2016."); else the whole question."""
+    sentences = _SENTENCE_END.split(question)
+    asking = [s for s in sentences if answer_type.expected(s)]
+    if not asking and not answer_type.expected(question):
+        asking = [s for s in sentences if s.rstrip().endswith("?") or count_question_words(s)]
     return " ".join(asking) or question
 
 

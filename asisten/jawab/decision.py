@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from asisten.indeks import text
-from asisten.jawab.analysis import Query
+from asisten.jawab.analysis import YEAR_SPAN, Query
 from asisten.jawab.answerability import features
 from asisten.jawab.calibration import FULL_COVERAGE, Calibration, shared
 from asisten.jawab.logistic import LogisticModel
@@ -188,7 +188,7 @@ class Decider:
 
 @dataclass(frozen=True)
 class Unsaid:
-    """The years and regions a question asking for a value names that no passage found does."""
+    """The years and regions asked about that no passage found names."""
 
     years: tuple[str, ...] = ()
     regions: tuple[Region, ...] = ()
@@ -212,28 +212,31 @@ class Unsaid:
 
 
 def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
-    """The years and regions the question names that no passage found names (in its text,
-    headings or title), when it asks for a value (an amount, a count, a time): a value for
-    them is none the passages give."""
-    if not (query.expects and (query.years or query.regions)):
+    """The years the question asks about and, when it asks for a value (an amount, a count, a
+    time), the regions, that no passage found names (in its text, headings or title): what
+    the passages say is about another year or region. A passage's span of years ("RPJMN
+    2020–2024") names a period, not its years."""
+    if not (query.years or (query.expects and query.regions)):
         return Unsaid()
+    regions = query.regions if query.expects else ()
     passages = [f"{h.chunk.citation} {h.meta.title} {h.chunk.context} {h.chunk.text}" for h in hits]
-    said = " ".join(passages)
+    said = YEAR_SPAN.sub(" ", " ".join(passages))
     # Each passage folded once: region names are matched in the folded text.
-    folded = [text.normalise(passage) for passage in passages] if query.regions else []
+    folded = [text.normalise(passage) for passage in passages] if regions else []
     folded_said = " ".join(folded)
     missing = Unsaid(
         tuple(year for year in query.years if year not in said),
-        tuple(r for r in query.regions if not names_region(folded_said, r)),
+        tuple(r for r in regions if not names_region(folded_said, r)),
     )
-    if missing or not (query.years and query.regions):
+    if missing or not (query.years and regions):
         return missing
     # Each is named somewhere; a value for the region in that year needs one passage naming
     # both (a case's year in its text, its region in its title counts: both are the passage's).
     with_regions = [
         passage
         for passage, passage_folded in zip(passages, folded, strict=True)
-        if all(names_region(passage_folded, region) for region in query.regions)
+        if all(names_region(passage_folded, region) for region in regions)
     ]
+    with_regions = [YEAR_SPAN.sub(" ", passage) for passage in with_regions]
     apart = tuple(y for y in query.years if not any(y in passage for passage in with_regions))
-    return Unsaid(years_apart=apart, regions_apart=query.regions if apart else ())
+    return Unsaid(years_apart=apart, regions_apart=regions if apart else ())

@@ -92,6 +92,9 @@ def test_a_place_the_knowledge_base_never_mentions_is_noted_apart_from_unknown_w
         ("Berapa anggarannya pada 2023 dan 2024?", ("2023", "2024")),
         ("Apa isi Pasal 5 Perbup Zurbagan Nomor 7 Tahun 2025?", ()),  # a regulation's name
         ("Hadiahnya Rp2.022 juta atau 2022,5 persen?", ()),  # numbers, no years
+        ("Apa sasaran reformasi birokrasi 2020–2024?", ()),  # a period
+        ("Diluncurkan tahun 2016. Apakah itu inovasi?", ()),  # the setting of a question
+        ("Diluncurkan tahun 2016. Siapa pemenang UNPSA 2024?", ("2024",)),
     ],
 )
 def test_the_years_a_question_names_outside_regulation_names(analyser, question, years):
@@ -106,6 +109,8 @@ def test_the_years_and_regions_asked_about_are_those_of_the_sentence_asking_a_va
         "Kupang pada IGA 2023?"
     )
     assert [r.written for r in query.regions] == ["Kota Kupang"] and query.years == ("2023",)
-    # A question asking no value: everything it names.
+    # A question asking no value: what its asking sentences name, not the setting told apart.
     told = analyser.analyse("Kami dari Kabupaten Sumba Timur. Apa syarat replikasi inovasi?")
-    assert [r.written for r in told.regions] == ["Kabupaten Sumba Timur"]
+    assert not told.regions
+    asked = analyser.analyse("Apa syarat replikasi inovasi di Kabupaten Sumba Timur?")
+    assert [r.written for r in asked.regions] == ["Kabupaten Sumba Timur"]

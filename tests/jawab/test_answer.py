@@ -395,8 +395,15 @@ def test_a_value_asked_for_a_year_no_passage_mentions_is_declined_saying_so(real
     assert not unheld.found and not unheld.sources
     assert "tidak memuat data untuk tahun 2013" in unheld.text
     assert unheld.trace["decision"]["rule"] == "tahun-tidak-dimuat"
-    # Without a value asked, a year says nothing against the passages: the stages stand.
-    assert real_engine.answer("Apa saja tahapan penilaian IGA 2013?").found
+    # A year asked about without a value ("what happened then") is answered by no passage
+    # about another year either; told as the setting in another sentence, it says nothing.
+    stages = real_engine.answer("Apa saja tahapan penilaian IGA 2013?")
+    assert not stages.found and "tidak memuat data untuk tahun 2013" in stages.text
+    assert real_engine.answer(
+        "Aplikasi kami diluncurkan tahun 2013. Apa saja tahapan penilaian IGA?"
+    ).found
+    # A span of years is a period: "2020–2024" names neither 2020 nor 2024.
+    assert not real_engine.answer("Inovasi apa yang menang IGA 2020–2024?").trace["query"]["years"]
 
 
 def test_a_value_asked_for_a_region_no_passage_names_is_declined_saying_so(real_engine):
