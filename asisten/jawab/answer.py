@@ -243,7 +243,8 @@ class Answerer:
         shown: frozenset[str] = frozenset(),
     ) -> list[_Item]:  # fmt: skip
         """The best passage of each clause of the question that the answer does not hold yet
-        ("… batas waktunya? Terus siapa yang menilai?"), excerpted around that clause's words.
+        ("… batas waktunya? Terus siapa yang menilai?"), and its runner-up when nearly as good,
+        excerpted around that clause's words.
         `shown`: chunks the answer already gives that are no source (FAQ answers)."""
         items = []
         for part, found in parts:
@@ -261,10 +262,32 @@ class Answerer:
             elif (part.asks_closing and best.chunk.kind == "penutup") or (
                 self.decider.relevant_companion(best, in_scope)
             ):
-                number = self.add_source(sources, best.chunk, best.score)
-                passage = excerpt(best.chunk.text, part.stems)
-                items.append(_Item(best.chunk.citation, passage, [number]))
+                for hit in [best, *self._runner_up(found, sources, shown, in_scope)]:
+                    number = self.add_source(sources, hit.chunk, hit.score)
+                    passage = excerpt(hit.chunk.text, part.stems)
+                    items.append(_Item(hit.chunk.citation, passage, [number]))
         return items
+
+    def _runner_up(
+        self, found: list[Hit], sources: list[Source], shown: frozenset[str], in_scope: bool
+    ) -> list[Hit]:
+        """A clause's second passage, when it is nearly as good as its best one by the
+        companions' hand rule (score and word coverage): a clause often asks two things, each
+        said in its own pasal ("laporan itu disampaikan kepada siapa, dan dibahas untuk apa?")."""
+        best, *rest = found
+        second = rest[0] if rest else None
+        if (
+            second is None
+            or second.chunk.kind in ("faq", "penutup")
+            or second.chunk.chunk_id in shown
+            or _among(sources, second.chunk)
+        ):
+            return []
+        close = (
+            second.score >= shared().relative_score * best.score
+            and second.coverage >= shared().relative_coverage * best.coverage
+        )
+        return [second] if close and self.decider.relevant_companion(second, in_scope) else []
 
     def _faq_answer(
         self, query: Query, hits: list[Hit], limit: int, in_scope: bool,

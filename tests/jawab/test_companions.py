@@ -288,3 +288,44 @@ def test_a_long_pasal_two_of_whose_ayat_are_chosen_is_quoted_whole(tmp_path):
     assert answer.found and citations[:4] == [f"PP 12/2021 Pasal 5 ayat ({n})" for n in range(1, 5)]
     assert "meminta keterangan kepada syahbandar" in answer.text
     assert "melakukan penyelidikan" in answer.text
+
+
+HARBOUR_REPORT = """---
+tipe: regulasi
+jenis: PP
+nomor: "13"
+tahun: 2021
+judul: Laporan Pelayanan Pelabuhan
+---
+## Pasal 1
+
+Laporan pelayanan pelabuhan disusun oleh syahbandar setiap triwulan.
+
+## Pasal 2
+
+Laporan pelayanan pelabuhan disampaikan kepada menteri paling lambat sepuluh hari kerja.
+
+## Pasal 3
+
+Laporan pelayanan pelabuhan dibahas dewan pelabuhan untuk rekomendasi perbaikan.
+
+## Pasal 4
+
+Tarif jasa labuh kapal ditetapkan oleh menteri.
+"""
+
+
+def test_a_clause_asking_two_things_said_apart_gets_both_passages(tmp_path):
+    engine = _engine_over(tmp_path, "pp-13-2021.md", HARBOUR_REPORT, top_k=1)
+    # A model that wants no companion: what the answer holds beyond the best passage comes
+    # from the clauses.
+    engine.pipeline.answerer.companion_model = replace(_only("novel", 0.0), intercept=-50.0)
+    answer = engine.answer(
+        "Laporan pelayanan pelabuhan disusun oleh siapa, setiap triwulan atau setiap tahun? "
+        "Lalu laporan itu disampaikan kepada siapa, dan dibahas untuk apa?"
+    )
+    citations = [s.citation for s in answer.sources]
+    assert answer.found and citations[0] == "PP 13/2021 Pasal 1"
+    # The clause's best passage and its runner-up, each saying one of the two things.
+    assert {"PP 13/2021 Pasal 2", "PP 13/2021 Pasal 3"} <= set(citations)
+    assert "PP 13/2021 Pasal 4" not in citations
