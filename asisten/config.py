@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     model: str = Field(default=DEFAULT_MODEL, alias="ASISTEN_MODEL")
     max_file_mb: float = Field(default=DEFAULT_MAX_FILE_MB, gt=0, alias="ASISTEN_MAX_FILE_MB")
     top_k: int = Field(default=3, ge=1, le=10, alias="ASISTEN_TOP_K")
+    # The deployment's own regions ("Bali", "Banjarnegara"): their regional regulations answer
+    # questions that do not name the region; another region's answer only questions naming it.
+    home_regions_raw: str = Field(default="", alias="ASISTEN_WILAYAH")
     keep_versions: int = Field(default=3, ge=1, alias="ASISTEN_KEEP_VERSIONS")
     llm_url: str | None = Field(default=None, alias="ASISTEN_LLM_URL")
     llm_model: str = Field(default="gpt-4o-mini", alias="ASISTEN_LLM_MODEL")
@@ -77,6 +80,10 @@ class Settings(BaseSettings):
             if not re.fullmatch(r"[UW][A-Z0-9]+", item):
                 raise ValueError(f"{item!r} bukan ID pengguna Slack (misalnya U012AB3CD)")
         return value
+
+    @property
+    def home_regions(self) -> tuple[str, ...]:
+        return tuple(filter(None, (v.strip() for v in self.home_regions_raw.split(","))))
 
     @property
     def admins(self) -> frozenset[str]:

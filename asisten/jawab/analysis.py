@@ -22,6 +22,7 @@ from asisten.jawab.question_parts import count_question_words, split_question
 from asisten.jawab.regions import Region, find_regions
 from asisten.jawab.spelling import Speller
 from asisten.jawab.vocabulary import Vocabulary
+from asisten.kb import jenis
 from asisten.kb.models import DocumentMeta
 
 _DEFINITION_QUESTION = re.compile(
@@ -72,6 +73,10 @@ class Query:
     named_documents: frozenset[str] = frozenset()
     # Of those, the ones it names itself, not as amended by another ("UU Pemda": UU 23/2014).
     named_directly: frozenset[str] = frozenset()
+    # Regional regulations (a Perda, a Pergub) of regions the question does not name, nor
+    # names them: a rule for another region answers nothing here ("syarat kenaikan pangkat
+    # PNS" is no question about Bali's BKD).
+    elsewhere: frozenset[str] = frozenset()
     # It asks when a regulation was enacted, who signed it, or which gazette holds it: what the
     # regulation's closing (Penutup) says (asisten.jawab.closing_ask). A question asking several
     # things leaves this to the clause that asks it.
@@ -130,6 +135,7 @@ class Query:
             "expects": self.expects,
             "years": list(self.years),
             "regions": [region.written for region in self.regions],
+            "elsewhere": sorted(self.elsewhere),
             "parts": [part.text for part in self.parts],
         }
 
@@ -139,10 +145,11 @@ class Analyser:
 
     def __init__(
         self, vocabulary: Vocabulary, documents: dict[str, DocumentMeta],
-        amended_by: Callable[[str], list[str]] | None = None,
+        amended_by: Callable[[str], list[str]] | None = None, home_regions: tuple[str, ...] = (),
     ) -> None:  # fmt: skip
         """`amended_by`: the held regulations amending one (asisten.kb.in_force), so that a
-        question naming a regulation names it as amended too."""
+        question naming a regulation names it as amended too. `home_regions`: the deployment's
+        own regions, whose regional regulations need not be named (ASISTEN_WILAYAH)."""
         self.vocabulary = vocabulary
         self.documents = documents
         self._amended_by = amended_by or (lambda doc_id: [])
@@ -162,6 +169,14 @@ class Analyser:
         # One regulation may be held twice (the team's text and the official one an admin
         # added): a name either carries ("UU Pelayanan Publik") names both.
         self._same_regulation: dict[str, set[str]] = {}
+        # Regional regulations by the stems of their region's name ("bali": its Pergubs),
+        # but for the deployment's own regions.
+        home = {_stems(jenis.region_name(region)) for region in home_regions}
+        self._regional: dict[frozenset[str], list[str]] = {}
+        for doc_id, meta in documents.items():
+            kind, region = jenis.split(meta.jenis) if meta.jenis else (None, "")
+            if kind is not None and kind.regional and region and _stems(region) not in home:
+                self._regional.setdefault(_stems(region), []).append(doc_id)
         for pairs in self._regulations_by_number.values():
             editions: dict[tuple, set[str]] = {}
             for doc_id, meta in pairs:
@@ -191,6 +206,7 @@ class Analyser:
                     p,
                     named_documents=p.named_documents | named,
                     named_directly=p.named_directly | directly,
+                    elsewhere=p.elsewhere & query.elsewhere,
                 )
                 for p in parts
             ),
@@ -231,6 +247,7 @@ class Analyser:
             missing_regulations=tuple(missing),
             named_documents=frozenset(named),
             named_directly=directly,
+            elsewhere=self._elsewhere(question, named),
             asks_closing=closing.closing,
             asks_in_force=closing.in_force,
             asks_present_holder=asks_present_holder(question),
@@ -302,6 +319,17 @@ class Analyser:
         return tuple(w for w in unseen if w not in places), places
 
     # -- names ------------------------------------------------------------------------------
+    def _elsewhere(self, question: str, named: set[str]) -> frozenset[str]:
+        """The regional regulations of regions `question` does not name, unless it names them."""
+        asked = _stems(question)
+        return frozenset(
+            doc_id
+            for region, held in self._regional.items()
+            if not region <= asked
+            for doc_id in held
+            if doc_id not in named
+        )
+
     def _documents_named_by(self, mention: RegulationMention | ProvisionRef) -> set[str]:
         if mention.nomor:
             candidates = self._regulations_by_number.get(mention.nomor, [])
@@ -403,6 +431,10 @@ def _asking_sentences(question: str) -> str:
     if not asking and not answer_type.expected(question):
         asking = [s for s in sentences if s.rstrip().endswith("?") or count_question_words(s)]
     return " ".join(asking) or question
+
+
+def _stems(name: str) -> frozenset[str]:
+    return frozenset(text.stem(word) for word in text.index_words(name))
 
 
 def _spans(

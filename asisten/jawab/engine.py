@@ -91,7 +91,7 @@ class Engine:
             embedder = self._embedder(version.manifest["model"])
             pipeline = Pipeline(
                 version, embedder, self.settings.prompts_dir, self.settings.top_k,
-                self.corrections.load(),
+                self.corrections.load(), self.settings.home_regions,
             )  # fmt: skip
             self._loaded = _Loaded(version, pipeline, stamp)
             return True

@@ -33,10 +33,10 @@ PART_HITS = 8
 class Pipeline:
     def __init__(
         self, version: IndexVersion, embedder: Embedder, prompts_dir, top_k: int = 3,
-        corrections: dict[str, list[Relation]] | None = None,
+        corrections: dict[str, list[Relation]] | None = None, home_regions: tuple[str, ...] = (),
     ) -> None:  # fmt: skip
         vocabulary = Vocabulary(version.keyword, version.vocabulary)
-        self.analyser = Analyser(vocabulary, version.documents, self._amended_by)
+        self.analyser = Analyser(vocabulary, version.documents, self._amended_by, home_regions)
         self.retriever = Retriever(version, embedder, vocabulary)
         model = version.manifest.get("model", "")
         self.decider = Decider(calibration_for(model), vocabulary, load_model("keputusan", model))

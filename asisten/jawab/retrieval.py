@@ -32,6 +32,8 @@ from asisten.kb.models import Chunk, DocumentMeta
 SCALE_FILE = "skala.yaml"
 # The forms of questions about a closing, and of the provision saying when a regulation takes effect.
 CLOSING_ASK_FILE = "tanya_penutup.yaml"
+# How many sets of left-out regional regulations keep their rows (a bound on memory).
+ELSEWHERE_SETS = 64
 
 
 @dataclass
@@ -59,6 +61,9 @@ class Retriever:
         self.vocabulary = vocabulary
         self.dense_weight = calibration_for(version.manifest.get("model", "")).dense_weight
         self.chunks = version.chunks
+        # The rows of the regional regulations a question leaves out, by the set left out:
+        # most questions leave out the same ones (every region's), so the lookup is made once.
+        self._rows_elsewhere: dict[frozenset[str], np.ndarray] = {}
 
     # -- search -----------------------------------------------------------------------------
     def vectors(self, queries: list[Query]) -> list[np.ndarray]:
@@ -81,6 +86,8 @@ class Retriever:
         if query.stems:
             keyword_scores = self.version.keyword.scores(list(query.stems))
         allowed = self._allowed(doc_types)
+        if query.elsewhere:
+            allowed[self._rows_of_elsewhere(query.elsewhere)] = False
         if vector is None:
             vector = self.vectors([query])[0]
         keyword_ranked = _ranked(keyword_scores, allowed)
@@ -215,6 +222,14 @@ class Retriever:
         scores = exact(list(found))
         ranked = sorted(found, key=lambda row: (-scores[row], row))[:wanted]
         return [(row, scores[row]) for row in ranked], exact
+
+    def _rows_of_elsewhere(self, doc_ids: frozenset[str]) -> np.ndarray:
+        rows = self._rows_elsewhere.get(doc_ids)
+        if rows is None:
+            if len(self._rows_elsewhere) >= ELSEWHERE_SETS:
+                self._rows_elsewhere.clear()
+            rows = self._rows_elsewhere[doc_ids] = self.chunks.rows_of(doc_ids)
+        return rows
 
     def _allowed(self, doc_types: set[str] | None) -> np.ndarray:
         # Live chunks only: a later version may have replaced or removed some.
