@@ -16,6 +16,10 @@ this script turns them, deterministically, into the three kinds of PDF:
     python benchmarks/dokumen_baru.py ukur     index them beside the grown corpus and answer
                                                benchmarks/eval/dokumen-baru.yaml
 
+The Perda's questions are asked as its own ASN ask, without naming their province ("Sebelum
+barang hasil pengadaan diterima, siapa yang memeriksanya?"): the deployment serves Jawa Barat
+(ASISTEN_WILAYAH, `HOME_REGION`). The Perda's facts without that setting are reported beside.
+
 Fonts: the text-layer PDFs use the PDF core fonts (Times, Helvetica: no font file needed); the
 scan uses DejaVu Sans Mono (Debian's fonts-dejavu-core) and falls back to Pillow's bundled font.
 """
@@ -50,6 +54,8 @@ PERDA_TITLE = (
     "TENTANG",
     "PENGELOLAAN BARANG DAERAH",
 )
+# The region of the deployment the Perda was added to (its admins' own Perda).
+HOME_REGION = "Jawa Barat"
 ESIGN = (
     "Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang "
     "diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), BSSN"
@@ -351,6 +357,7 @@ EVAL = Path(__file__).resolve().parent / "eval" / "dokumen-baru.yaml"
 RESULTS = Path(__file__).resolve().parent / "hasil" / "dokumen-baru.json"
 # Question id prefix -> the PDF its facts come from.
 GROUPS = {"dok-1": "uu-30-2014.pdf", "dok-2": "perda-jabar-4-2001.pdf", "dok-3": "uu-18-1965.pdf"}
+PERDA_PREFIX = "dok-2"
 
 
 def index_alone(pdf: Path, embedder) -> dict:
@@ -417,13 +424,22 @@ def measure() -> dict:
     build = prepare(kb, embedder)
     listing = _listing(kb)
     items = [item for item in load_items(EVAL) if item.applies_to("baru")]
-    engine = Engine(kb.settings(), embedder_factory=lambda name: embedder)
+    home = kb.settings().model_copy(update={"home_regions_raw": HOME_REGION})
+    engine = Engine(home, embedder_factory=lambda name: embedder)
     per_item = []
     for item in items:
         answer = engine.answer(item.question)
         citations = [s.citation for s in answer.sources]
         result = score(item, answer.found, answer.text, citations)
         per_item.append((item, result, citations))
+    # The same Perda questions asked of a deployment serving no region in particular.
+    elsewhere = Engine(kb.settings(), embedder_factory=lambda name: embedder)
+    perda = [item for item in items if item.id.startswith(PERDA_PREFIX)]
+    unset = []
+    for item in perda:
+        answer = elsewhere.answer(item.question)
+        unset.append(score(item, answer.found, answer.text, [s.citation for s in answer.sources]))
+    without_home = summarise(perda, unset)
     documents = {}
     for prefix, name in GROUPS.items():
         chosen = [(i, s, c) for i, s, c in per_item if i.id.startswith(prefix)]
@@ -459,6 +475,10 @@ def measure() -> dict:
             "tolak_keliru": overall["false_abstention"],
         },
         "dokumen": documents,
+        "perda_tanpa_wilayah": {
+            "fakta_ditemukan": without_home["fact_recall"],
+            "tolak_keliru": without_home["false_abstention"],
+        },
     }  # fmt: skip
 
 
@@ -491,6 +511,11 @@ def report(results: dict) -> None:
         )
         for error in alone["galat"]:
             print(f"  tidak dapat diindeks: {error}")
+    unset = results["perda_tanpa_wilayah"]
+    print(
+        f"perda tanpa ASISTEN_WILAYAH={HOME_REGION}: fakta {pct(unset['fakta_ditemukan'])}, "
+        f"tolak keliru {pct(unset['tolak_keliru'])}"
+    )
     total = results["semua"]
     print(
         f"semua: {total['pertanyaan']} pertanyaan, fakta {pct(total['fakta_ditemukan'])}, "

@@ -23,6 +23,7 @@ from asisten.errors import (
     NotAPdfError,
     UnsupportedTypeError,
 )
+from asisten.kb import jenis
 from asisten.kb.loaders import TEXT_SUFFIXES, load_document
 from asisten.kb.models import Document
 from asisten.kb.scans import ScanReader
@@ -49,7 +50,9 @@ class Preview:
     warnings: list[str] = field(default_factory=list)
 
     @classmethod
-    def of(cls, document: Document) -> Preview:
+    def of(cls, document: Document, home_regions: tuple[str, ...] = ()) -> Preview:
+        """`home_regions`: the deployment's own (ASISTEN_WILAYAH); another region's regulation
+        answers only questions naming that region, and the admin is told so."""
         meta, chunks = document.meta, document.chunks
         pasal = {c.pasal for c in chunks if c.pasal and c.kind != "penjelasan"}
         sections = {c.citation for c in chunks if not c.pasal}
@@ -58,8 +61,18 @@ class Preview:
             title=meta.title, doc_type=meta.doc_type, jenis=meta.jenis, nomor=meta.nomor,
             tahun=meta.tahun, doc_id=meta.doc_id, pasal_count=len(pasal),
             section_count=len(sections), chunk_count=len(chunks), citations=citations,
-            warnings=list(document.warnings),
+            warnings=[*document.warnings, *_region_warning(meta.jenis, home_regions)],
         )  # fmt: skip
+
+
+def _region_warning(jenis_name: str | None, home_regions: tuple[str, ...]) -> list[str]:
+    region = jenis.region_of(jenis_name)
+    if not region or jenis.is_home_region(region, home_regions):
+        return []
+    return [
+        f"peraturan daerah {region}: dipakai hanya untuk pertanyaan yang menyebut {region} atau "
+        f"peraturan ini; bila layanan ini untuk {region}, setel ASISTEN_WILAYAH={region}"
+    ]
 
 
 def sniff(data: bytes) -> str:

@@ -114,7 +114,7 @@ class AdminService:
         except DocumentError as exc:
             self.registry.record(user, "unggah", name, "gagal", exc.message)
             raise
-        preview = Preview.of(document)
+        preview = Preview.of(document, self.settings.home_regions)
         upload = self.registry.add_upload(
             UploadedDocument(
                 id=new_draft_id(), sha256=document.sha256, file_name=name,
@@ -130,7 +130,7 @@ class AdminService:
         document = load_document(
             Path(upload.stored_path), self.settings.max_file_bytes, upload.fields, self.scans
         )
-        return upload, Preview.of(document)
+        return upload, Preview.of(document, self.settings.home_regions)
 
     def correct(
         self, user: str, upload_id: str, fields: dict[str, Any]
@@ -144,7 +144,7 @@ class AdminService:
         document = load_document(
             Path(upload.stored_path), self.settings.max_file_bytes, clean, self.scans
         )
-        preview = Preview.of(document)
+        preview = Preview.of(document, self.settings.home_regions)
         upload = self.registry.update_upload(
             upload_id, fields=clean, doc_id=preview.doc_id, title=preview.title
         )

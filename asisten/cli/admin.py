@@ -114,6 +114,8 @@ def unggah(
         typer.echo(
             f"  {preview.pasal_count} pasal, {preview.chunk_count} potongan; contoh: {'; '.join(preview.citations)}"
         )
+        for warning in preview.warnings:
+            typer.echo(f"  Catatan: {warning}")
         if not (ya or typer.confirm("Indeks dokumen ini?")):
             service.cancel(user, upload.id)
             typer.echo("Dibatalkan.")

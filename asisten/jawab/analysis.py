@@ -171,11 +171,10 @@ class Analyser:
         self._same_regulation: dict[str, set[str]] = {}
         # Regional regulations by the stems of their region's name ("bali": its Pergubs),
         # but for the deployment's own regions.
-        home = {_stems(jenis.region_name(region)) for region in home_regions}
         self._regional: dict[frozenset[str], list[str]] = {}
         for doc_id, meta in documents.items():
-            kind, region = jenis.split(meta.jenis) if meta.jenis else (None, "")
-            if kind is not None and kind.regional and region and _stems(region) not in home:
+            region = jenis.region_of(meta.jenis)
+            if region and not jenis.is_home_region(region, home_regions):
                 self._regional.setdefault(_stems(region), []).append(doc_id)
         for pairs in self._regulations_by_number.values():
             editions: dict[tuple, set[str]] = {}

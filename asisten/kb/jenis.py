@@ -102,6 +102,18 @@ def split(jenis: str) -> tuple[JenisPeraturan | None, str]:
     return lookup(jenis), ""
 
 
+def region_of(jenis: str | None) -> str:
+    """The region a regional regulation governs ("Pergub Bali" → "Bali"), or "" for a
+    national one."""
+    entry, region = split(jenis) if jenis else (None, "")
+    return region if entry is not None and entry.regional else ""
+
+
+def is_home_region(region: str, home_regions: tuple[str, ...]) -> bool:
+    """Whether `region` is one of the deployment's own ("Provinsi Bali" counts as "Bali")."""
+    return region.casefold() in {region_name(home).casefold() for home in home_regions}
+
+
 def canonical(raw: str) -> str | None:
     """The citation name of a raw type name, or None if the registry does not know it.
 
