@@ -175,7 +175,7 @@ class Analyser:
         for doc_id, meta in documents.items():
             region = jenis.region_of(meta.jenis)
             if region and not jenis.is_home_region(region, home_regions):
-                self._regional.setdefault(_stems(region), []).append(doc_id)
+                self._regional.setdefault(_question_stems(region), []).append(doc_id)
         for pairs in self._regulations_by_number.values():
             editions: dict[tuple, set[str]] = {}
             for doc_id, meta in pairs:
@@ -320,7 +320,7 @@ class Analyser:
     # -- names ------------------------------------------------------------------------------
     def _elsewhere(self, question: str, named: set[str]) -> frozenset[str]:
         """The regional regulations of regions `question` does not name, unless it names them."""
-        asked = _stems(question)
+        asked = _question_stems(question)
         return frozenset(
             doc_id
             for region, held in self._regional.items()
@@ -430,10 +430,6 @@ def _asking_sentences(question: str) -> str:
     if not asking and not answer_type.expected(question):
         asking = [s for s in sentences if s.rstrip().endswith("?") or count_question_words(s)]
     return " ".join(asking) or question
-
-
-def _stems(name: str) -> frozenset[str]:
-    return frozenset(text.stem(word) for word in text.index_words(name))
 
 
 def _spans(

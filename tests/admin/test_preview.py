@@ -4,18 +4,7 @@ from __future__ import annotations
 
 from asisten.admin.intake import Preview
 from asisten.kb.loaders import load_document
-
-PERGUB = """---
-tipe: regulasi
-jenis: Pergub Zurbagan
-nomor: "4"
-tahun: 2022
-judul: Tata Cara Kenaikan Pangkat Pegawai Provinsi Zurbagan
----
-## Pasal 1
-
-Kenaikan pangkat pegawai diusulkan setiap bulan April dan Oktober.
-"""
+from tests.jawab.test_regional import REGIONAL as PERGUB
 
 
 def test_another_regions_regulation_is_previewed_with_how_it_will_be_used(tmp_path):
