@@ -28,8 +28,9 @@ STOPWORDS_FILE = "stopwords.txt"
 COLLOQUIAL_FILE = "colloquial.txt"
 ENGLISH_FILE = "english.txt"
 PLACES_FILE = "places.txt"
+ABBREVIATIONS_FILE = "singkatan.txt"
 # What the index is built with; the rest is read on the query side only.
-INDEX_LEXICON = (STOPWORDS_FILE,)
+INDEX_LEXICON = (STOPWORDS_FILE, ABBREVIATIONS_FILE)
 
 
 def _stopwords() -> frozenset[str]:
@@ -227,7 +228,50 @@ def content_words(text: str) -> list[str]:
 
 
 def tokens(text: str) -> list[str]:
-    """A document's stemmed content tokens: what BM25 indexes (index side). A question's are
-    the stems of its `content_words`."""
+    """A document's stemmed content tokens: what BM25 indexes (index side), with the
+    abbreviation of each long form it spells out. A question's are the stems of its
+    `content_words`, with the abbreviations of their long forms (`with_abbreviations`)."""
     stopwords = _stopwords()
-    return [stem(w) for w in index_words(text) if w not in stopwords]
+    found = [stem(w) for w in index_words(text) if w not in stopwords]
+    return found + [stem(short) for *_, shorts in long_forms_in(found) for short in shorts]
+
+
+@lru_cache(maxsize=1)
+def _long_forms() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """First stem → (the stems of a long form, its abbreviations), longest first. The long
+    forms are read as content tokens are, so "pembinaan dan pengawasan" is (bina, awas), and
+    "Menteri Dalam Negeri" and "Kementerian Dalam Negeri" are one form with two
+    abbreviations."""
+    stopwords = _stopwords()
+    by_form: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for short, long in lexicon.word_map(ABBREVIATIONS_FILE).items():
+        stems = tuple(stem(w) for w in long.split() if w not in stopwords)
+        by_form[stems] = (*by_form.get(stems, ()), short)
+    forms: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for stems, shorts in sorted(by_form.items(), key=lambda item: -len(item[0])):
+        forms.setdefault(stems[0], []).append((stems, shorts))
+    return forms
+
+
+def long_forms_in(stems: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, abbreviations) of each long form spelled out in a sequence of stems, the
+    longest at each place ("dewan perwakilan rakyat daerah" is DPRD, not DPR)."""
+    forms, found, at = _long_forms(), [], 0
+    while at < len(stems):
+        for form, shorts in forms.get(stems[at], ()):
+            if tuple(stems[at : at + len(form)]) == form:
+                found.append((at, at + len(form), shorts))
+                at += len(form)
+                break
+        else:
+            at += 1
+    return found
+
+
+def with_abbreviations(words: list[str], stems: list[str]) -> tuple[list[str], list[str]]:
+    """A question's words and their stems, with the abbreviation of each long form it spells
+    out added: the index holds the abbreviation wherever the long form is written, so the
+    question meets passages writing either form. The long form's own words stay, for passages
+    using them apart ("pembinaan umum … pengawasan")."""
+    shorts = [short for *_, (short, *_) in long_forms_in(stems)]
+    return words + shorts, stems + [stem(short) for short in shorts]

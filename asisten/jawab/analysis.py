@@ -285,9 +285,11 @@ class Analyser:
                 if fixed != word:
                     repaired[word] = fixed if len(pieces) == 1 else " ".join(pieces)
                 words.append(fixed)
+        # A long form is searched by its abbreviation too, which the index holds beside it.
+        words, stems = text.with_abbreviations(words, [text.stem(w) for w in words])
         return {
             "words": tuple(words),
-            "stems": tuple(text.stem(w) for w in words),
+            "stems": tuple(stems),
             "repaired": repaired,
             "english": english,
             "untranslated": tuple(untranslated),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from asisten.indeks import build, lexicon
+from asisten.indeks import build, lexicon, text
 from asisten.jawab import calibration, scope
 
 
@@ -13,6 +13,7 @@ def _clear_caches() -> None:
         loader.cache_clear()
     calibration.calibrations.cache_clear()
     scope.scope_terms.cache_clear()
+    text._long_forms.cache_clear()
 
 
 @pytest.fixture

@@ -125,6 +125,10 @@ def test_a_query_side_list_changes_the_question_without_a_reindex(
         store.current_manifest()["index_lexicon"]
         != store.read_manifest(first.version)["index_lexicon"]
     )
+    # So are the abbreviations: the index holds them beside their long forms.
+    data_file("singkatan.txt", lexicon.read_text("singkatan.txt") + "pp38  inovasi\n")
+    assert tokens("inovasi") == ["inovasi", "pp38"]
+    assert build_with(store, [corpus], fake_embedder).changed
 
 
 def test_changing_the_loaded_map_changes_the_question_at_once(monkeypatch):
@@ -134,3 +138,24 @@ def test_changing_the_loaded_map_changes_the_question_at_once(monkeypatch):
     monkeypatch.setitem(text.INFORMAL, "kpd", "kepada")
     monkeypatch.setitem(text.ENGLISH, "innovation", "pembaruan")
     assert content_words("kpd innovation") == ["kepada", "pembaruan"]
+
+
+def test_a_long_form_is_indexed_with_its_abbreviation():
+    indexed = tokens("Dewan Perwakilan Rakyat Daerah melakukan pembinaan dan pengawasan")
+    # The longest form at each place: DPRD, not DPR; "dan" is a stopword inside the form too.
+    assert indexed[-2:] == ["dprd", "binwas"]
+    assert "dpr" not in indexed
+    # One form, several abbreviations: each is indexed.
+    assert {"mendagri", "kemendagri"} <= set(tokens("Kementerian Dalam Negeri"))
+    assert tokens("DPRD") == ["dprd"]
+
+
+def test_a_questions_long_form_is_searched_by_its_abbreviation_too():
+    from asisten.indeks.text import stem, with_abbreviations
+
+    words = content_words("laporan keterangan pertanggungjawaban bupati kepada DPRD")
+    more_words, more_stems = with_abbreviations(words, [stem(w) for w in words])
+    assert more_words == [*words, "lkpj"]
+    assert more_stems[-1] == "lkpj" and len(more_stems) == len(more_words)
+    # Words without a long form are left as they are.
+    assert with_abbreviations(["inovasi"], ["inovasi"]) == (["inovasi"], ["inovasi"])
