@@ -423,6 +423,14 @@ def _provision_label(ref: ProvisionRef | None) -> str | None:
     return label
 
 
+def names_a_year(passage: str) -> bool:
+    """Whether a passage names a year, or a span of years, outside the names of regulations
+    ("sejak 2019", "periode 2020–2024"; not "Peraturan Pemerintah Nomor 38 Tahun 2017")."""
+    for mention in reversed(find_regulations(passage)):
+        passage = passage[: mention.start] + " " + passage[mention.end :]
+    return bool(_YEAR.search(passage))
+
+
 def _asking_sentences(question: str) -> str:
     """The sentences of `question` that ask for a value (an amount, a time, a count); in a
     question asking none, those that ask at all ("Inovasi apa yang memenangi UNPSA 2024?", not

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from asisten.indeks import text
-from asisten.jawab.analysis import YEAR_SPAN, Query
+from asisten.jawab.analysis import YEAR_SPAN, Query, names_a_year
 from asisten.jawab.answerability import features
 from asisten.jawab.calibration import FULL_COVERAGE, Calibration, shared
 from asisten.jawab.logistic import LogisticModel
@@ -39,6 +39,8 @@ REGION_UNSAID = "wilayah-tidak-dimuat"
 PAIR_UNSAID = "wilayah-tahun-tidak-dimuat"
 # Who holds an office now: no passage can say that (asisten.jawab.officeholders).
 PRESENT_HOLDER = "pejabat-saat-ini"
+# The document type of a case: what it tells happened in its own years.
+CASE = "praktik-baik"
 
 # The rules' numbers are data: the `shared` section of asisten/data/calibration.yaml.
 
@@ -211,11 +213,26 @@ class Unsaid:
         )
 
 
+def _holds_in(hit: Hit, year: int) -> bool:
+    """Whether the passage states what holds in `year`: a rule naming no year of its own (of a
+    regulation, a guide, an FAQ; not a case, which tells what happened), from a document of
+    that year or before ("aturan tahun 2010" is not PP 38/2017)."""
+    meta = hit.meta
+    if meta.doc_type == CASE or (meta.tahun and meta.tahun > year):
+        return False
+    return not names_a_year(hit.chunk.text)
+
+
 def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
     """The years the question asks about and, when it asks for a value (an amount, a count, a
     time), the regions, that no passage found names (in its text, headings or title): what
     the passages say is about another year or region. A passage's span of years ("RPJMN
-    2020–2024") names a period, not its years."""
+    2020–2024") names a period, not its years. Unless a value is asked, a year is also said by
+    a best passage stating a rule that holds in it (`_holds_in`): "Apakah tahun 2026 pemda masih
+    wajib melaporkan inovasi?" is answered by PP 38/2017's pasal, while a year's events (a case,
+    a guide's account of IGA 2023) must name it. A value asked for a year (a prize, a deficit
+    ceiling, a count "sampai 2025") is that year's figure, which a rule naming no year does not
+    give."""
     if not (query.years or (query.expects and query.regions)):
         return Unsaid()
     regions = query.regions if query.expects else ()
@@ -225,7 +242,12 @@ def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
     folded = [text.normalise(passage) for passage in passages] if regions else []
     folded_said = " ".join(folded)
     missing = Unsaid(
-        tuple(year for year in query.years if year not in said),
+        tuple(
+            year
+            for year in query.years
+            if year not in said
+            and not (hits and not query.expects and _holds_in(hits[0], int(year)))
+        ),
         tuple(r for r in regions if not names_region(folded_said, r)),
     )
     if missing or not (query.years and regions):

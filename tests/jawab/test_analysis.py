@@ -114,3 +114,18 @@ def test_the_years_and_regions_asked_about_are_those_of_the_sentence_asking_a_va
     assert not told.regions
     asked = analyser.analyse("Apa syarat replikasi inovasi di Kabupaten Sumba Timur?")
     assert [r.written for r in asked.regions] == ["Kabupaten Sumba Timur"]
+
+
+@pytest.mark.parametrize(
+    ("passage", "names"),
+    [
+        ("Inovasi ini diluncurkan sejak 2019.", True),
+        ("Target RPJMN 2020–2024 tercapai.", True),
+        ("Sesuai Peraturan Pemerintah Nomor 38 Tahun 2017, inovasi dilaporkan.", False),
+        ("Menurut PP 38/2017 Pasal 20, uji coba paling lama 1 tahun.", False),
+    ],
+)
+def test_a_passage_names_a_year_outside_the_names_of_regulations(passage, names):
+    from asisten.jawab.analysis import names_a_year
+
+    assert names_a_year(passage) is names

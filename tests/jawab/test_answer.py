@@ -406,6 +406,16 @@ def test_a_value_asked_for_a_year_no_passage_mentions_is_declined_saying_so(real
     assert not real_engine.answer("Inovasi apa yang menang IGA 2020–2024?").trace["query"]["years"]
 
 
+def test_a_rule_holds_in_the_years_after_its_regulation(real_engine):
+    # No passage names 2026, but the best one states a rule of PP 38/2017 naming no year: it
+    # holds in 2026. A rule of a regulation enacted after the year asked holds nothing then.
+    now = real_engine.answer("Apakah tahun 2026 pemda masih wajib melaporkan inovasi daerah?")
+    assert now.found and any(s.citation.startswith("PP 38/2017") for s in now.sources)
+    assert real_engine.answer("Bagaimana tahapan uji coba inovasi daerah tahun 2026?").found
+    before = real_engine.answer("Bagaimana tahapan uji coba inovasi daerah tahun 2011?")
+    assert not before.found and before.trace["decision"]["rule"] == "tahun-tidak-dimuat"
+
+
 def test_a_value_asked_for_a_region_no_passage_names_is_declined_saying_so(real_engine):
     held = real_engine.answer(
         "Berapa nomor telepon layanan Home Care Dottoro'ta yang dihubungi warga Kota Makassar?"
