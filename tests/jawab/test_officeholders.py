@@ -16,6 +16,10 @@ from asisten.jawab.officeholders import asks_present_holder
         "Siapa Gubernur Bali sebelum Wayan Koster?",
         "Berapa periode beliau menjabat?",
         "Who is the current Minister of Home Affairs?",
+        "Who currently leads the Ministry of Home Affairs?",
+        "Who heads Bappenas now?",
+        "Siapa yang saat ini memimpin Bappeda Provinsi Bali?",
+        "Siapa yang memimpin Dinas Kominfo Sleman sekarang?",
     ],
 )
 def test_asks_who_holds_an_office(question):
@@ -30,6 +34,9 @@ def test_asks_who_holds_an_office(question):
         "Siapa kepala daerah yang saat ini wajib melaporkan inovasi?",
         "Siapa pengusul inovasi daerah sekarang menurut PP 38/2017?",
         "Who is the head of the agency that currently assesses innovations?",
+        "Who leads the innovation team that currently tests the application?",
+        "Siapa yang memimpin tim inovasi daerah menurut PP 38/2017?",
+        "Siapa yang memimpin uji coba inovasi yang sekarang berjalan?",
         "Sebelum menerapkan pelayanan berjenjang, apa yang wajib dilakukan penyelenggara?",
     ],
 )
