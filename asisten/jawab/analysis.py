@@ -218,14 +218,14 @@ class Analyser:
         regulations = find_regulations(question)
         named: set[str] = set()
         missing = []
-        # From the end, so earlier offsets stay valid. A regulation's name ("undang undang 25
-        # 2009") is no content word, whether we hold it or not: one we lack is answered for apart.
-        for mention in reversed(regulations):
+        for mention in regulations:
             if documents := self._documents_named_by(mention):
                 named |= documents
             else:
-                missing.insert(0, mention)
-            search_text = search_text[: mention.start] + " " + search_text[mention.end :]
+                missing.append(mention)
+        # A regulation's name ("undang undang 25 2009") is no content word, whether we hold it
+        # or not: one we lack is answered for apart.
+        search_text = _without_names(search_text, regulations)
         terms = self._terms(search_text)
         named |= self._named_by_words(terms["stems"], terms["untranslated"])
         directly = frozenset(named)
@@ -387,7 +387,7 @@ def _document_names(meta: DocumentMeta) -> list[frozenset[str]]:
     every alias the team wrote, however short ("Siola", "UPTPK"). A name is read the way a
     question is ("Public Service Law" → its Indonesian words too), so the two meet."""
     names = []
-    if meta.doc_type == "praktik-baik":
+    if meta.is_case:
         main, _, short = meta.title.partition("(")
         names = [_question_stems(part) for part in (main, short.rstrip(")"))]
         names = [name for name in names if len(name) >= 2]
@@ -426,9 +426,15 @@ def _provision_label(ref: ProvisionRef | None) -> str | None:
 def names_a_year(passage: str) -> bool:
     """Whether a passage names a year, or a span of years, outside the names of regulations
     ("sejak 2019", "periode 2020–2024"; not "Peraturan Pemerintah Nomor 38 Tahun 2017")."""
-    for mention in reversed(find_regulations(passage)):
-        passage = passage[: mention.start] + " " + passage[mention.end :]
-    return bool(_YEAR.search(passage))
+    return bool(_YEAR.search(_without_names(passage, find_regulations(passage))))
+
+
+def _without_names(text_: str, mentions: list[RegulationMention]) -> str:
+    """`text_` with the regulations it names cut out, from the end so that earlier offsets
+    stay valid."""
+    for mention in reversed(mentions):
+        text_ = text_[: mention.start] + " " + text_[mention.end :]
+    return text_
 
 
 def _asking_sentences(question: str) -> str:

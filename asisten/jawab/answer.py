@@ -203,9 +203,7 @@ class Answerer:
                 pasal in cited or any((h.chunk.doc_id, h.chunk.pasal) == pasal for h in chosen)
             )
             # Another section of the case being told (masalah, solusi, hasil, replikasi).
-            sibling = sibling or (
-                hit.meta.doc_type == "praktik-baik" and hit.chunk.doc_id == best.chunk.doc_id
-            )
+            sibling = sibling or (hit.meta.is_case and hit.chunk.doc_id == best.chunk.doc_id)
             if not sibling and len(chosen) >= limit:
                 continue
             if (
@@ -349,7 +347,7 @@ class Answerer:
                     passage = excerpt(provision.text, query.stems)
                     items.append(_Item(provision.citation, passage, [number]))
             # A case's sections (masalah, solusi, hasil) are a story told whole where possible.
-            roomy = hit is chosen[0] or hit.meta.doc_type == "praktik-baik"
+            roomy = hit is chosen[0] or hit.meta.is_case
             room = shared().best_excerpt_chars if roomy else shared().excerpt_chars
             passage = excerpt(hit.chunk.text, query.stems, room)
             numbers = [self.add_source(sources, hit.chunk, hit.score)]

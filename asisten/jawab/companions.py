@@ -52,7 +52,7 @@ def features(
             same_document and hit.chunk.pasal is not None and hit.chunk.pasal == best.chunk.pasal
         ),
         "regulation": float(hit.meta.doc_type == "regulasi"),
-        "case": float(hit.meta.doc_type == "praktik-baik"),
+        "case": float(hit.meta.is_case),
         "explanation": float(hit.chunk.kind == "penjelasan"),
         "named": float(hit.named),
         "best_faq": float(best.chunk.kind == "faq"),
@@ -101,7 +101,7 @@ def candidates(
         seen.add(hit.chunk.citation)
         rule = relevant(hit)
         values = features(query, best, hit, rank, vocabulary, in_scope, rule)
-        section = hit.meta.doc_type == "praktik-baik" and bool(values["same_document"])
+        section = hit.meta.is_case and bool(values["same_document"])
         pasal = (hit.chunk.doc_id, hit.chunk.pasal) in cited
         sibling = bool(values["same_pasal"]) or pasal or section
         found.append(Candidate(hit, values, sibling, section and rule))

@@ -39,8 +39,6 @@ REGION_UNSAID = "wilayah-tidak-dimuat"
 PAIR_UNSAID = "wilayah-tahun-tidak-dimuat"
 # Who holds an office now: no passage can say that (asisten.jawab.officeholders).
 PRESENT_HOLDER = "pejabat-saat-ini"
-# The document type of a case: what it tells happened in its own years.
-CASE = "praktik-baik"
 
 # The rules' numbers are data: the `shared` section of asisten/data/calibration.yaml.
 
@@ -218,7 +216,7 @@ def _holds_in(hit: Hit, year: int) -> bool:
     regulation, a guide, an FAQ; not a case, which tells what happened), from a document of
     that year or before ("aturan tahun 2010" is not PP 38/2017)."""
     meta = hit.meta
-    if meta.doc_type == CASE or (meta.tahun and meta.tahun > year):
+    if meta.is_case or (meta.tahun and meta.tahun > year):
         return False
     return not names_a_year(hit.chunk.text)
 

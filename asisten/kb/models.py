@@ -11,6 +11,8 @@ from typing import Any
 import yaml
 
 DOC_TYPES = ("regulasi", "faq", "praktik-baik", "panduan", "dokumen")
+# A case of good practice: what one region did, told in its own years and figures.
+CASE_TYPE = "praktik-baik"
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,10 @@ class DocumentMeta:
     # Pages (1-based) of a PDF whose text was read by OCR from a scanned image: their wording
     # may hold misreadings the text layer of the other pages does not.
     ocr_pages: list[int] = field(default_factory=list)
+
+    @property
+    def is_case(self) -> bool:
+        return self.doc_type == CASE_TYPE
 
     @property
     def short_name(self) -> str | None:

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from asisten import templates
 from asisten.jawab.answer import Answer
 from asisten.jawab.engine import Engine
+from asisten.kb.models import CASE_TYPE
 from asisten.usulan.export import (
     ExportDraft,
     ExportReplication,
@@ -564,7 +565,7 @@ class ProposalFlow:
             return []
         topic = " ".join(values.get(k, "") for k in ("nama_inovasi", "urusan", "latar_belakang"))
         if step.kb_help == "praktik":
-            doc_types, query = {"praktik-baik"}, f"{topic} {step.title}"
+            doc_types, query = {CASE_TYPE}, f"{topic} {step.title}"
         else:  # the step's own help names the rules in play (Perda, Perkada, Pasal 20)
             doc_types, query = {"regulasi"}, f"{step.help} {values.get('urusan', '')}"
         try:

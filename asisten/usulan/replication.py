@@ -19,7 +19,6 @@ from asisten.usulan.lexicon import lexicon
 from asisten.usulan.template import ProposalTemplate
 from asisten.usulan.validation import Valid, validate
 
-CASE_TYPE = "praktik-baik"
 PREFILL_AUTHOR = "replikasi:"
 # Section chunks are cited '<label> — <section heading>' (asisten.kb.chunking.section_chunks).
 SECTION_MARK = " — "
@@ -40,7 +39,7 @@ def cases(version: IndexVersion) -> list[Case]:
     found: dict[str, dict[str, list[str]]] = {}
     for chunk in version.chunks:
         meta = version.documents.get(chunk.doc_id)
-        if meta is None or meta.doc_type != CASE_TYPE or SECTION_MARK not in chunk.citation:
+        if meta is None or not meta.is_case or SECTION_MARK not in chunk.citation:
             continue
         section = chunk.citation.rsplit(SECTION_MARK, 1)[1].strip()
         found.setdefault(chunk.doc_id, {}).setdefault(section, []).append(chunk.text.strip())
