@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from asisten.indeks import text
+from asisten.indeks.lexicon import yaml_data
 from asisten.jawab import answer_type
 from asisten.jawab.closing_ask import asks_more, read_closing_ask
 from asisten.jawab.officeholders import asks_present_holder
@@ -36,9 +38,22 @@ DEFINITION_CUE = "pengertian definisi"
 MIN_PART_WORDS = 2
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _YEAR = re.compile(r"(?<![\w/.,])(19[4-9]\d|20\d\d)(?![\w/]|[.,]\d)")
-# A span of years ("RPJMN 2020–2024"): a period, not the year of its end or of its start.
-YEAR_SPAN = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–—]|s\.?d\.?|sampai(?: dengan)?)\s*(?:19|20)\d\d\b")
+# The words joining two years into a span (data/rentang_tahun.yaml).
+YEAR_SPAN_FILE = "rentang_tahun.yaml"
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<![.?!:]\s)(?<!^)(?<![\"'(])\b[A-Z][A-Za-z]+")
+
+
+@cache
+def _year_span() -> re.Pattern[str]:
+    joiners = sorted(yaml_data(YEAR_SPAN_FILE)["penghubung"], key=len, reverse=True)
+    joiner = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in joiners)
+    return re.compile(rf"\b(?:19|20)\d\d\s*(?:{joiner})\s*(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def year_spans_cut(said: str) -> str:
+    """The text with its spans of years ("RPJMN 2020–2024") blanked: a span names a period,
+    not the year of its start or of its end."""
+    return _year_span().sub(" ", said)
 
 
 @dataclass(frozen=True)
@@ -253,7 +268,7 @@ class Analyser:
             definition=definition,
             expects=answer_type.expected(question),
             asked=count_question_words(question),
-            years=tuple(dict.fromkeys(_YEAR.findall(YEAR_SPAN.sub(" ", asking)))),
+            years=tuple(dict.fromkeys(_YEAR.findall(year_spans_cut(asking)))),
             regions=find_regions(asking),
             **terms,
         )

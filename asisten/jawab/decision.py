@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from asisten.indeks import text
-from asisten.jawab.analysis import YEAR_SPAN, Query, names_a_year
+from asisten.jawab.analysis import Query, names_a_year, year_spans_cut
 from asisten.jawab.answerability import features
 from asisten.jawab.calibration import FULL_COVERAGE, Calibration, shared
 from asisten.jawab.logistic import LogisticModel
@@ -235,7 +235,7 @@ def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
         return Unsaid()
     regions = query.regions if query.expects else ()
     passages = [f"{h.chunk.citation} {h.meta.title} {h.chunk.context} {h.chunk.text}" for h in hits]
-    said = YEAR_SPAN.sub(" ", " ".join(passages))
+    said = year_spans_cut(" ".join(passages))
     # Each passage folded once: region names are matched in the folded text.
     folded = [text.normalise(passage) for passage in passages] if regions else []
     folded_said = " ".join(folded)
@@ -257,6 +257,6 @@ def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
         for passage, passage_folded in zip(passages, folded, strict=True)
         if all(names_region(passage_folded, region) for region in regions)
     ]
-    with_regions = [YEAR_SPAN.sub(" ", passage) for passage in with_regions]
+    with_regions = [year_spans_cut(passage) for passage in with_regions]
     apart = tuple(y for y in query.years if not any(y in passage for passage in with_regions))
     return Unsaid(years_apart=apart, regions_apart=regions if apart else ())

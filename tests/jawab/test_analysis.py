@@ -93,6 +93,9 @@ def test_a_place_the_knowledge_base_never_mentions_is_noted_apart_from_unknown_w
         ("Apa isi Pasal 5 Perbup Zurbagan Nomor 7 Tahun 2025?", ()),  # a regulation's name
         ("Hadiahnya Rp2.022 juta atau 2022,5 persen?", ()),  # numbers, no years
         ("Apa sasaran reformasi birokrasi 2020–2024?", ()),  # a period
+        ("Berapa target tahun 2019 s/d 2023?", ()),  # joiners are data/rentang_tahun.yaml
+        ("Program 2021 Sampai Dengan 2025 apa saja?", ()),
+        ("Berapa pagu 2022 hingga 2024, dan 2025?", ("2025",)),
         ("Diluncurkan tahun 2016. Apakah itu inovasi?", ()),  # the setting of a question
         ("Diluncurkan tahun 2016. Siapa pemenang UNPSA 2024?", ("2024",)),
     ],
