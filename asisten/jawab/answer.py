@@ -294,6 +294,12 @@ class Answerer:
         hit = hits[0]
         sources: list[Source] = []
         items = [_Item("FAQ", hit.chunk.text, self._reference_sources(hit, sources))]
+        # The provisions the answer rests on, in their own words: the FAQ paraphrases them, and
+        # the reader checks the paraphrase against the law without opening the source.
+        quoted = self._reference_chunks(hit)[: int(shared().faq_quoted_provisions)]
+        for chunk in quoted:
+            number = self.add_source(sources, chunk, hit.score)
+            items.append(_Item(chunk.citation, excerpt(chunk.text, query.stems), [number]))
         related_hits = self._related_faqs(hits)
         related = [
             _Item(other.chunk.extra["question"], other.chunk.text,
@@ -417,16 +423,15 @@ class Answerer:
             and self.decider.relevant(hit)
         ][:MAX_RELATED_FAQS]
 
+    def _reference_chunks(self, hit: Hit) -> list[Chunk]:
+        """The provisions an FAQ answer cites that the knowledge base holds."""
+        found = (self.retriever.by_citation(r) for r in hit.chunk.extra.get("references") or [])
+        return [chunk for chunk in found if chunk is not None]
+
     def _reference_sources(self, hit: Hit, sources: list[Source]) -> list[int]:
         """Sources for the provisions an FAQ answer rests on (the pair itself if it cites none)."""
-        numbers = []
-        for reference in hit.chunk.extra.get("references") or []:
-            chunk = self.retriever.by_citation(reference)
-            if chunk is not None:
-                numbers.append(self.add_source(sources, chunk, hit.score))
-        if not numbers:
-            numbers.append(self.add_source(sources, hit.chunk, hit.score))
-        return numbers
+        chunks = self._reference_chunks(hit) or [hit.chunk]
+        return [self.add_source(sources, chunk, hit.score) for chunk in chunks]
 
     def add_source(self, sources: list[Source], chunk: Chunk, score: float) -> int:
         """The number of this chunk among the sources, adding it if it is not there yet."""

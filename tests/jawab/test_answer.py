@@ -454,3 +454,16 @@ def test_a_value_asked_for_a_region_in_a_year_no_passage_names_together_is_decli
     assert not unheld.found and not unheld.sources
     assert unheld.trace["decision"]["rule"] == "wilayah-tahun-tidak-dimuat"
     assert "tidak memuat data untuk Makassar tahun 2018" in unheld.text
+
+
+def test_an_faq_answer_quotes_the_provisions_it_paraphrases(real_engine):
+    # The FAQ says "unit kerja litbang"; the reader sees the pasal's own words beneath it.
+    answer = real_engine.answer("Unit apa di Kemendagri yang menilai laporan penerapan inovasi?")
+    assert answer.kind == "faq"
+    faq_line = answer.text.split("\n", 1)[0]
+    cited = [s for s in answer.sources if f"[{s.number}]" in faq_line]
+    assert cited and all(s.pasal for s in cited)
+    flat = " ".join(answer.text.split())
+    for source in cited[:2]:
+        assert f"- {source.citation}: " in answer.text
+        assert " ".join(source.text.split()[:12]) in flat
