@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from asisten.kb.closing import split_closing
 from asisten.kb.lampiran import Lampiran, parse_lampiran, split_lampiran
-from asisten.kb.ocr import clean_regulation_text
+from asisten.kb.ocr import clean_regulation_text, without_margin_numbers
 from asisten.kb.sections import Section, parse_sections
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -469,6 +469,6 @@ def _parse_penjelasan(text: str) -> tuple[str, dict[str, str]]:
 
 
 def _tidy(text: str) -> str:
-    text = re.sub(r"[ \t]+", " ", text)
+    text = without_margin_numbers(re.sub(r"[ \t]+", " ", text))
     text = re.sub(r"\n\s*\n+", "\n", text)
     return text.strip().strip("#").strip()

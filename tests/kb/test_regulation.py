@@ -112,6 +112,23 @@ def test_ocr_cleaning_repairs_digits_markers_and_headers():
     assert "(2) Proposal" in cleaned
 
 
+def test_ocr_cleaning_drops_a_margin_of_ayat_numbers_read_apart_from_their_text():
+    # PP 38/2017's scan: the margin's numbers, some misread, after the pasal's last sentence.
+    noisy = (
+        "pengawasan Inovasi Daerah.\n(4) (1) (2) (3) (i) (2) (4)\nsanksi. (4) (s) (6)\n(2) Menteri"
+    )
+    cleaned = clean_regulation_text(noisy)
+    assert " ".join(cleaned.split()) == "pengawasan Inovasi Daerah. sanksi. (2) Menteri"
+    # At a pasal's end, once the heading after it on the line has gone to the structure.
+    pasal = parse_regulation(
+        "Pasal 5\nMenteri menetapkan. (s) (6) (1) Bagian Kedua\nPasal 6\nCukup."
+    )
+    assert pasal.pasal[0].text == "Menteri menetapkan."
+    # A marker with text after it numbers that text, and a reference is no margin.
+    kept = "dalam Pasal 6 ayat (4). (5) Menteri menetapkan.\nlihat ayat (1) (2)"
+    assert clean_regulation_text(kept) == kept
+
+
 def test_markdown_summary_with_skipped_pasal():
     text = "## BAB XXI INOVASI DAERAH\n\n### Pasal 386\n(1) Satu.\n(2) Dua.\n\n### Pasal 389\nASN."
     regulation = parse_regulation(text)
