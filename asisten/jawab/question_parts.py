@@ -46,8 +46,9 @@ def split_question(question: str) -> list[str]:
         if previous == "?" and token.group() not in "?,;":
             cut = token.start()
         elif is_question_word(word) and asks:
-            # Before "dan siapa", ", siapa", ", dan siapa" and "dan kepada siapa": from the
-            # clause word or comma on; one word (a preposition) may stand between.
+            # Before "dan siapa", ", siapa", ", dan siapa", "dan kepada siapa" and "dan unit
+            # seperti apa": from the clause word or comma on; up to two words (a preposition,
+            # what is asked about) may stand between.
             joiner = _joiner(tokens, i, clause_words)
             if joiner is not None and tokens[joiner].start() > start:
                 cut = tokens[joiner].start()
@@ -62,8 +63,8 @@ def split_question(question: str) -> list[str]:
 
 def _joiner(tokens: list[re.Match], i: int, clause_words: frozenset[str]) -> int | None:
     """Where the clause that question word `i` opens starts, or None when no clause word or
-    comma comes just before it."""
-    for back in (1, 2):
+    comma comes at most two words before it."""
+    for back in (1, 2, 3):
         j = i - back
         if j < 1:
             return None

@@ -22,6 +22,10 @@ from asisten.jawab.question_parts import count_question_words, split_question
             "Siapa penanggung jawabnya, dan kepada siapa bupati melapor?",
             ["Siapa penanggung jawabnya", "dan kepada siapa bupati melapor?"],
         ),
+        (
+            "Siapa yang menilai proposal, dan jenis dokumen apa yang dilampirkan?",
+            ["Siapa yang menilai proposal", "dan jenis dokumen apa yang dilampirkan?"],
+        ),
         # Chat spelling of clause and question words ("trs", "brp").
         (
             "inovasi apa yg dinilai? trs brp lama penilaiannya?",
