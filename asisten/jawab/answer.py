@@ -513,7 +513,9 @@ def excerpt(passage: str, query_stems: Sequence[str], limit: float | None = None
     """
     limit = int(limit if limit is not None else shared().excerpt_chars)
     passage = passage.strip()
-    if len(passage) <= limit:
+    # A passage little longer than the room is shown whole: what an excerpt would cut is too
+    # short to save the reader anything, and may be the very item asked about.
+    if len(passage) <= limit * shared().excerpt_slack:
         return passage
     sentences = [s.strip() for s in _SENTENCE.split(passage) if s.strip()]
     wanted = set(query_stems)

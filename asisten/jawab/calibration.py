@@ -79,6 +79,7 @@ class Shared:
     related_faq_score: float
     excerpt_chars: float
     best_excerpt_chars: float
+    excerpt_slack: float
     faq_quoted_provisions: float
     whole_pasal_chars: float
     chosen_pasal_chars: float

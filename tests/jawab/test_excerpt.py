@@ -16,6 +16,15 @@ def test_short_passage_is_kept_whole():
     assert excerpt("Pasal pendek.", _stems("pasal"), limit=100) == "Pasal pendek."
 
 
+def test_a_passage_little_longer_than_the_room_is_kept_whole():
+    # Cutting its last item would save the reader a line, and may drop the item asked about.
+    items = [f"{letter}. Penerbitan izin rumah sakit kelas {letter.upper()}." for letter in "abcd"]
+    passage = " ".join(items)
+    stems = _stems("izin rumah sakit kelas A")
+    assert excerpt(passage, stems, limit=len(passage) / 1.15) == passage
+    assert excerpt(passage, stems, limit=len(passage) / 2) != passage
+
+
 def test_long_passage_gives_the_consecutive_sentences_about_the_question():
     filler = [f"Kalimat pengisi nomor {i} tentang hal lain sama sekali." for i in range(12)]
     topic = [
