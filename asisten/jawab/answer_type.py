@@ -22,6 +22,7 @@ DATA_FILE = "jenis_jawaban.yaml"
 @dataclass(frozen=True)
 class AnswerType:
     name: str
+    label: str
     asks: tuple[re.Pattern[str], ...]
     says: tuple[re.Pattern[str], ...]
 
@@ -32,6 +33,7 @@ def answer_types() -> dict[str, AnswerType]:
     return {
         name: AnswerType(
             name,
+            entry["label"],
             tuple(re.compile(p) for p in entry["asks"]),
             tuple(re.compile(p) for p in entry["says"]),
         )
@@ -46,6 +48,11 @@ def expected(question: str) -> str:
         if any(p.search(words) for p in kind.asks):
             return kind.name
     return ""
+
+
+def label(kind: str) -> str:
+    """How a reply names the type ("nilai uang")."""
+    return answer_types()[kind].label
 
 
 def says(kind: str, passage: str) -> bool:

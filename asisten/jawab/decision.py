@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from asisten.indeks import text
 from asisten.jawab.analysis import Query, names_a_year, year_spans_cut
+from asisten.jawab.answer_type import label, says
 from asisten.jawab.answerability import features
 from asisten.jawab.calibration import FULL_COVERAGE, Calibration, shared
 from asisten.jawab.logistic import LogisticModel
@@ -37,6 +38,9 @@ REGION_UNSAID = "wilayah-tidak-dimuat"
 # nilai indeks RB Provinsi Bali tahun 2023?" beside a Bali regulation and another text's 2023):
 # no passage gives that region's value for that year.
 PAIR_UNSAID = "wilayah-tahun-tidak-dimuat"
+# A value asked for a year that passages name, but none beside a value of the kind asked
+# ("Berapa rupiah DID yang diterima peraih IGA 2022?" beside a guide's account of IGA 2022).
+VALUE_YEAR_UNSAID = "nilai-tahun-tidak-dimuat"
 # Who holds an office now: no passage can say that (asisten.jawab.officeholders).
 PRESENT_HOLDER = "pejabat-saat-ini"
 
@@ -88,8 +92,11 @@ class Decider:
             return Decision(DECLINE, PRESENT_HOLDER, decision.in_scope, decision.scores, phrase)
         if decision.answer and (missing := unsaid(query, hits)):
             rule = (
-                YEAR_UNSAID if missing.years else REGION_UNSAID if missing.regions else PAIR_UNSAID
-            )
+                YEAR_UNSAID if missing.years
+                else REGION_UNSAID if missing.regions
+                else VALUE_YEAR_UNSAID if missing.years_without_value
+                else PAIR_UNSAID
+            )  # fmt: skip
             return Decision(DECLINE, rule, decision.in_scope, decision.scores, missing.phrases)
         return decision
 
@@ -195,9 +202,13 @@ class Unsaid:
     # Years named by some passage, but by none that also names the question's regions.
     years_apart: tuple[str, ...] = ()
     regions_apart: tuple[Region, ...] = ()
+    # Years named by some passage, but by none that also says a value of the kind asked
+    # (its label: "persentase").
+    years_without_value: tuple[str, ...] = ()
+    value_label: str = ""
 
     def __bool__(self) -> bool:
-        return bool(self.years or self.regions or self.years_apart)
+        return bool(self.years or self.regions or self.years_apart or self.years_without_value)
 
     @property
     def phrases(self) -> tuple[str, ...]:
@@ -208,6 +219,7 @@ class Unsaid:
             *(r.written for r in self.regions),
             *(f"tahun {y}" for y in self.years),
             *(f"{where} tahun {y}" for y in self.years_apart),
+            *(f"tahun {y} ({self.value_label})" for y in self.years_without_value),
         )
 
 
@@ -248,6 +260,16 @@ def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
         ),
         tuple(r for r in regions if not names_region(folded_said, r)),
     )
+    if not missing and query.expects and query.years and not regions:
+        # A value asked for a year needs a passage giving such a value beside that year: the
+        # year in a guide's account and an amount in a regulation do not make that year's value.
+        said_apart = [year_spans_cut(passage) for passage in passages]
+        without = tuple(
+            year
+            for year in query.years
+            if not any(year in p and says(query.expects, p) for p in said_apart)
+        )
+        return Unsaid(years_without_value=without, value_label=label(query.expects))
     if missing or not (query.years and regions):
         return missing
     # Each is named somewhere; a value for the region in that year needs one passage naming

@@ -406,6 +406,19 @@ def test_a_value_asked_for_a_year_no_passage_mentions_is_declined_saying_so(real
     assert not real_engine.answer("Inovasi apa yang menang IGA 2020–2024?").trace["query"]["years"]
 
 
+def test_a_value_asked_for_a_year_no_passage_gives_beside_that_year_is_declined(real_engine):
+    # IGA 2025 is told with counts of regions and of innovations, never with a share.
+    counted = real_engine.answer(
+        "Berapa jumlah pemda yang melaporkan inovasi lewat aplikasi Indeks Inovasi Daerah pada "
+        "IGA 2025?"
+    )
+    assert counted.found, counted.trace["decision"]
+    share = real_engine.answer("Berapa persen daerah yang melaporkan inovasi pada IGA 2025?")
+    assert not share.found and not share.sources
+    assert share.trace["decision"]["rule"] == "nilai-tahun-tidak-dimuat"
+    assert "tidak memuat data untuk tahun 2025 (persentase)" in share.text
+
+
 def test_a_rule_holds_in_the_years_after_its_regulation(real_engine):
     # No passage names 2026, but the best one states a rule of PP 38/2017 naming no year: it
     # holds in 2026. A rule of a regulation enacted after the year asked holds nothing then.
