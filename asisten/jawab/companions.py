@@ -89,21 +89,27 @@ def candidates(
     query: Query, hits: list[Hit], vocabulary: Vocabulary, in_scope: bool,
     relevant: Callable[[Hit], bool], cited: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[Candidate]:  # fmt: skip
-    """The passages after the best one that could join it (no FAQ pair, no citation twice), in
+    """The passages after the best one that could join it (no FAQ pair, no provision twice), in
     their order; `relevant`: the decision's relevance rule for a companion; `cited`: the
     (document, pasal) an FAQ answer rests on, whose other ayat count as siblings too."""
     best = hits[0]
     found: list[Candidate] = []
-    seen = {best.chunk.citation}
+    # A citation's document: the same citation from another document is the same provision
+    # again (the team's summary beside the official text); from the same document, another
+    # piece of a unit too long for one passage (a Lampiran's list of duties), which completes it.
+    seen = {best.chunk.citation: best.chunk.doc_id}
     for rank, hit in enumerate(hits[1:], start=1):
-        if hit.chunk.kind == "faq" or hit.chunk.citation in seen or not may_join(query, best, hit):
+        piece = seen.get(hit.chunk.citation) == hit.chunk.doc_id
+        if hit.chunk.kind == "faq" or not (piece or hit.chunk.citation not in seen):
             continue
-        seen.add(hit.chunk.citation)
+        if not may_join(query, best, hit):
+            continue
+        seen[hit.chunk.citation] = hit.chunk.doc_id
         rule = relevant(hit)
         values = features(query, best, hit, rank, vocabulary, in_scope, rule)
         section = hit.meta.is_case and bool(values["same_document"])
         pasal = (hit.chunk.doc_id, hit.chunk.pasal) in cited
-        sibling = bool(values["same_pasal"]) or pasal or section
+        sibling = bool(values["same_pasal"]) or pasal or section or piece
         found.append(Candidate(hit, values, sibling, section and rule))
     return found
 

@@ -329,3 +329,31 @@ def test_a_clause_asking_two_things_said_apart_gets_both_passages(tmp_path):
     # The clause's best passage and its runner-up, each saying one of the two things.
     assert {"PP 13/2021 Pasal 2", "PP 13/2021 Pasal 3"} <= set(citations)
     assert "PP 13/2021 Pasal 4" not in citations
+
+
+def _long_section() -> str:
+    filler = [
+        f"Kepala Bidang menyiapkan bahan rapat koordinasi urusan umum ke-{n} bersama sekretariat "
+        "dan menata arsip kegiatan bidang sesuai pedoman yang berlaku."
+        for n in range(1, 25)
+    ]
+    first = "Kepala Bidang mengoordinasikan sistem peringatan dini gempa bagi desa pesisir."
+    last = "Kepala Bidang menyampaikan laporan triwulan kepada gubernur melalui sekretaris."
+    paragraphs = "\n\n".join([first, *filler, last])
+    return (
+        "---\ntipe: panduan\njudul: Rincian Tugas Bidang Kebencanaan\n---\n"
+        f"## Tugas Kepala Bidang\n\n{paragraphs}\n"
+    )
+
+
+def test_another_piece_of_a_section_too_long_for_one_passage_may_join(tmp_path):
+    # One section cut into passages under one citation: its second piece completes the first,
+    # it does not repeat it (the same citation from another document would).
+    engine = _engine_over(tmp_path, "tugas-bidang.md", _long_section(), top_k=2)
+    engine.pipeline.answerer.companion_model = _only("novel", 50.0)
+    answer = engine.answer(
+        "Apa tugas kepala bidang soal peringatan dini gempa, dan laporan triwulan kepada gubernur?"
+    )
+    citations = [s.citation for s in answer.sources]
+    assert answer.found and len(citations) >= 2 and len(set(citations)) == 1
+    assert "peringatan dini gempa" in answer.text and "laporan triwulan" in answer.text
