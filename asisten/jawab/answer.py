@@ -25,7 +25,14 @@ from asisten.indeks import text
 from asisten.jawab.analysis import Query
 from asisten.jawab.calibration import shared
 from asisten.jawab.clarify import Option
-from asisten.jawab.companions import EXTRA_SIBLINGS, candidates, may_join, pick
+from asisten.jawab.companions import (
+    EXTRA_SIBLINGS,
+    candidates,
+    is_piece_of,
+    may_join,
+    pick,
+    repeats,
+)
 from asisten.jawab.decision import Decider, Decision
 from asisten.jawab.logistic import LogisticModel
 from asisten.jawab.query import cited_provisions
@@ -194,7 +201,7 @@ class Answerer:
         for hit in hits[1:]:
             if len(chosen) >= limit + EXTRA_SIBLINGS:
                 break
-            if hit.chunk.kind == "faq" or hit.chunk.citation in {h.chunk.citation for h in chosen}:
+            if hit.chunk.kind == "faq" or repeats(hit, chosen):
                 continue
             # Another ayat of a pasal already chosen shares its subject ("60 hari memutuskan"
             # in ayat (1), "14 hari menyampaikan" in ayat (2)), so it need not match as well.
@@ -204,6 +211,7 @@ class Answerer:
             )
             # Another section of the case being told (masalah, solusi, hasil, replikasi).
             sibling = sibling or (hit.meta.is_case and hit.chunk.doc_id == best.chunk.doc_id)
+            sibling = sibling or is_piece_of(hit, chosen)
             if not sibling and len(chosen) >= limit:
                 continue
             if (

@@ -13,7 +13,7 @@ numbers are data in asisten/data/pendamping/<model>.json.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from asisten.jawab.analysis import Query
@@ -85,6 +85,23 @@ def may_join(query: Query, best: Hit, hit: Hit) -> bool:
     return not (named_answer and not hit.named and hit.meta.doc_type == "regulasi")
 
 
+def repeats(hit: Hit, shown: Iterable[Hit]) -> bool:
+    """Whether a passage of the same citation from another document is among `shown`: the same
+    provision again (the team's summary beside the official text)."""
+    return any(
+        h.chunk.citation == hit.chunk.citation and h.chunk.doc_id != hit.chunk.doc_id for h in shown
+    )
+
+
+def is_piece_of(hit: Hit, shown: Iterable[Hit]) -> bool:
+    """Whether the passage is another piece of a unit among `shown` too long for one passage (a
+    Lampiran's list of duties, a long guide section: same citation, same document): it
+    completes that unit rather than repeating it."""
+    return any(
+        h.chunk.citation == hit.chunk.citation and h.chunk.doc_id == hit.chunk.doc_id for h in shown
+    )
+
+
 def candidates(
     query: Query, hits: list[Hit], vocabulary: Vocabulary, in_scope: bool,
     relevant: Callable[[Hit], bool], cited: frozenset[tuple[str, str]] = frozenset(),
@@ -94,17 +111,12 @@ def candidates(
     (document, pasal) an FAQ answer rests on, whose other ayat count as siblings too."""
     best = hits[0]
     found: list[Candidate] = []
-    # A citation's document: the same citation from another document is the same provision
-    # again (the team's summary beside the official text); from the same document, another
-    # piece of a unit too long for one passage (a Lampiran's list of duties), which completes it.
-    seen = {best.chunk.citation: best.chunk.doc_id}
+    seen = [best]
     for rank, hit in enumerate(hits[1:], start=1):
-        piece = seen.get(hit.chunk.citation) == hit.chunk.doc_id
-        if hit.chunk.kind == "faq" or not (piece or hit.chunk.citation not in seen):
+        if hit.chunk.kind == "faq" or repeats(hit, seen) or not may_join(query, best, hit):
             continue
-        if not may_join(query, best, hit):
-            continue
-        seen[hit.chunk.citation] = hit.chunk.doc_id
+        seen.append(hit)
+        piece = is_piece_of(hit, seen[:-1])
         rule = relevant(hit)
         values = features(query, best, hit, rank, vocabulary, in_scope, rule)
         section = hit.meta.is_case and bool(values["same_document"])
