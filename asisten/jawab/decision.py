@@ -242,7 +242,8 @@ def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
     wajib melaporkan inovasi?" is answered by PP 38/2017's pasal, while a year's events (a case,
     a guide's account of IGA 2023) must name it. A value asked for a year (a prize, a deficit
     ceiling, a count "sampai 2025") is that year's figure, which a rule naming no year does not
-    give."""
+    give; and some passage must give a value of the kind asked beside that year
+    (`years_without_value`), not merely name the year while another passage gives an amount."""
     if not (query.years or (query.expects and query.regions)):
         return Unsaid()
     regions = query.regions if query.expects else ()
