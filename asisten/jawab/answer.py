@@ -304,10 +304,11 @@ class Answerer:
         items = [_Item("FAQ", hit.chunk.text, self._reference_sources(hit, sources))]
         # The provisions the answer rests on, in their own words: the FAQ paraphrases them, and
         # the reader checks the paraphrase against the law without opening the source.
-        quoted = self._reference_chunks(hit)[: int(shared().faq_quoted_provisions)]
-        for chunk in quoted:
-            number = self.add_source(sources, chunk, hit.score)
-            items.append(_Item(chunk.citation, excerpt(chunk.text, query.stems), [number]))
+        quoted = [
+            _Item(chunk.citation, excerpt(chunk.text, query.stems),
+                  [self.add_source(sources, chunk, hit.score)])
+            for chunk in self._reference_chunks(hit)[: int(shared().faq_quoted_provisions)]
+        ]  # fmt: skip
         related_hits = self._related_faqs(hits)
         related = [
             _Item(other.chunk.extra["question"], other.chunk.text,
@@ -326,8 +327,8 @@ class Answerer:
         faqs = frozenset(h.chunk.chunk_id for h in [hit, *related_hits])
         items += self._part_items(parts, sources, in_scope, faqs)
         body = self._render(
-            "faq", items, related=related, repaired=query.repaired, missing=query.missing_names,
-            unmatched=self._unmatched(query, sources),
+            "faq", items, related=related, quoted=quoted, repaired=query.repaired,
+            missing=query.missing_names, unmatched=self._unmatched(query, sources),
         )  # fmt: skip
         return Answer(query.text, body, True, sources, "faq")
 
@@ -476,7 +477,7 @@ class Answerer:
 
     def _render(self, kind: str, items: list[_Item], **extra: Any) -> str:
         context = {
-            "heading": "", "title": "", "explanation": "", "repaired": {}, "related": [],
+            "heading": "", "title": "", "explanation": "", "repaired": {}, "related": [], "quoted": [],
             "missing": "", "unmatched": "", "others": [], **extra,
         }  # fmt: skip
         return templates.render(
