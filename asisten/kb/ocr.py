@@ -33,12 +33,11 @@ _BROKEN_PASAL_LINE = re.compile(r"\bPasal[ \t]*\n[ \t]*(?=\d{1,3}[A-Z]?\b)")
 _AYAT_READ = r"\((?:\d{1,2}|[lis])\)"
 # Lines that are only detached list letters/numbers/ayat markers ("a. b. c.", "(1) (2) (3)", "6.").
 _ORPHAN_MARKERS = re.compile(rf"^\s*(?:(?:{_AYAT_READ}|\d{{1,2}}\.|[a-z][.'’]|t\d\.)\s*)+$", re.M)
-# A page's margin of ayat numbers read after the sentence beside it, at the line's end: "…
-# pelaksanaan Inovasi Daerah. (4) (1) (2) (3) (i) (2) (4)". No text follows them to number.
-_TRAILING_MARKERS = re.compile(rf"(?<=[.;:])[ \t]+(?:{_AYAT_READ}[ \t]*){{2,}}$", re.M)
-# The same run at the end of a pasal or ayat once its text is cut out: the heading that followed
-# it on the line ("… (2) (3) (4) Bagian Kedua") has gone to the structure.
-_UNIT_TRAILING_MARKERS = re.compile(rf"(?<=[.;:])\s+(?:{_AYAT_READ}\s*){{2,}}$")
+# A page's margin of ayat numbers read after the sentence beside it, ending a line: "…
+# pelaksanaan Inovasi Daerah. (4) (1) (2) (3) (i) (2) (4)". No text follows them to number. It
+# is also found at the end of a pasal or ayat once the heading that followed it on the line
+# ("… (2) (3) (4) Bagian Kedua") has gone to the structure.
+_MARGIN_NUMBERS = re.compile(rf"(?<=[.;:])\s+(?:{_AYAT_READ}\s*){{2,}}$", re.M)
 # Catchword repeated at the top of the next page: "(2) Dalam (2) Dalam" -> "(2) Dalam".
 _CATCHWORD = re.compile(r"(\(\d{1,2}\))\s+(\w+)\s+\1\s+\2\b")
 
@@ -58,16 +57,17 @@ def clean_regulation_text(text: str, *, page: bool = False) -> str:
         text = re.sub(re.escape(broken) + r"(?=\s+[A-Z])", fixed, text)
     text = _CATCHWORD.sub(r"\1 \2", text)
     text = _BROKEN_PASAL_LINE.sub("Pasal ", text)
-    text = _TRAILING_MARKERS.sub("", text)
+    text = without_margin_numbers(text)
     text = _ORPHAN_MARKERS.sub("", text)
     text = re.sub(r"[ \t]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def without_margin_numbers(unit: str) -> str:
-    """A pasal's or ayat's text without a margin of ayat numbers read after its last sentence."""
-    return _UNIT_TRAILING_MARKERS.sub("", unit)
+def without_margin_numbers(text: str) -> str:
+    """The text without the margins of ayat numbers read after a sentence, at a line's end: in
+    a page as OCR read it, and in a pasal's or ayat's text once cut out."""
+    return _MARGIN_NUMBERS.sub("", text)
 
 
 def _header_or_not(match: re.Match[str], page: bool) -> str:
