@@ -221,6 +221,28 @@ def colloquial(word: str) -> list[str]:
     return normalise(_colloquial_lexicon().get(word, word)).split() or [word]
 
 
+# A token written in capitals ("THR", "SMP", "PPh", "BPJS"): an acronym, typed as such.
+_RAW_TOKEN = re.compile(r"[A-Za-z0-9]+")
+# A question more than this share of whose words are capitals is shouted, not abbreviated.
+_SHOUTED_SHARE = 0.5
+
+
+def acronyms(text: str) -> frozenset[str]:
+    """The words of `text` written as acronyms (two capitals or more, no more small letters
+    than capitals), lower-cased as `words` gives them. An acronym names something: it is no
+    chat shortening with its vowels dropped ("SMP" is a school, not "sampai") and no typo of
+    a word one edit away ("THR" is no "tahura"). A question typed all in capitals has none."""
+    tokens = _RAW_TOKEN.findall(fold_accents(text))
+    found = {
+        t.lower() for t in tokens
+        if sum(c.isupper() for c in t) >= max(2, sum(c.islower() for c in t))
+    }  # fmt: skip
+    lettered = [t for t in tokens if any(c.isalpha() for c in t) and len(t) >= 3]
+    if lettered and sum(t.isupper() for t in lettered) > _SHOUTED_SHARE * len(lettered):
+        return frozenset()
+    return frozenset(found)
+
+
 def content_words(text: str) -> list[str]:
     """A question's words that carry its topic (query side)."""
     stopwords = _stopwords()

@@ -280,6 +280,7 @@ class Analyser:
         known = self.vocabulary.knows
         english = text.is_english_text(question)
         names = _proper_names(question) if english else frozenset()
+        acronyms = text.acronyms(question)
         repaired: dict[str, str] = {}
         words: list[str] = []
         untranslated: list[str] = []
@@ -292,9 +293,11 @@ class Analyser:
                 continue
             # Chat spelling from the colloquial lexicon first ("lgsg" → "langsung", "kadis"
             # → "kepala dinas"), then typos against the corpus.
-            pieces = [word] if known(word) else text.colloquial(word)
+            # An acronym stays as typed: what it names is the topic, known to the corpus or not.
+            typed = known(word) or word in acronyms
+            pieces = [word] if typed else text.colloquial(word)
             for piece in pieces:
-                fixed = self._speller.repair(piece)
+                fixed = piece if typed else self._speller.repair(piece)
                 if fixed in text.STOPWORDS or (len(fixed) <= 2 and not known(fixed)):
                     continue  # "knp" → "kenapa"; chat particles ("tu", "eh") carry no topic
                 if fixed != word:

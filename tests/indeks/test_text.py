@@ -1,5 +1,8 @@
 """Indonesian normalisation for the keyword side."""
 
+import pytest
+
+from asisten.indeks import text
 from asisten.indeks.text import content_words, tokens, words
 
 
@@ -159,3 +162,17 @@ def test_a_questions_long_form_is_searched_by_its_abbreviation_too():
     assert more_stems[-1] == "lkpj" and len(more_stems) == len(more_words)
     # Words without a long form are left as they are.
     assert with_abbreviations(["inovasi"], ["inovasi"]) == (["inovasi"], ["inovasi"])
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("Apakah THR dan gaji ke-13 ASN dikenai PPh 21?", {"thr", "asn", "pph"}),
+        ("Siswa SMP di Kab. Zurbagan", {"smp"}),
+        ("Inovasi iPhone 16 Pro dan Perda baru", set()),  # one capital is a name, not an acronym
+        ("APA SYARAT INOVASI DAERAH MENURUT PP 38?", set()),  # shouted
+        ("klo mo bikin proposal inovasi isinya apa aja", set()),
+    ],
+)
+def test_acronyms_are_the_words_typed_in_capitals(question, found):
+    assert text.acronyms(question) == found

@@ -92,6 +92,18 @@ def test_words_pointing_at_the_present_are_no_topic(analyser):
     assert not {"sekarang", "kini"} & {*query.stems, *query.unknown}
 
 
+def test_an_acronym_stays_as_typed_while_a_chat_shortening_is_read(analyser):
+    # "trf" typed in chat is "tarif" with its vowels dropped; "TRF" in capitals names something
+    # the corpus lacks, and says so, instead of turning into a word of the corpus.
+    analyser, _ = analyser
+    chat = analyser.analyse("Berapa trf kios air desa?")
+    assert chat.repaired == {"trf": "tarif"} and not chat.unknown
+    typed = analyser.analyse("Berapa TRF kios air desa?")
+    assert not typed.repaired and typed.unknown == ("trf",)
+    # A question typed all in capitals is shouted, not abbreviated: read as usual.
+    assert analyser.analyse("BERAPA TRF KIOS AIR DESA?").repaired == {"trf": "tarif"}
+
+
 @pytest.mark.parametrize(
     ("question", "years"),
     [
