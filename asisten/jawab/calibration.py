@@ -70,6 +70,7 @@ class Shared:
     rrf_k: float
     candidates: float
     coverage_weight: float
+    doubled_words_up_to_chars: float
     named_document_bonus: float
     in_scope_top: float
     in_scope_unknown_share: float

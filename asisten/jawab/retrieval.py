@@ -20,6 +20,7 @@ from asisten.indeks.dense import settings as dense_settings
 from asisten.indeks.embedder import Embedder, encode_queries
 from asisten.indeks.lexicon import yaml_data
 from asisten.indeks.store import IndexVersion
+from asisten.indeks.text import index_words
 from asisten.jawab import calibration
 from asisten.jawab.analysis import Query
 from asisten.jawab.calibration import calibration_for
@@ -69,7 +70,7 @@ class Retriever:
     def vectors(self, queries: list[Query]) -> list[np.ndarray]:
         """The dense side's vectors of several questions (a question and its clauses), embedded
         in one call of the model."""
-        texts = [" ".join(q.words) + " " + q.search_text for q in queries]
+        texts = [_dense_text(q) for q in queries]
         return list(encode_queries(self.embedder, texts)[:, None, :]) if texts else []
 
     def search(
@@ -307,6 +308,18 @@ class Retriever:
         if index is None:
             index = self.chunks.first_extending(citation)
         return None if index is None else self.chunks[index]
+
+
+def _dense_text(query: Query) -> str:
+    """What the model embeds: a short question after its content words as analysis read them
+    (translated, repaired, chat spellings in standard form), so the vector leans on them; a
+    long one as typed, after only the words it does not spell itself: its own words again
+    would double what the model reads, and the model's time grows with every token."""
+    if len(query.search_text) <= calibration.shared().doubled_words_up_to_chars:
+        return " ".join(query.words) + " " + query.search_text
+    typed = set(index_words(query.search_text))
+    read = [w for w in dict.fromkeys(query.words) if w not in typed]
+    return " ".join([*read, query.search_text])
 
 
 def _ranked(scores: np.ndarray, allowed: np.ndarray) -> list[tuple[int, float]]:

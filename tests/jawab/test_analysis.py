@@ -9,6 +9,7 @@ import pytest
 from asisten.indeks.embedder import HashingEmbedder
 from asisten.indeks.store import IndexStore
 from asisten.jawab.analysis import Analyser
+from asisten.jawab.retrieval import _dense_text
 from asisten.jawab.vocabulary import Vocabulary
 from tests.conftest import build_with
 
@@ -102,6 +103,22 @@ def test_an_acronym_stays_as_typed_while_a_chat_shortening_is_read(analyser):
     assert not typed.repaired and typed.unknown == ("trf",)
     # A question typed all in capitals is shouted, not abbreviated: read as usual.
     assert analyser.analyse("BERAPA TRF KIOS AIR DESA?").repaired == {"trf": "tarif"}
+
+
+def test_a_long_question_is_embedded_with_only_the_words_it_does_not_spell(analyser):
+    analyser, _ = analyser
+    short = analyser.analyse("Berapa trf kios air desa?")
+    assert _dense_text(short) == "tarif kios air desa Berapa trf kios air desa?"
+    # Past the bound its own words are not read twice (the model's time grows with each
+    # token); the words analysis read into it still lead: "tarif" for "trf", and "bumdes",
+    # the abbreviation of a long form it spells out.
+    long = analyser.analyse(
+        "Berapa trf kios air desa yang dikelola badan usaha milik desa, siapa yang menetapkannya,"
+        " dan apakah dinas ikut menyediakan sambungan air bersih ke setiap rumah tangga desa yang"
+        " belum terjangkau kios itu?"
+    )
+    assert len(long.search_text) > 200
+    assert _dense_text(long) == f"tarif bumdes {long.search_text}"
 
 
 @pytest.mark.parametrize(
