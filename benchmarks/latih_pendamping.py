@@ -98,6 +98,7 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Question]:
         for found in candidates(
             query, hits, decider.vocabulary, in_scope,
             lambda hit: decider.relevant_companion(hit, in_scope),  # noqa: B023
+            cited_by=answerer.cited_by_faq(query),
         ):  # fmt: skip
             hit = found.hit
             quoted = answerer.quoted_with(hit.chunk)

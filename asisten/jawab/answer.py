@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -180,6 +180,7 @@ class Answerer:
         found = candidates(
             query, hits, vocabulary, in_scope,
             lambda hit: self.decider.relevant_companion(hit, in_scope), cited,
+            self.cited_by_faq(query),
         )  # fmt: skip
         chosen = pick(
             [model.probability(c.values) for c in found], [c.sibling for c in found], limit,
@@ -431,6 +432,20 @@ class Answerer:
             and hit.score >= shared().related_faq_score * best.score
             and self.decider.relevant(hit)
         ][:MAX_RELATED_FAQS]
+
+    def cited_by_faq(self, query: Query) -> Callable[[Hit], list[Hit]]:
+        """The provisions an FAQ pair cites, each as a hit carrying the pair's signals (its
+        rank, score and the question's words it holds), named when the question names it."""
+        documents = self.retriever.version.documents
+
+        def cited(hit: Hit) -> list[Hit]:
+            return [
+                replace(hit, chunk=chunk, meta=documents[chunk.doc_id],
+                        named=chunk.doc_id in query.named_documents)
+                for chunk in self._reference_chunks(hit)
+            ]  # fmt: skip
+
+        return cited
 
     def _reference_chunks(self, hit: Hit) -> list[Chunk]:
         """The provisions an FAQ answer cites that the knowledge base holds."""

@@ -105,25 +105,50 @@ def is_piece_of(hit: Hit, shown: Iterable[Hit]) -> bool:
 def candidates(
     query: Query, hits: list[Hit], vocabulary: Vocabulary, in_scope: bool,
     relevant: Callable[[Hit], bool], cited: frozenset[tuple[str, str]] = frozenset(),
+    cited_by: Callable[[Hit], list[Hit]] | None = None,
 ) -> list[Candidate]:  # fmt: skip
     """The passages after the best one that could join it (no FAQ pair, no provision twice), in
     their order; `relevant`: the decision's relevance rule for a companion; `cited`: the
-    (document, pasal) an FAQ answer rests on, whose other ayat count as siblings too."""
+    (document, pasal) an FAQ answer rests on, whose other ayat count as siblings too;
+    `cited_by`: the provisions an FAQ pair cites, as hits carrying the pair's own signals. A
+    pair found among the best points at the provisions that answer it ("usulan paling sedikit
+    memuat …" in Pasal 7 ayat (2)): they stand in its place, at its rank."""
     best = hits[0]
     found: list[Candidate] = []
     seen = [best]
-    for rank, hit in enumerate(hits[1:], start=1):
-        if hit.chunk.kind == "faq" or repeats(hit, seen) or not may_join(query, best, hit):
-            continue
-        seen.append(hit)
-        piece = is_piece_of(hit, seen[:-1])
-        rule = relevant(hit)
-        values = features(query, best, hit, rank, vocabulary, in_scope, rule)
-        section = hit.meta.is_case and bool(values["same_document"])
-        pasal = (hit.chunk.doc_id, hit.chunk.pasal) in cited
-        sibling = bool(values["same_pasal"]) or pasal or section or piece
-        found.append(Candidate(hit, values, sibling, section and rule))
+    for rank, ranked in enumerate(hits[1:], start=1):
+        for hit in _in_place_of(ranked, cited_by):
+            if _among(hit, seen) or repeats(hit, seen) or not may_join(query, best, hit):
+                continue
+            seen.append(hit)
+            found.append(
+                _candidate(query, best, hit, rank, vocabulary, in_scope, relevant, cited, seen)
+            )
     return found
+
+
+def _in_place_of(hit: Hit, cited_by: Callable[[Hit], list[Hit]] | None) -> list[Hit]:
+    """A passage as a candidate: itself, or for an FAQ pair the provisions it cites."""
+    if hit.chunk.kind != "faq":
+        return [hit]
+    return [h for h in cited_by(hit) if h.chunk.kind != "faq"] if cited_by else []
+
+
+def _among(hit: Hit, shown: Iterable[Hit]) -> bool:
+    return any(h.chunk.chunk_id == hit.chunk.chunk_id for h in shown)
+
+
+def _candidate(
+    query: Query, best: Hit, hit: Hit, rank: int, vocabulary: Vocabulary, in_scope: bool,
+    relevant: Callable[[Hit], bool], cited: frozenset[tuple[str, str]], seen: list[Hit],
+) -> Candidate:  # fmt: skip
+    piece = is_piece_of(hit, seen[:-1])
+    rule = relevant(hit)
+    values = features(query, best, hit, rank, vocabulary, in_scope, rule)
+    section = hit.meta.is_case and bool(values["same_document"])
+    pasal = (hit.chunk.doc_id, hit.chunk.pasal) in cited
+    sibling = bool(values["same_pasal"]) or pasal or section or piece
+    return Candidate(hit, values, sibling, section and rule)
 
 
 def pick(

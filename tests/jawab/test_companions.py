@@ -357,3 +357,55 @@ def test_another_piece_of_a_section_too_long_for_one_passage_may_join(tmp_path):
     citations = [s.citation for s in answer.sources]
     assert answer.found and len(citations) >= 2 and len(set(citations)) == 1
     assert "peringatan dini gempa" in answer.text and "laporan triwulan" in answer.text
+
+
+DOCK = """---
+tipe: regulasi
+jenis: PP
+nomor: "9"
+tahun: 2021
+judul: Pelayanan Dermaga Rakyat
+---
+## Pasal 1
+
+Pelayanan dermaga rakyat diselenggarakan oleh dinas perhubungan setiap hari bagi kapal nelayan.
+
+## Pasal 2
+
+Retribusi tambat ditetapkan bupati setiap tahun dengan peraturan bupati.
+"""
+DOCK_FAQ = """tipe: faq
+judul: FAQ Dermaga Rakyat
+pasangan:
+  - id: dermaga-01
+    tanya: Berapa biaya sandar kapal di dermaga rakyat?
+    jawab: Biaya sandar adalah retribusi tambat yang ditetapkan bupati.
+    rujukan:
+      - PP 9/2021 Pasal 2
+"""
+
+
+def test_an_faq_found_among_the_best_brings_the_provision_it_cites(tmp_path):
+    # Pasal 2 shares no word with the question ("biaya sandar" is the FAQ's phrase for its
+    # "retribusi tambat"); the FAQ pair found beside the best passage points at it.
+    corpus = tmp_path / "korpus"
+    corpus.mkdir()
+    (corpus / "pp-9-2021.md").write_text(DOCK, encoding="utf-8")
+    (corpus / "faq-dermaga.yaml").write_text(DOCK_FAQ, encoding="utf-8")
+    settings = make_settings(tmp_path / "home", top_k=3)
+    embedder = HashingEmbedder(128)
+    build_with(IndexStore(settings.index_dir), [corpus], embedder)
+    engine = Engine(settings, embedder_factory=lambda name: embedder)
+    answerer = engine.pipeline.answerer
+    answerer.companion_model = replace(_only("novel", 50.0), intercept=-1.0)
+    question = (
+        "Siapa penyelenggara pelayanan dermaga rakyat bagi kapal nelayan beserta biaya sandarnya?"
+    )
+    answer = engine.answer(question)
+    assert answer.found and answer.kind == "retrieval"
+    assert answer.sources[0].citation == "PP 9/2021 Pasal 1"
+    assert "PP 9/2021 Pasal 2" in [s.citation for s in answer.sources]
+    assert "Retribusi tambat" in answer.text
+    # Without the pair standing for what it cites, the provision holds none of the asked words.
+    answerer.cited_by_faq = lambda query: lambda hit: []
+    assert "PP 9/2021 Pasal 2" not in [s.citation for s in engine.answer(question).sources]
