@@ -116,11 +116,13 @@ Penghargaan pelayanan kehutanan diselenggarakan oleh menteri setiap tahun.
 """
 
 
-def _engine_over(tmp_path, name: str, text: str, top_k: int) -> Engine:
-    """An engine over one regulation written to a fresh corpus, with the hashing embedder."""
+def _engine_over(tmp_path, name: str, text: str, top_k: int, **more: str) -> Engine:
+    """An engine over one document (and `more`, file name → text) written to a fresh corpus,
+    with the hashing embedder."""
     corpus = tmp_path / "korpus"
     corpus.mkdir()
-    (corpus / name).write_text(text, encoding="utf-8")
+    for file, body in {name: text, **more}.items():
+        (corpus / file).write_text(body, encoding="utf-8")
     settings = make_settings(tmp_path / "home", top_k=top_k)
     embedder = HashingEmbedder(128)
     build_with(IndexStore(settings.index_dir), [corpus], embedder)
@@ -192,14 +194,9 @@ Penghargaan pelayanan kelautan pesisir dinilai melalui tahap penjaringan dan tah
 
 
 def test_a_question_naming_a_regulation_is_shown_only_that_regulation(tmp_path):
-    corpus = tmp_path / "korpus"
-    corpus.mkdir()
-    (corpus / "pp-7-2021.md").write_text(REGULATION, encoding="utf-8")
-    (corpus / "pp-11-2021.md").write_text(OTHER_REGULATION, encoding="utf-8")
-    settings = make_settings(tmp_path / "home", top_k=3)
-    embedder = HashingEmbedder(128)
-    build_with(IndexStore(settings.index_dir), [corpus], embedder)
-    engine = Engine(settings, embedder_factory=lambda name: embedder)
+    engine = _engine_over(
+        tmp_path, "pp-7-2021.md", REGULATION, top_k=3, **{"pp-11-2021.md": OTHER_REGULATION}
+    )
     # A model that wants the passages covering most of the question's words: PP 11/2021 first.
     engine.pipeline.answerer.companion_model = _only("coverage", 50.0)
     unnamed = engine.answer("Penghargaan pelayanan kelautan dinilai melalui tahap apa saja?")
@@ -388,14 +385,7 @@ pasangan:
 def test_an_faq_found_among_the_best_brings_the_provision_it_cites(tmp_path):
     # Pasal 2 shares no word with the question ("biaya sandar" is the FAQ's phrase for its
     # "retribusi tambat"); the FAQ pair found beside the best passage points at it.
-    corpus = tmp_path / "korpus"
-    corpus.mkdir()
-    (corpus / "pp-9-2021.md").write_text(DOCK, encoding="utf-8")
-    (corpus / "faq-dermaga.yaml").write_text(DOCK_FAQ, encoding="utf-8")
-    settings = make_settings(tmp_path / "home", top_k=3)
-    embedder = HashingEmbedder(128)
-    build_with(IndexStore(settings.index_dir), [corpus], embedder)
-    engine = Engine(settings, embedder_factory=lambda name: embedder)
+    engine = _engine_over(tmp_path, "pp-9-2021.md", DOCK, top_k=3, **{"faq-dermaga.yaml": DOCK_FAQ})
     answerer = engine.pipeline.answerer
     answerer.companion_model = replace(_only("novel", 50.0), intercept=-1.0)
     question = (
