@@ -67,10 +67,14 @@ class Retriever:
         self._rows_elsewhere: dict[frozenset[str], np.ndarray] = {}
 
     # -- search -----------------------------------------------------------------------------
-    def vectors(self, queries: list[Query]) -> list[np.ndarray]:
+    def vectors(self, queries: list[Query], whole: Query | None = None) -> list[np.ndarray]:
         """The dense side's vectors of several questions (a question and its clauses), embedded
-        in one call of the model."""
-        texts = [_dense_text(q) for q in queries]
+        in one call of the model. Whether their words go twice is decided by the length of the
+        `whole` question (else the first): the clauses of a long question are read as typed too,
+        since they are that question again, in pieces."""
+        bound = calibration.shared().doubled_words_up_to_chars
+        doubled = len((whole or queries[0]).search_text) <= bound if queries else True
+        texts = [_dense_text(q, doubled) for q in queries]
         return list(encode_queries(self.embedder, texts)[:, None, :]) if texts else []
 
     def search(
@@ -310,12 +314,12 @@ class Retriever:
         return None if index is None else self.chunks[index]
 
 
-def _dense_text(query: Query) -> str:
-    """What the model embeds: a short question after its content words as analysis read them
-    (translated, repaired, chat spellings in standard form), so the vector leans on them; a
-    long one as typed, after only the words it does not spell itself: its own words again
+def _dense_text(query: Query, doubled: bool) -> str:
+    """What the model embeds: a question after its content words as analysis read them
+    (translated, repaired, chat spellings in standard form), so the vector leans on them; or,
+    not `doubled`, as typed after only the words it does not spell itself: its own words again
     would double what the model reads, and the model's time grows with every token."""
-    if len(query.search_text) <= calibration.shared().doubled_words_up_to_chars:
+    if doubled:
         return " ".join(query.words) + " " + query.search_text
     typed = set(index_words(query.search_text))
     read = [w for w in dict.fromkeys(query.words) if w not in typed]

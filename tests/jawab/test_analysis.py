@@ -9,7 +9,7 @@ import pytest
 from asisten.indeks.embedder import HashingEmbedder
 from asisten.indeks.store import IndexStore
 from asisten.jawab.analysis import Analyser
-from asisten.jawab.retrieval import _dense_text
+from asisten.jawab.retrieval import Retriever, _dense_text
 from asisten.jawab.vocabulary import Vocabulary
 from tests.conftest import build_with
 
@@ -53,7 +53,7 @@ Pasar desa dikelola badan usaha milik desa.
 
 
 @pytest.fixture
-def analyser(tmp_path):
+def version(tmp_path):
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "tim.md").write_text(TEAM_TEXT)
@@ -61,7 +61,11 @@ def analyser(tmp_path):
     (folder / "lain.md").write_text(OTHER_TEXT)
     store = IndexStore(tmp_path / "indeks")
     build_with(store, [folder], HashingEmbedder(64))
-    version = store.load()
+    return store.load()
+
+
+@pytest.fixture
+def analyser(version):
     analyser = Analyser(Vocabulary(version.keyword, version.vocabulary), version.documents)
     return analyser, version.documents
 
@@ -108,7 +112,7 @@ def test_an_acronym_stays_as_typed_while_a_chat_shortening_is_read(analyser):
 def test_a_long_question_is_embedded_with_only_the_words_it_does_not_spell(analyser):
     analyser, _ = analyser
     short = analyser.analyse("Berapa trf kios air desa?")
-    assert _dense_text(short) == "tarif kios air desa Berapa trf kios air desa?"
+    assert _dense_text(short, doubled=True) == "tarif kios air desa Berapa trf kios air desa?"
     # Past the bound its own words are not read twice (the model's time grows with each
     # token); the words analysis read into it still lead: "tarif" for "trf", and "bumdes",
     # the abbreviation of a long form it spells out.
@@ -118,7 +122,38 @@ def test_a_long_question_is_embedded_with_only_the_words_it_does_not_spell(analy
         " belum terjangkau kios itu?"
     )
     assert len(long.search_text) > 200
-    assert _dense_text(long) == f"tarif bumdes {long.search_text}"
+    assert _dense_text(long, doubled=False) == f"tarif bumdes {long.search_text}"
+
+
+class _Recording(HashingEmbedder):
+    """The hashing embedder, noting every text it is asked to embed."""
+
+    def __init__(self) -> None:
+        super().__init__(64)
+        self.texts: list[str] = []
+
+    def encode(self, texts: list[str]):
+        self.texts += texts
+        return super().encode(texts)
+
+
+def test_the_clauses_of_a_long_question_are_embedded_as_typed_too(version):
+    vocabulary = Vocabulary(version.keyword, version.vocabulary)
+    analyser, embedder = Analyser(vocabulary, version.documents), _Recording()
+    retriever = Retriever(version, embedder, vocabulary)
+    question = analyser.analyse(
+        "Siapa yang mengelola kios air desa dengan tarif yang ditetapkan kepala desa di Zurbagan"
+        " itu, dan apakah dinas juga menyediakan sambungan air bersih ke setiap rumah tangga desa"
+        " yang belum terjangkau oleh kios air komunal tersebut?"
+    )
+    assert len(question.search_text) > 200 and len(question.parts) == 2
+    retriever.vectors([question, *question.parts])
+    # The question and each clause once, as typed: no clause doubles its words.
+    assert embedder.texts == [q.search_text for q in [question, *question.parts]]
+    short = question.parts[0]
+    embedder.texts.clear()
+    retriever.vectors([short])
+    assert embedder.texts == [_dense_text(short, doubled=True)] != [short.search_text]
 
 
 @pytest.mark.parametrize(
