@@ -248,7 +248,9 @@ def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
         return Unsaid()
     regions = query.regions if query.expects else ()
     passages = [f"{h.chunk.citation} {h.meta.title} {h.chunk.context} {h.chunk.text}" for h in hits]
-    said = year_spans_cut(" ".join(passages))
+    # Each passage's years with its spans of years cut out, once: a span names a period.
+    cut = [year_spans_cut(passage) for passage in passages]
+    said = " ".join(cut)
     # Each passage folded once: region names are matched in the folded text.
     folded = [text.normalise(passage) for passage in passages] if regions else []
     folded_said = " ".join(folded)
@@ -264,11 +266,10 @@ def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
     if not missing and query.expects and query.years and not regions:
         # A value asked for a year needs a passage giving such a value beside that year: the
         # year in a guide's account and an amount in a regulation do not make that year's value.
-        said_apart = [year_spans_cut(passage) for passage in passages]
         without = tuple(
             year
             for year in query.years
-            if not any(year in p and says(query.expects, p) for p in said_apart)
+            if not any(year in p and says(query.expects, p) for p in cut)
         )
         return Unsaid(years_without_value=without, value_label=label(query.expects))
     if missing or not (query.years and regions):
@@ -276,10 +277,9 @@ def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
     # Each is named somewhere; a value for the region in that year needs one passage naming
     # both (a case's year in its text, its region in its title counts: both are the passage's).
     with_regions = [
-        passage
-        for passage, passage_folded in zip(passages, folded, strict=True)
+        passage_cut
+        for passage_cut, passage_folded in zip(cut, folded, strict=True)
         if all(names_region(passage_folded, region) for region in regions)
     ]
-    with_regions = [year_spans_cut(passage) for passage in with_regions]
     apart = tuple(y for y in query.years if not any(y in passage for passage in with_regions))
     return Unsaid(years_apart=apart, regions_apart=regions if apart else ())
