@@ -92,7 +92,8 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Question]:
         )  # fmt: skip
         best_cites = any(_cites(c.citation, item.references) for c in quoted)
         by_rule = {
-            h.chunk.chunk_id for h in answerer.rule_companions(hits, limit, decision.in_scope)[1:]
+            h.chunk.chunk_id
+            for h in answerer.rule_companions(query, hits, limit, decision.in_scope)[1:]
         }
         in_scope = decision.in_scope
         for found in candidates(

@@ -29,7 +29,7 @@ from asisten.jawab.companions import (
     EXTRA_SIBLINGS,
     candidates,
     is_piece_of,
-    may_join,
+    joinable,
     pick,
     repeats,
 )
@@ -175,8 +175,7 @@ class Answerer:
         an FAQ answer rests on, whose other ayat count as siblings too."""
         model, vocabulary = self.companion_model, self.decider.vocabulary
         if model is None or vocabulary is None or not query.stems:
-            shown = [hits[0], *(h for h in hits[1:] if may_join(query, hits[0], h))]
-            return self.rule_companions(shown, limit, in_scope, cited)
+            return self.rule_companions(query, hits, limit, in_scope, cited)
         found = candidates(
             query, hits, vocabulary, in_scope,
             lambda hit: self.decider.relevant_companion(hit, in_scope), cited,
@@ -189,20 +188,18 @@ class Answerer:
         return [hits[0], *(found[i].hit for i in chosen)]
 
     def rule_companions(
-        self,
-        hits: list[Hit],
-        limit: int,
-        in_scope: bool = False,
+        self, query: Query, hits: list[Hit], limit: int, in_scope: bool = False,
         cited: frozenset[tuple[str, str]] = frozenset(),
-    ) -> list[Hit]:
+    ) -> list[Hit]:  # fmt: skip
         """The hand rule: a passage with half the best one's score and word coverage that
-        passes the relevance rule, or a sibling of one chosen."""
+        passes the relevance rule, or a sibling of one chosen. Its candidates are the model's:
+        the passages that may join the best one, an FAQ pair standing for what it cites."""
         best = hits[0]
         chosen = [best]
-        for hit in hits[1:]:
+        for _, hit in joinable(query, hits, self.cited_by_faq(query)):
             if len(chosen) >= limit + EXTRA_SIBLINGS:
                 break
-            if hit.chunk.kind == "faq" or repeats(hit, chosen):
+            if repeats(hit, chosen):
                 continue
             # Another ayat of a pasal already chosen shares its subject ("60 hari memutuskan"
             # in ayat (1), "14 hari menyampaikan" in ayat (2)), so it need not match as well.

@@ -13,7 +13,7 @@ numbers are data in asisten/data/pendamping/<model>.json.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from asisten.jawab.analysis import Query
@@ -116,15 +116,28 @@ def candidates(
     best = hits[0]
     found: list[Candidate] = []
     seen = [best]
+    for rank, hit in joinable(query, hits, cited_by):
+        if repeats(hit, seen):
+            continue
+        seen.append(hit)
+        found.append(
+            _candidate(query, best, hit, rank, vocabulary, in_scope, relevant, cited, seen)
+        )
+    return found
+
+
+def joinable(
+    query: Query, hits: list[Hit], cited_by: Callable[[Hit], list[Hit]] | None = None
+) -> Iterator[tuple[int, Hit]]:
+    """The passages after the best one that may be shown beside it, with their rank among the
+    hits: each hit in its order, an FAQ pair replaced by the provisions it cites (`cited_by`),
+    none twice."""
+    seen = [hits[0]]
     for rank, ranked in enumerate(hits[1:], start=1):
         for hit in _in_place_of(ranked, cited_by):
-            if _among(hit, seen) or repeats(hit, seen) or not may_join(query, best, hit):
-                continue
-            seen.append(hit)
-            found.append(
-                _candidate(query, best, hit, rank, vocabulary, in_scope, relevant, cited, seen)
-            )
-    return found
+            if not _among(hit, seen) and may_join(query, hits[0], hit):
+                seen.append(hit)
+                yield rank, hit
 
 
 def _in_place_of(hit: Hit, cited_by: Callable[[Hit], list[Hit]] | None) -> list[Hit]:

@@ -396,6 +396,11 @@ def test_an_faq_found_among_the_best_brings_the_provision_it_cites(tmp_path):
     assert answer.sources[0].citation == "PP 9/2021 Pasal 1"
     assert "PP 9/2021 Pasal 2" in [s.citation for s in answer.sources]
     assert "Retribusi tambat" in answer.text
+    # The hand rule, for models without a fitted companion model, takes the same candidates.
+    fitted, answerer.companion_model = answerer.companion_model, None
+    assert "PP 9/2021 Pasal 2" in [s.citation for s in engine.answer(question).sources]
     # Without the pair standing for what it cites, the provision holds none of the asked words.
     answerer.cited_by_faq = lambda query: lambda hit: []
-    assert "PP 9/2021 Pasal 2" not in [s.citation for s in engine.answer(question).sources]
+    for model in (fitted, None):
+        answerer.companion_model = model
+        assert "PP 9/2021 Pasal 2" not in [s.citation for s in engine.answer(question).sources]
