@@ -2,7 +2,8 @@
 
 Three kinds of file, each read once on first use:
 
-- a word list (`stopwords.txt`): one word a line;
+- a word list (`places.txt`): one word a line; a phrase list (`stopwords.txt`): one word or
+  more a line;
 - a word map (`colloquial.txt`, `english.txt`): a word, then the words it is read as;
 - YAML (`scope.yaml`, `calibration.yaml`) for anything with named fields.
 
@@ -63,6 +64,17 @@ def word_list(name: str) -> frozenset[str]:
         if fields[0] in found:
             raise LexiconError(f"data/{name}:{number}: {fields[0]!r} is listed twice")
         found.add(fields[0])
+    return frozenset(found)
+
+
+@cache
+def phrase_list(name: str) -> frozenset[tuple[str, ...]]:
+    """Entries of one word or more a line, each as its words."""
+    found: set[tuple[str, ...]] = set()
+    for number, fields in _entries(name):
+        if tuple(fields) in found:
+            raise LexiconError(f"data/{name}:{number}: {' '.join(fields)!r} is listed twice")
+        found.add(tuple(fields))
     return frozenset(found)
 
 

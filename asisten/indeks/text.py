@@ -34,7 +34,38 @@ INDEX_LEXICON = (STOPWORDS_FILE, ABBREVIATIONS_FILE)
 
 
 def _stopwords() -> frozenset[str]:
-    return lexicon.word_list(STOPWORDS_FILE)
+    return frozenset(entry[0] for entry in lexicon.phrase_list(STOPWORDS_FILE) if len(entry) == 1)
+
+
+@lru_cache(maxsize=1)
+def _stop_phrases() -> dict[str, list[tuple[str, ...]]]:
+    """First word → the stop phrases it begins, longest first."""
+    phrases = sorted((e for e in lexicon.phrase_list(STOPWORDS_FILE) if len(e) > 1), key=len)
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in reversed(phrases):
+        found.setdefault(phrase[0], []).append(phrase)
+    return found
+
+
+def without_stopwords(words: list[str]) -> list[str]:
+    """The words that carry a topic: stopwords dropped, and a stop phrase dropped only whole.
+    "terima kasih" is a courtesy, but "tanda terima" is a receipt and "kasih penghargaan" a
+    grant, so neither of its words is a stopword alone."""
+    stopwords, phrases = _stopwords(), _stop_phrases()
+    kept: list[str] = []
+    at = 0
+    while at < len(words):
+        word = words[at]
+        phrase = next(
+            (p for p in phrases.get(word, ()) if tuple(words[at : at + len(p)]) == p), None
+        )
+        if phrase:
+            at += len(phrase)
+            continue
+        if word not in stopwords:
+            kept.append(word)
+        at += 1
+    return kept
 
 
 def _informal() -> dict[str, str]:
@@ -245,16 +276,14 @@ def acronyms(text: str) -> frozenset[str]:
 
 def content_words(text: str) -> list[str]:
     """A question's words that carry its topic (query side)."""
-    stopwords = _stopwords()
-    return [w for w in words(text) if w not in stopwords]
+    return without_stopwords(words(text))
 
 
 def tokens(text: str) -> list[str]:
     """A document's stemmed content tokens: what BM25 indexes (index side), with the
     abbreviation of each long form it spells out. A question's are the stems of its
     `content_words`, with the abbreviations of their long forms (`with_abbreviations`)."""
-    stopwords = _stopwords()
-    found = [stem(w) for w in index_words(text) if w not in stopwords]
+    found = [stem(w) for w in without_stopwords(index_words(text))]
     return found + [stem(short) for *_, shorts in long_forms_in(found) for short in shorts]
 
 
@@ -264,10 +293,9 @@ def _long_forms() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
     forms are read as content tokens are, so "pembinaan dan pengawasan" is (bina, awas), and
     "Menteri Dalam Negeri" and "Kementerian Dalam Negeri" are one form with two
     abbreviations."""
-    stopwords = _stopwords()
     by_form: dict[tuple[str, ...], tuple[str, ...]] = {}
     for short, long in lexicon.word_map(ABBREVIATIONS_FILE).items():
-        stems = tuple(stem(w) for w in long.split() if w not in stopwords)
+        stems = tuple(stem(w) for w in without_stopwords(long.split()))
         by_form[stems] = (*by_form.get(stems, ()), short)
     forms: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     for stems, shorts in sorted(by_form.items(), key=lambda item: -len(item[0])):

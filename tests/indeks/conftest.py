@@ -9,11 +9,12 @@ from asisten.jawab import calibration, scope
 
 
 def _clear_caches() -> None:
-    for loader in (lexicon.word_list, lexicon.word_map, lexicon.yaml_data):
+    for loader in (lexicon.word_list, lexicon.phrase_list, lexicon.word_map, lexicon.yaml_data):
         loader.cache_clear()
     calibration.calibrations.cache_clear()
     scope.scope_terms.cache_clear()
     text._long_forms.cache_clear()
+    text._stop_phrases.cache_clear()
 
 
 @pytest.fixture

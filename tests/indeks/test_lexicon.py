@@ -22,23 +22,30 @@ def test_every_packaged_file_loads():
 
 
 def test_comments_and_blank_lines_are_ignored(data_file):
-    data_file("stopwords.txt", "# a comment\n\nyang  # trailing comment\ndan\n")
-    assert lexicon.word_list("stopwords.txt") == {"yang", "dan"}
+    data_file("places.txt", "# a comment\n\naceh  # trailing comment\nbali\n")
+    assert lexicon.word_list("places.txt") == {"aceh", "bali"}
+
+
+def test_a_phrase_list_holds_words_and_phrases(data_file):
+    data_file("stopwords.txt", "yang\nterima kasih  # a courtesy\n")
+    assert lexicon.phrase_list("stopwords.txt") == {("yang",), ("terima", "kasih")}
 
 
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("stopwords.txt", "yang\ndan atau\n", "data/stopwords.txt:2: one word a line"),
+        ("places.txt", "aceh\nbanda aceh\n", "data/places.txt:2: one word a line"),
         ("stopwords.txt", "yang\nYang\n", "data/stopwords.txt:2: 'Yang' is not a normalised"),
         ("stopwords.txt", "yang\n\nyang\n", "data/stopwords.txt:3: 'yang' is listed twice"),
+        ("stopwords.txt", "terima kasih\nterima  kasih\n", "stopwords.txt:2: 'terima kasih' is"),
         ("colloquial.txt", "yg yang\nbos\n", "data/colloquial.txt:2: 'bos' has no reading"),
         ("english.txt", "public's masyarakat\n", 'data/english.txt:1: "public\'s" is not'),
     ],
 )
 def test_a_malformed_line_is_named(data_file, name, content, message):
     data_file(name, content)
-    loader = lexicon.word_list if name == "stopwords.txt" else lexicon.word_map
+    loaders = {"stopwords.txt": lexicon.phrase_list, "places.txt": lexicon.word_list}
+    loader = loaders.get(name, lexicon.word_map)
     with pytest.raises(lexicon.LexiconError, match=message.replace("(", r"\(")):
         loader(name)
 

@@ -71,6 +71,16 @@ def test_jakarta_chat_particles_carry_no_topic():
     assert content_words("bro, gue mau nanya gitu aja, emang boleh banget?") == ["nanya"]
 
 
+def test_a_courtesy_phrase_is_dropped_whole_and_its_words_alone_kept():
+    # "terima kasih" says nothing; "tanda terima" (a receipt) and "kasih" (give) do.
+    assert content_words("Terima kasih, pak. Wajib kasih tanda terima?") == [
+        "kasih", "tanda", "terima",
+    ]  # fmt: skip
+    assert tokens("Terima kasih. Petugas memberikan tanda terima.") == [
+        "tugas", "beri", "tanda", "terima",
+    ]  # fmt: skip
+
+
 def test_indonesian_regions_are_places_and_foreign_cities_are_not():
     from asisten.indeks.text import is_indonesian_place
 
