@@ -30,6 +30,8 @@ class JenisPeraturan:
     aliases: tuple[str, ...] = ()
     # English names ("Law", "Government Regulation"), read only with a number and year.
     english: tuple[str, ...] = ()
+    # The general type this one is a kind of ("Permenkomdigi" → "Permen").
+    kind_of: str = ""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -48,6 +50,7 @@ def registry() -> tuple[JenisPeraturan, ...]:
             title=entry.get("title", ""),
             aliases=tuple(entry.get("aliases", ())),
             english=(*entry.get("english", ()), *_agency_english(entry.get("aliases", ()))),
+            kind_of=entry.get("kind_of", ""),
         )
         for entry in yaml.safe_load(text)
     )
@@ -149,13 +152,18 @@ def long_name(jenis: str) -> str:
 
 
 def same_type(named: str, held: str) -> bool:
-    """A question naming `named` means a document of type `held`: equal names, or a regional
-    type named without its region ("Perda 8/2025" → the corpus' "Perda Banjarnegara 8/2025")."""
+    """A question naming `named` means a document of type `held`: equal names, a regional type
+    named without its region ("Perda 8/2025" → the corpus' "Perda Banjarnegara 8/2025"), or a
+    general type for one of its kinds ("Permen 9/2026" → "Permenkomdigi 9/2026", "Perkada
+    Bali 5/2021" → "Pergub Bali 5/2021")."""
     if named.lower() == held.lower():
         return True
     named_entry, named_region = split(named)
-    held_entry, _ = split(held)
-    return named_entry is not None and named_entry == held_entry and not named_region
+    held_entry, held_region = split(held)
+    if named_entry is None or held_entry is None:
+        return False
+    kind = named_entry == held_entry or named_entry.short == held_entry.kind_of
+    return kind and (not named_region or named_region.casefold() == held_region.casefold())
 
 
 def names_pattern() -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from asisten.kb.jenis import canonical, long_name, registry, same_type
+from asisten.kb.jenis import canonical, long_name, lookup, registry, same_type
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,15 @@ def test_a_regional_type_named_without_region_means_any_region():
     assert same_type("pergub bali", "Pergub Bali")
     assert not same_type("Perda Sleman", "Perda Banjarnegara")
     assert not same_type("PP", "Perpres")
+
+
+def test_a_general_type_means_each_of_its_kinds_and_not_the_other_way():
+    # "Permen 9/2026" is how users name a ministerial regulation without its ministry.
+    assert same_type("Permen", "Permenkomdigi") and same_type("Peraturan Menteri", "PMK")
+    assert same_type("Perkada", "Pergub Bali") and same_type("perkada sleman", "Perbup Sleman")
+    assert same_type("SE", "SEOJK") and same_type("Perban", "Perban BSSN")
+    assert not same_type("Permenkomdigi", "Permen")
+    assert not same_type("Perkada Sleman", "Pergub Bali")
+    # A longer name is no kind by itself: a Perppu is no PP.
+    assert not same_type("PP", "Perppu")
+    assert all(lookup(e.kind_of) is not None for e in registry() if e.kind_of)
