@@ -320,6 +320,13 @@ def test_regulation_the_knowledge_base_lacks_is_said_so(real_engine):
     assert answer.trace["query"]["missing_regulations"] == ["Perpres 95/2018"]
 
 
+def test_a_general_type_names_the_held_regulation_of_that_kind(real_engine):
+    # "Permen" without its ministry: the held Permendagri of that number, not "not held".
+    answer = real_engine.answer("Apa yang diatur Permen 104/2018 tentang penilaian inovasi?")
+    assert answer.found and answer.trace["query"]["missing_regulations"] == []
+    assert answer.sources[0].citation.startswith("Permendagri 104/2018")
+
+
 def test_pasal_the_text_lacks_is_said_so_with_what_is_held(real_engine):
     answer = real_engine.answer("Apa isi Pasal 63 UU 23 Tahun 2014?")
     assert not answer.found and answer.kind == "tidak-dimuat"
