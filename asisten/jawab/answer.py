@@ -26,7 +26,6 @@ from asisten.jawab.analysis import Query
 from asisten.jawab.calibration import shared
 from asisten.jawab.clarify import Option
 from asisten.jawab.companions import (
-    EXTRA_SIBLINGS,
     candidates,
     is_piece_of,
     joinable,
@@ -38,13 +37,6 @@ from asisten.jawab.logistic import LogisticModel
 from asisten.jawab.query import cited_provisions
 from asisten.jawab.retrieval import Hit, Retriever
 from asisten.kb.models import Chunk
-
-# Provisions cited inside one excerpt of guidance that become sources of their own.
-MAX_CITED_PER_ITEM = 3
-MAX_RELATED_FAQS = 1
-# A question that asks several things ("siapa …, dan apakah …?") gets one more source per extra
-# question word, up to this many more than ASISTEN_TOP_K.
-EXTRA_SOURCES_MAX = 2
 
 
 @dataclass
@@ -165,7 +157,7 @@ class Answerer:
         return Answer(query.text, body, False, sources, "tidak-dimuat")
 
     def source_limit(self, query: Query) -> int:
-        return self.top_k + min(EXTRA_SOURCES_MAX, max(0, query.asked - 1))
+        return self.top_k + min(int(shared().extra_sources_max), max(0, query.asked - 1))
 
     def _companions(
         self, query: Query, hits: list[Hit], limit: int, in_scope: bool = False,
@@ -197,7 +189,7 @@ class Answerer:
         best = hits[0]
         chosen = [best]
         for _, hit in joinable(query, hits, self.cited_by_faq(query)):
-            if len(chosen) >= limit + EXTRA_SIBLINGS:
+            if len(chosen) >= limit + int(shared().extra_siblings):
                 break
             if repeats(hit, chosen):
                 continue
@@ -428,7 +420,7 @@ class Answerer:
             if hit.chunk.kind == "faq"
             and hit.score >= shared().related_faq_score * best.score
             and self.decider.relevant(hit)
-        ][:MAX_RELATED_FAQS]
+        ][: int(shared().related_faqs)]
 
     def cited_by_faq(self, query: Query) -> Callable[[Hit], list[Hit]]:
         """The provisions an FAQ pair cites, each as a hit carrying the pair's signals (its
@@ -464,7 +456,7 @@ class Answerer:
 
     def _cited_sources(self, passage: str, sources: list[Source], score: float) -> list[int]:
         numbers = []
-        for citation in cited_provisions(passage)[:MAX_CITED_PER_ITEM]:
+        for citation in cited_provisions(passage)[: int(shared().cited_per_excerpt)]:
             chunk = self.retriever.by_citation(citation)
             if chunk is not None:
                 numbers.append(self.add_source(sources, chunk, score))

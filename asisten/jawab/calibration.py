@@ -84,6 +84,10 @@ class Shared:
     faq_quoted_provisions: float
     whole_pasal_chars: float
     chosen_pasal_chars: float
+    extra_sources_max: float
+    extra_siblings: float
+    related_faqs: float
+    cited_per_excerpt: float
 
 
 CALIBRATION_FILE = "calibration.yaml"

@@ -17,13 +17,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from asisten.jawab.analysis import Query
+from asisten.jawab.calibration import shared
 from asisten.jawab.retrieval import Hit
 from asisten.jawab.vocabulary import Vocabulary
 
 DECISION = "pendamping"
-# Siblings (other ayat of the best passage's pasal, other sections of the case told) may go
-# this far past the source limit: they complete what is already said rather than add a topic.
-EXTRA_SIBLINGS = 1
 
 
 def features(
@@ -171,17 +169,19 @@ def pick(
     """Positions of the candidates that join the best passage, in the candidates' order: the
     likeliest first, while they reach the threshold, up to `limit` passages in all; a sibling of
     the best passage (another ayat of its pasal, another section of its case) may go
-    EXTRA_SIBLINGS past it, since it completes what is said rather than adding a topic. Room
-    left then goes to the `story` candidates (the other sections of the case the best passage
-    tells, which pass the relevance rule): a case is told whole where it can be."""
+    `extra_siblings` (asisten/data/calibration.yaml) past it, since it completes what is said
+    rather than adding a topic. Room left then goes to the `story` candidates (the other
+    sections of the case the best passage tells, which pass the relevance rule): a case is told
+    whole where it can be."""
     order = sorted(range(len(probabilities)), key=lambda i: -probabilities[i])
+    extra = int(shared().extra_siblings)
     chosen: list[int] = []
     for i in order:
         if probabilities[i] < threshold:
             break
-        if len(chosen) < limit - 1 + (EXTRA_SIBLINGS if siblings[i] else 0):
+        if len(chosen) < limit - 1 + (extra if siblings[i] else 0):
             chosen.append(i)
     for i, told in enumerate(story or []):
-        if told and i not in chosen and len(chosen) < limit - 1 + EXTRA_SIBLINGS:
+        if told and i not in chosen and len(chosen) < limit - 1 + extra:
             chosen.append(i)
     return sorted(chosen)

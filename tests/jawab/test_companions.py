@@ -8,7 +8,8 @@ import pytest
 
 from asisten.indeks.embedder import HashingEmbedder
 from asisten.indeks.store import IndexStore
-from asisten.jawab.companions import EXTRA_SIBLINGS, pick
+from asisten.jawab.calibration import shared
+from asisten.jawab.companions import pick
 from asisten.jawab.engine import Engine
 from asisten.jawab.logistic import LogisticModel, load_model
 from tests.conftest import build_with, make_settings
@@ -46,7 +47,7 @@ def test_pick_takes_the_likeliest_up_to_the_limit_in_their_order():
 def test_a_sibling_may_go_past_the_limit():
     siblings = [False, False, True]
     chosen = pick([0.9, 0.8, 0.7], siblings, limit=2, threshold=0.5)
-    assert chosen == [0, 2] and EXTRA_SIBLINGS == 1
+    assert chosen == [0, 2] and shared().extra_siblings == 1
     assert pick([0.9, 0.8, 0.7], [False] * 3, limit=2, threshold=0.5) == [0]
 
 
