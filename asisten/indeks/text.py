@@ -33,6 +33,7 @@ ABBREVIATIONS_FILE = "singkatan.txt"
 INDEX_LEXICON = (STOPWORDS_FILE, ABBREVIATIONS_FILE)
 
 
+@lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     return frozenset(entry[0] for entry in lexicon.phrase_list(STOPWORDS_FILE) if len(entry) == 1)
 

@@ -15,6 +15,7 @@ def _clear_caches() -> None:
     scope.scope_terms.cache_clear()
     text._long_forms.cache_clear()
     text._stop_phrases.cache_clear()
+    text._stopwords.cache_clear()
 
 
 @pytest.fixture
