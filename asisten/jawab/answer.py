@@ -188,8 +188,9 @@ class Answerer:
         the passages that may join the best one, an FAQ pair standing for what it cites."""
         best = hits[0]
         chosen = [best]
+        most = limit + int(shared().extra_siblings)
         for _, hit in joinable(query, hits, self.cited_by_faq(query)):
-            if len(chosen) >= limit + int(shared().extra_siblings):
+            if len(chosen) >= most:
                 break
             if repeats(hit, chosen):
                 continue
