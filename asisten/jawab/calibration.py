@@ -49,6 +49,9 @@ class Calibration:
     # An English question sits this much further from the Indonesian passage that answers it
     # than the same question in Indonesian would, so its meaning thresholds are this much lower.
     cross_lingual_drop: float
+    # A question of several clauses is embedded as its clauses only; its own vector is their
+    # length-weighted mean divided by the mean's norm to this power (asisten.jawab.retrieval).
+    clause_mean_power: float
 
     def for_english(self) -> Calibration:
         drop = self.cross_lingual_drop

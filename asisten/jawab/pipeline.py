@@ -88,9 +88,9 @@ class Pipeline:
         if not query.searchable and not query.regulations and not missing_pasal:
             return self._ask_back(query, [], [], "tanpa-topik")
         limit = self.answerer.source_limit(query)
-        # The question and its clauses embedded in one call: the clauses' searches then cost
-        # no model time of their own.
-        vector, *part_vectors = self.retriever.vectors([query, *query.parts])
+        # The question and its clauses from one call of the model: the clauses' searches then
+        # cost no model time of their own.
+        vector, part_vectors = self.retriever.question_vectors(query)
         hits = self.retriever.search(query, max(8, limit * 3), doc_types, vector)
         if options := vague_options(query, hits, self.documents):
             return self._ask_back(query, hits, options, "satu-kata")

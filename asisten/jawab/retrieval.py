@@ -60,7 +60,9 @@ class Retriever:
         self.version = version
         self.embedder = embedder
         self.vocabulary = vocabulary
-        self.dense_weight = calibration_for(version.manifest.get("model", "")).dense_weight
+        model_calibration = calibration_for(version.manifest.get("model", ""))
+        self.dense_weight = model_calibration.dense_weight
+        self.clause_mean_power = model_calibration.clause_mean_power
         self.chunks = version.chunks
         # The rows of the regional regulations a question leaves out, by the set left out:
         # most questions leave out the same ones (every region's), so the lookup is made once.
@@ -72,10 +74,26 @@ class Retriever:
         in one call of the model. Whether their words go twice is decided by the length of the
         `whole` question (else the first): the clauses of a long question are read as typed too,
         since they are that question again, in pieces."""
-        bound = calibration.shared().doubled_words_up_to_chars
-        doubled = len((whole or queries[0]).search_text) <= bound if queries else True
-        texts = [_dense_text(q, doubled) for q in queries]
+        texts = dense_texts(queries, whole)
         return list(encode_queries(self.embedder, texts)[:, None, :]) if texts else []
+
+    def question_vectors(self, query: Query) -> tuple[np.ndarray, list[np.ndarray]]:
+        """The vector of a question and those of its clauses, from one call of the model. For a
+        long question (`read_as_clauses`) only the clauses are embedded: they cut the question
+        into pieces and the model pools tokens by their mean, so the mean of the clauses'
+        vectors, weighted by their length, points where the question's own does but for the
+        attention across clauses (cosine 0.99, median of the long training questions), and the
+        question is not read twice. Its length is set by the model's `clause_mean_power`
+        (asisten/data/calibration.yaml), so that its cosines stand where the question's own
+        would: the thresholds and the answerability model were fitted on those."""
+        if not read_as_clauses(query):
+            vector, *parts = self.vectors([query, *query.parts])
+            return vector, parts
+        texts = dense_texts(list(query.parts), query)
+        parts = encode_queries(self.embedder, texts)
+        whole = clause_mean(texts, parts)
+        whole /= (np.linalg.norm(whole) or 1.0) ** self.clause_mean_power
+        return whole[None, :], list(parts[:, None, :])
 
     def search(
         self, query: Query, k: int = 5, doc_types: set[str] | None = None,
@@ -312,6 +330,32 @@ class Retriever:
         if index is None:
             index = self.chunks.first_extending(citation)
         return None if index is None else self.chunks[index]
+
+
+def clause_mean(texts: list[str], vectors: np.ndarray) -> np.ndarray:
+    """The mean of the clauses' vectors, each weighted by the length of its text (the model
+    pools tokens by their mean); not normalised."""
+    weights = np.array([len(t) for t in texts], dtype=np.float32)
+    return (weights / weights.sum()) @ vectors
+
+
+def dense_texts(queries: list[Query], whole: Query | None) -> list[str]:
+    """What the model embeds for each of `queries`; whether their words go twice is decided by
+    the length of the `whole` question (else the first)."""
+    doubled = _doubled(whole or queries[0]) if queries else True
+    return [_dense_text(q, doubled) for q in queries]
+
+
+def _doubled(query: Query) -> bool:
+    return len(query.search_text) <= calibration.shared().doubled_words_up_to_chars
+
+
+def read_as_clauses(query: Query) -> bool:
+    """Whether the model reads only the question's clauses (`Retriever.question_vectors`): those
+    of a long question, each long enough to carry its meaning. A short question is read whole,
+    its words twice; its clauses are often a few chat-typed words, whose mean loses what the
+    whole says (training split: 3.1 % false declines on the shipped corpus, against 2.3 %)."""
+    return bool(query.parts) and not _doubled(query)
 
 
 def _dense_text(query: Query, doubled: bool) -> str:

@@ -4,12 +4,14 @@ carries the name), and the places it names that the knowledge base never mention
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from asisten.indeks.embedder import HashingEmbedder
 from asisten.indeks.store import IndexStore
 from asisten.jawab.analysis import Analyser
-from asisten.jawab.retrieval import Retriever, _dense_text
+from asisten.jawab.calibration import calibration_for
+from asisten.jawab.retrieval import Retriever, _dense_text, read_as_clauses
 from asisten.jawab.vocabulary import Vocabulary
 from tests.conftest import build_with
 
@@ -125,6 +127,13 @@ def test_a_long_question_is_embedded_with_only_the_words_it_does_not_spell(analy
     assert _dense_text(long, doubled=False) == f"tarif bumdes {long.search_text}"
 
 
+LONG_QUESTION = (
+    "Siapa yang mengelola kios air desa dengan tarif yang ditetapkan kepala desa di Zurbagan"
+    " itu, dan apakah dinas juga menyediakan sambungan air bersih ke setiap rumah tangga desa"
+    " yang belum terjangkau oleh kios air komunal tersebut?"
+)
+
+
 class _Recording(HashingEmbedder):
     """The hashing embedder, noting every text it is asked to embed."""
 
@@ -141,19 +150,62 @@ def test_the_clauses_of_a_long_question_are_embedded_as_typed_too(version):
     vocabulary = Vocabulary(version.keyword, version.vocabulary)
     analyser, embedder = Analyser(vocabulary, version.documents), _Recording()
     retriever = Retriever(version, embedder, vocabulary)
-    question = analyser.analyse(
-        "Siapa yang mengelola kios air desa dengan tarif yang ditetapkan kepala desa di Zurbagan"
-        " itu, dan apakah dinas juga menyediakan sambungan air bersih ke setiap rumah tangga desa"
-        " yang belum terjangkau oleh kios air komunal tersebut?"
-    )
+    question = analyser.analyse(LONG_QUESTION)
     assert len(question.search_text) > 200 and len(question.parts) == 2
-    retriever.vectors([question, *question.parts])
-    # The question and each clause once, as typed: no clause doubles its words.
-    assert embedder.texts == [q.search_text for q in [question, *question.parts]]
+    retriever.question_vectors(question)
+    # Each clause once, as typed: no clause doubles its words.
+    assert embedder.texts == [q.search_text for q in question.parts]
     short = question.parts[0]
     embedder.texts.clear()
     retriever.vectors([short])
     assert embedder.texts == [_dense_text(short, doubled=True)] != [short.search_text]
+
+
+def test_a_long_question_is_embedded_once_as_its_clauses(version):
+    vocabulary = Vocabulary(version.keyword, version.vocabulary)
+    analyser, embedder = Analyser(vocabulary, version.documents), _Recording()
+    retriever = Retriever(version, embedder, vocabulary)
+    question = analyser.analyse(LONG_QUESTION)
+    assert len(question.parts) == 2 and read_as_clauses(question)
+    whole, parts = retriever.question_vectors(question)
+    # Only the clauses go through the model; the question is their mean, weighted by length
+    # (the hashing model has no cosine scale of its own to keep: the mean is normalised).
+    assert embedder.texts == [part.search_text for part in question.parts]
+    weighted = sum(len(t) * v[0] for t, v in zip(embedder.texts, parts, strict=True))
+    assert np.allclose(whole[0], weighted / np.linalg.norm(weighted), atol=1e-6)
+
+
+def test_a_short_question_is_read_whole_beside_its_clauses(version):
+    vocabulary = Vocabulary(version.keyword, version.vocabulary)
+    analyser, embedder = Analyser(vocabulary, version.documents), _Recording()
+    retriever = Retriever(version, embedder, vocabulary)
+    question = analyser.analyse("Siapa pengelola kios air desa? Lalu berapa tarifnya?")
+    assert len(question.parts) == 2 and not read_as_clauses(question)
+    whole, parts = retriever.question_vectors(question)
+    texts = [_dense_text(q, doubled=True) for q in [question, *question.parts]]
+    assert embedder.texts == texts and len(parts) == 2
+    assert np.allclose(whole[0], HashingEmbedder(64).encode(texts[:1])[0])
+
+
+def test_the_mean_of_the_clauses_stands_where_the_question_read_whole_does(version, real_embedder):
+    """The model pools tokens by their mean: the clauses' mean points where the question does,
+    and at e5's `clause_mean_power` its cosines with passages stay close to the question's own."""
+    vocabulary = Vocabulary(version.keyword, version.vocabulary)
+    analyser = Analyser(vocabulary, version.documents)
+    retriever = Retriever(version, real_embedder, vocabulary)
+    retriever.clause_mean_power = calibration_for(real_embedder.name).clause_mean_power
+    passages = real_embedder.encode(
+        [
+            "Kios air desa dikelola badan usaha milik desa; tarifnya ditetapkan kepala desa.",
+            "Dinas menyediakan sambungan air bersih ke rumah tangga yang belum terjangkau.",
+            "Inovasi daerah dilaporkan kepada Menteri paling lambat enam bulan.",
+        ]
+    )
+    question = analyser.analyse(LONG_QUESTION)
+    composed, _ = retriever.question_vectors(question)
+    own = retriever.vectors([question])[0]
+    assert float(composed[0] @ own[0]) / float(np.linalg.norm(composed)) > 0.97
+    assert np.abs(passages @ composed[0] - passages @ own[0]).max() < 0.02
 
 
 @pytest.mark.parametrize(
