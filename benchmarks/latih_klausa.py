@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fitting import training_pipelines  # noqa: E402
 
 from asisten.indeks.embedder import encode_queries  # noqa: E402
-from asisten.jawab.retrieval import clause_mean, dense_texts, read_as_clauses  # noqa: E402
+from asisten.jawab.retrieval import clause_mean, clause_texts, read_as_clauses  # noqa: E402
 
 POWERS = [round(0.05 * i, 2) for i in range(21)]
 NEAREST = 10
@@ -41,7 +41,7 @@ def main() -> None:
             if not read_as_clauses(query):
                 continue
             own = retriever.vectors([query])[0][0]
-            texts = dense_texts(list(query.parts), query)
+            texts = clause_texts(list(query.parts))
             mean = clause_mean(texts, encode_queries(retriever.embedder, texts))
             nearest = np.argsort(-(passages @ own))[:NEAREST]
             own_cosines = passages[nearest] @ own

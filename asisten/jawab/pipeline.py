@@ -129,7 +129,7 @@ class Pipeline:
         found = iter(
             self.retriever.search(part, PART_HITS, doc_types, vector)
             for part, vector in zip(
-                searched, vectors or self.retriever.vectors(searched, whole=query), strict=True
+                searched, vectors or self.retriever.vectors(searched, clauses=True), strict=True
             )
         )
         return [[] if quoted and part.provision else next(found) for part in query.parts]

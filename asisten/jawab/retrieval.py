@@ -69,12 +69,10 @@ class Retriever:
         self._rows_elsewhere: dict[frozenset[str], np.ndarray] = {}
 
     # -- search -----------------------------------------------------------------------------
-    def vectors(self, queries: list[Query], whole: Query | None = None) -> list[np.ndarray]:
-        """The dense side's vectors of several questions (a question and its clauses), embedded
-        in one call of the model. Whether their words go twice is decided by the length of the
-        `whole` question (else the first): the clauses of a long question are read as typed too,
-        since they are that question again, in pieces."""
-        texts = dense_texts(queries, whole)
+    def vectors(self, queries: list[Query], clauses: bool = False) -> list[np.ndarray]:
+        """The dense side's vectors of several questions, or of the `clauses` of one, embedded
+        in one call of the model."""
+        texts = clause_texts(queries) if clauses else [_dense_text(q, _doubled(q)) for q in queries]
         return list(encode_queries(self.embedder, texts)[:, None, :]) if texts else []
 
     def question_vectors(self, query: Query) -> tuple[np.ndarray, list[np.ndarray]]:
@@ -86,10 +84,12 @@ class Retriever:
         question is not read twice. Its length is set by the model's `clause_mean_power`
         (asisten/data/calibration.yaml), so that its cosines stand where the question's own
         would: the thresholds and the answerability model were fitted on those."""
+        clauses = clause_texts(list(query.parts))
         if not read_as_clauses(query):
-            vector, *parts = self.vectors([query, *query.parts])
+            texts = [_dense_text(query, _doubled(query)), *clauses]
+            vector, *parts = list(encode_queries(self.embedder, texts)[:, None, :])
             return vector, parts
-        texts = dense_texts(list(query.parts), query)
+        texts = clauses
         parts = encode_queries(self.embedder, texts)
         whole = clause_mean(texts, parts)
         whole /= (np.linalg.norm(whole) or 1.0) ** self.clause_mean_power
@@ -339,11 +339,12 @@ def clause_mean(texts: list[str], vectors: np.ndarray) -> np.ndarray:
     return (weights / weights.sum()) @ vectors
 
 
-def dense_texts(queries: list[Query], whole: Query | None) -> list[str]:
-    """What the model embeds for each of `queries`; whether their words go twice is decided by
-    the length of the `whole` question (else the first)."""
-    doubled = _doubled(whole or queries[0]) if queries else True
-    return [_dense_text(q, doubled) for q in queries]
+def clause_texts(clauses: list[Query]) -> list[str]:
+    """What the model embeds for the clauses of a question: each as typed, after only the words
+    it does not spell itself. A clause is the question again, in pieces: its words read twice
+    would double the model's time for every question that asks several things, and did not
+    change what was found (training split: the same verdicts, one citation more)."""
+    return [_dense_text(clause, doubled=False) for clause in clauses]
 
 
 def _doubled(query: Query) -> bool:

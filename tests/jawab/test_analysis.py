@@ -175,14 +175,15 @@ def test_a_long_question_is_embedded_once_as_its_clauses(version):
     assert np.allclose(whole[0], weighted / np.linalg.norm(weighted), atol=1e-6)
 
 
-def test_a_short_question_is_read_whole_beside_its_clauses(version):
+def test_a_short_question_is_read_whole_and_its_clauses_as_typed(version):
     vocabulary = Vocabulary(version.keyword, version.vocabulary)
     analyser, embedder = Analyser(vocabulary, version.documents), _Recording()
     retriever = Retriever(version, embedder, vocabulary)
     question = analyser.analyse("Siapa pengelola kios air desa? Lalu berapa tarifnya?")
     assert len(question.parts) == 2 and not read_as_clauses(question)
     whole, parts = retriever.question_vectors(question)
-    texts = [_dense_text(q, doubled=True) for q in [question, *question.parts]]
+    # The question with its words twice; its clauses as typed, in the same call.
+    texts = [_dense_text(question, doubled=True), *(p.search_text for p in question.parts)]
     assert embedder.texts == texts and len(parts) == 2
     assert np.allclose(whole[0], HashingEmbedder(64).encode(texts[:1])[0])
 
