@@ -2,9 +2,9 @@
 the TRAINING split: how long the vector of a question of several clauses is made.
 
 The engine embeds only the clauses of a long question and takes the question's vector as their
-mean, weighted by length (asisten.jawab.retrieval.Retriever.question_vectors). Its direction is nearly
-the question's own, but its cosines are not: the plain mean reads them low (it is shorter than
-1), the normalised mean reads them high (the clauses' own words pull it toward every passage).
+mean, weighted by length (asisten.jawab.retrieval.Retriever.question_vectors). Its direction is
+nearly the question's own, but its cosines are not: the plain mean reads them low (it is shorter
+than 1), the normalised mean reads them high.
 The answerability model and the meaning thresholds were fitted on the question's own cosines,
 so the mean is divided by its norm to the power whose cosines, with the ten passages closest to
 the question's own vector, sit where the own vector's do. No labels are used: only how the model
@@ -54,9 +54,8 @@ def main() -> None:
     print(f"kosinus arah rata-rata klausa vs pertanyaan utuh: median {np.median(directions):.4f}")
     for power in POWERS:
         values = np.array(offsets[power])
-        print(
-            f"  pangkat {power:4.2f}: selisih kosinus rata-rata {values.mean():+.4f} (sb {values.std():.4f})"
-        )
+        spread = f"(sb {values.std():.4f})"
+        print(f"  pangkat {power:4.2f}: selisih kosinus rata-rata {values.mean():+.4f} {spread}")
     best = min(POWERS, key=lambda power: abs(np.mean(offsets[power])))
     print(f"clause_mean_power: {best}")
 
