@@ -26,9 +26,11 @@ import yaml
 _STRUCTURE = re.compile(
     r"(?:pasal|bab|bagian|paragraf|lampiran)\b|\(\w{1,3}\)|[a-z#]{1,2}[.)]\s", re.IGNORECASE
 )
-# "- 5 -", "Halaman 5 dari 16", "Hal. 5/16": a page number alone on its line.
+# "- 5 -", "Halaman 5 dari 16", "Hal. 5/16": a page number alone on its line. A scan's OCR often
+# loses one of the dashes ("-5", "5-"), so one is enough; a bare number stays (a table's cell).
 _PAGE_NUMBER = re.compile(
-    r"[-–—][ \t]*\d{1,4}[ \t]*[-–—]|(?i:halaman|hal\.)[ \t]*\d{1,4}(?:[ \t]*(?:dari|/)[ \t]*\d{1,4})?"
+    r"[-–—][ \t]*\d{1,4}(?:[ \t]*[-–—])?|\d{1,4}[ \t]*[-–—]"
+    r"|(?i:halaman|hal\.)[ \t]*\d{1,4}(?:[ \t]*(?:dari|/)[ \t]*\d{1,4})?"
 )
 # "tentang Administrasi . . ." / "Pasal 2 ..." / "15. Warga …": a catchword's dotted end.
 _CATCHWORD = re.compile(r"(?P<stem>.*?)[ \t]*(?:(?:\.[ \t]*){3,}|…)[ \t]*")

@@ -117,3 +117,18 @@ def test_a_line_repeated_at_some_page_ends_is_kept():
 def test_a_dotted_line_that_does_not_start_the_next_page_stays():
     pages = ["Pasal 1\nRincian diatur lebih lanjut . . .", "Pasal 2\nIsi pasal."]
     assert strip_page_edges(pages)[0].endswith("lebih lanjut . . .")
+
+
+def test_a_page_number_that_ocr_read_with_one_dash_is_dropped():
+    # OCR of "- 15 -" on a scan often loses one dash: "-15", "15-", "- 15".
+    tops = ["-2", "3-", "- 4", "5 -"]
+    pages = ["Pasal 1\nIsi pasal satu."] + [
+        f"{top}\nPasal {n}\nIsi pasal {n}." for n, top in enumerate(tops, start=2)
+    ]
+    stripped = strip_page_edges(pages)
+    assert all(page.startswith("Pasal") for page in stripped)
+
+
+def test_a_dashed_line_that_is_not_a_page_number_stays():
+    pages = ["Pasal 1\nRincian biaya", "- 5 unit komputer\nPasal 2\nIsi pasal."]
+    assert strip_page_edges(pages)[1].startswith("- 5 unit komputer")
