@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     prompts_dir: Path = Field(default=PROJECT_ROOT / "prompts", alias="ASISTEN_PROMPTS")
     model: str = Field(default=DEFAULT_MODEL, alias="ASISTEN_MODEL")
     max_file_mb: float = Field(default=DEFAULT_MAX_FILE_MB, gt=0, alias="ASISTEN_MAX_FILE_MB")
-    top_k: int = Field(default=3, ge=1, le=10, alias="ASISTEN_TOP_K")
+    top_k: int = Field(default=4, ge=1, le=10, alias="ASISTEN_TOP_K")
     # The deployment's own regions ("Bali", "Banjarnegara"): their regional regulations answer
     # questions that do not name the region; another region's answer only questions naming it.
     home_regions_raw: str = Field(default="", alias="ASISTEN_WILAYAH")

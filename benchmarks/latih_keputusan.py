@@ -49,8 +49,7 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Row]:
             continue
         if query.missing_regulations or not query.stems:
             continue  # decided apart: a regulation we lack, or no word for the signals
-        limit = pipeline.answerer.source_limit(query)
-        hits = pipeline.retriever.search(query, k=max(8, limit * 3))
+        hits = pipeline.retriever.search(query, k=pipeline.searched(query))
         if not hits:
             continue
         if unsaid(query, hits):

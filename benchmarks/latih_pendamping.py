@@ -78,7 +78,7 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Question]:
         if query.missing_regulations or not query.searchable:
             continue
         limit = answerer.source_limit(query)
-        hits = pipeline.retriever.search(query, k=max(8, limit * 3))
+        hits = pipeline.retriever.search(query, k=pipeline.searched(query))
         if not hits:
             continue
         decision = decider.decide(query, hits)

@@ -98,7 +98,7 @@ class Answerer:
     """The last stage: an answer composed from the passages the decision accepted."""
 
     def __init__(
-        self, retriever: Retriever, decider: Decider, prompts_dir: Path, top_k: int = 3,
+        self, retriever: Retriever, decider: Decider, prompts_dir: Path, top_k: int = 4,
         companion_model: LogisticModel | None = None,
     ) -> None:  # fmt: skip
         self.retriever = retriever

@@ -91,6 +91,8 @@ class Shared:
     extra_siblings: float
     related_faqs: float
     cited_per_excerpt: float
+    searched: float
+    searched_per_ask: float
 
 
 CALIBRATION_FILE = "calibration.yaml"

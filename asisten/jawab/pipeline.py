@@ -13,7 +13,7 @@ from asisten.indeks.embedder import Embedder
 from asisten.indeks.store import IndexVersion
 from asisten.jawab.analysis import Analyser, Query, regulation_label
 from asisten.jawab.answer import Answer, Answerer
-from asisten.jawab.calibration import calibration_for
+from asisten.jawab.calibration import calibration_for, shared
 from asisten.jawab.clarify import provision_options, vague_options
 from asisten.jawab.decision import ANSWER, CLARIFY, NOT_HELD, Decider, Decision
 from asisten.jawab.in_force_notes import InForceNotes
@@ -32,7 +32,7 @@ PART_HITS = 8
 
 class Pipeline:
     def __init__(
-        self, version: IndexVersion, embedder: Embedder, prompts_dir, top_k: int = 3,
+        self, version: IndexVersion, embedder: Embedder, prompts_dir, top_k: int = 4,
         corrections: dict[str, list[Relation]] | None = None, home_regions: tuple[str, ...] = (),
     ) -> None:  # fmt: skip
         vocabulary = Vocabulary(version.keyword, version.vocabulary)
@@ -87,11 +87,10 @@ class Pipeline:
             return answer
         if not query.searchable and not query.regulations and not missing_pasal:
             return self._ask_back(query, [], [], "tanpa-topik")
-        limit = self.answerer.source_limit(query)
         # The question and its clauses from one call of the model: the clauses' searches then
         # cost no model time of their own.
         vector, part_vectors = self.retriever.question_vectors(query)
-        hits = self.retriever.search(query, max(8, limit * 3), doc_types, vector)
+        hits = self.retriever.search(query, self.searched(query), doc_types, vector)
         if options := vague_options(query, hits, self.documents):
             return self._ask_back(query, hits, options, "satu-kata")
         decision = self.decider.decide(query, hits)
@@ -114,6 +113,14 @@ class Pipeline:
             return answer
         answer.trace = _trace(query, hits, decision)
         return answer
+
+    @staticmethod
+    def searched(query: Query) -> int:
+        """How many hits the decision and the companions weigh: the depth the decision model was
+        fitted on (asisten/data/calibration.yaml), however many of them an answer shows."""
+        numbers = shared()
+        extra = min(numbers.extra_sources_max, max(0, query.asked - 1))
+        return int(numbers.searched + numbers.searched_per_ask * extra)
 
     def _part_hits(
         self,

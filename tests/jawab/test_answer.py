@@ -38,6 +38,27 @@ def test_question_answered_with_cited_provision(real_engine):
     assert "rancang bangun" in answer.text.lower()
 
 
+def test_how_many_sources_an_answer_shows_does_not_change_what_decides_it(
+    real_settings, real_embedder
+):
+    # The decision model was fitted on a fixed depth of hits: showing more sources
+    # (ASISTEN_TOP_K) must not change what it sees, or out-of-scope questions start to pass.
+    from asisten.jawab.engine import Engine
+
+    question = "Apa manfaat replikasi inovasi daerah?"
+    few, many = (
+        Engine(
+            real_settings.model_copy(update={"top_k": top_k}),
+            embedder_factory=lambda name: real_embedder,
+        ).answer(question)
+        for top_k in (1, 4)
+    )
+    assert few.found and many.found
+    assert few.trace["decision"] == many.trace["decision"]
+    assert [h["citation"] for h in few.trace["hits"]] == [h["citation"] for h in many.trace["hits"]]
+    assert len(many.sources) > len(few.sources)
+
+
 def test_informal_question(real_engine):
     answer = real_engine.answer("klo mo bikin proposal inovasi isinya apa aja sih?")
     assert answer.found and "PP 38/2017 Pasal 7 ayat (2)" in _citations(answer)
