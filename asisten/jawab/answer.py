@@ -98,7 +98,7 @@ class Answerer:
     """The last stage: an answer composed from the passages the decision accepted."""
 
     def __init__(
-        self, retriever: Retriever, decider: Decider, prompts_dir: Path, top_k: int = 4,
+        self, retriever: Retriever, decider: Decider, prompts_dir: Path, top_k: int,
         companion_model: LogisticModel | None = None,
     ) -> None:  # fmt: skip
         self.retriever = retriever
@@ -157,7 +157,7 @@ class Answerer:
         return Answer(query.text, body, False, sources, "tidak-dimuat")
 
     def source_limit(self, query: Query) -> int:
-        return self.top_k + min(int(shared().extra_sources_max), max(0, query.asked - 1))
+        return self.top_k + further_asked(query)
 
     def _companions(
         self, query: Query, hits: list[Hit], limit: int, in_scope: bool = False,
@@ -507,6 +507,12 @@ class Answerer:
 
 
 _SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(0-9a-z]\S*)|\n+")
+
+
+def further_asked(query: Query) -> int:
+    """How many further things the question asks that get a source (and searched hits) of
+    their own: one per thing asked beyond the first, up to `extra_sources_max`."""
+    return min(int(shared().extra_sources_max), max(0, query.asked - 1))
 
 
 def _among(sources: list[Source], chunk: Chunk) -> bool:

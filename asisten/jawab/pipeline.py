@@ -12,7 +12,7 @@ from dataclasses import replace
 from asisten.indeks.embedder import Embedder
 from asisten.indeks.store import IndexVersion
 from asisten.jawab.analysis import Analyser, Query, regulation_label
-from asisten.jawab.answer import Answer, Answerer
+from asisten.jawab.answer import Answer, Answerer, further_asked
 from asisten.jawab.calibration import calibration_for, shared
 from asisten.jawab.clarify import provision_options, vague_options
 from asisten.jawab.decision import ANSWER, CLARIFY, NOT_HELD, Decider, Decision
@@ -32,7 +32,7 @@ PART_HITS = 8
 
 class Pipeline:
     def __init__(
-        self, version: IndexVersion, embedder: Embedder, prompts_dir, top_k: int = 4,
+        self, version: IndexVersion, embedder: Embedder, prompts_dir, top_k: int,
         corrections: dict[str, list[Relation]] | None = None, home_regions: tuple[str, ...] = (),
     ) -> None:  # fmt: skip
         vocabulary = Vocabulary(version.keyword, version.vocabulary)
@@ -119,8 +119,7 @@ class Pipeline:
         """How many hits the decision and the companions weigh: the depth the decision model was
         fitted on (asisten/data/calibration.yaml), however many of them an answer shows."""
         numbers = shared()
-        extra = min(numbers.extra_sources_max, max(0, query.asked - 1))
-        return int(numbers.searched + numbers.searched_per_ask * extra)
+        return int(numbers.searched + numbers.searched_per_ask * further_asked(query))
 
     def _part_hits(
         self,

@@ -89,9 +89,8 @@ class Retriever:
             texts = [_dense_text(query, _doubled(query)), *clauses]
             vector, *parts = list(encode_queries(self.embedder, texts)[:, None, :])
             return vector, parts
-        texts = clauses
-        parts = encode_queries(self.embedder, texts)
-        whole = clause_mean(texts, parts)
+        parts = encode_queries(self.embedder, clauses)
+        whole = clause_mean(clauses, parts)
         whole /= (np.linalg.norm(whole) or 1.0) ** self.clause_mean_power
         return whole[None, :], list(parts[:, None, :])
 
