@@ -301,11 +301,7 @@ class Answerer:
             for chunk in self._reference_chunks(hit)[: int(shared().faq_quoted_provisions)]
         ]  # fmt: skip
         related_hits = self._related_faqs(hits)
-        related = [
-            _Item(other.chunk.extra["question"], other.chunk.text,
-                  self._reference_sources(other, sources))
-            for other in related_hits
-        ]  # fmt: skip
+        related = self._faq_items(related_hits, sources)
         # Related provisions the FAQ answer does not already cite, for compound questions.
         cited = frozenset((s.doc_id, s.pasal) for s in sources if s.pasal)
         for extra in self._companions(query, hits, limit, in_scope, cited)[1:]:
@@ -362,7 +358,12 @@ class Answerer:
             if hit.meta.doc_type != "regulasi":
                 numbers += self._cited_sources(passage, sources, hit.score)
             items.append(_Item(hit.chunk.citation, passage, numbers))
-        items += self._part_items(parts, sources, in_scope)
+        # An FAQ pair nearly as close as the best passage answers in the team's plain words
+        # what the provisions say in the law's.
+        related_hits = self._related_faqs(hits)
+        related = self._faq_items(related_hits, sources)
+        faqs = frozenset(h.chunk.chunk_id for h in related_hits)
+        items += self._part_items(parts, sources, in_scope, faqs)
         # The regulation's own Penjelasan of the best provision (of each of its ayat, when the
         # pasal is quoted whole) says what its words mean.
         for provision in whole_pasal or [best]:
@@ -373,7 +374,8 @@ class Answerer:
             text_ = excerpt(explanation.text, query.stems)
             items.append(_Item(explanation.citation, text_, [number]))
         body = self._render(
-            "retrieval", items, repaired=query.repaired, missing=query.missing_names,
+            "retrieval", items, related=related, repaired=query.repaired,
+            missing=query.missing_names,
             unmatched=self._unmatched(query, sources),
         )  # fmt: skip
         return Answer(query.text, body, True, sources, "retrieval")
@@ -413,7 +415,7 @@ class Answerer:
         return provision if short else []
 
     def _related_faqs(self, hits: list[Hit]) -> list[Hit]:
-        """Another FAQ pair nearly as close as the best one: the question may be asking that."""
+        """Another FAQ pair nearly as close as the best passage: the question may be asking that."""
         best = hits[0]
         return [
             hit
@@ -422,6 +424,14 @@ class Answerer:
             and hit.score >= shared().related_faq_score * best.score
             and self.decider.relevant(hit)
         ][: int(shared().related_faqs)]
+
+    def _faq_items(self, pairs: list[Hit], sources: list[Source]) -> list[_Item]:
+        """FAQ pairs shown beside the answer ("Terkait"), marked with the provisions they cite."""
+        return [
+            _Item(pair.chunk.extra["question"], pair.chunk.text,
+                  self._reference_sources(pair, sources))
+            for pair in pairs
+        ]  # fmt: skip
 
     def cited_by_faq(self, query: Query) -> Callable[[Hit], list[Hit]]:
         """The provisions an FAQ pair cites, each as a hit carrying the pair's signals (its

@@ -181,6 +181,17 @@ def test_a_second_faq_nearly_as_close_is_shown_too(real_engine):
     assert "PP 38/2017 Pasal 19" in _citations(answer)
 
 
+def test_an_faq_nearly_as_close_as_the_best_provision_is_shown_too(real_engine):
+    # The best passage is a guide, and an FAQ pair close behind it answers the same thing in
+    # the team's plain words: it is shown as itself, not only through the provisions it cites.
+    answer = real_engine.answer(
+        "What are the main barriers to local government innovation, and how can they be overcome?"
+    )
+    assert answer.kind == "retrieval"
+    related = [line for line in answer.text.splitlines() if line.startswith('Terkait, "')]
+    assert len(related) == 1 and related[0].rstrip().endswith("]")
+
+
 def test_chatty_innovation_question_is_answered(real_engine):
     # Far from the corpus' wording (chat spelling, a story), but about innovation principles.
     answer = real_engine.answer(

@@ -400,8 +400,10 @@ def test_an_faq_found_among_the_best_brings_the_provision_it_cites(tmp_path):
     # The hand rule, for models without a fitted companion model, takes the same candidates.
     fitted, answerer.companion_model = answerer.companion_model, None
     assert "PP 9/2021 Pasal 2" in [s.citation for s in engine.answer(question).sources]
-    # Without the pair standing for what it cites, the provision holds none of the asked words.
+    # Without the pair standing for what it cites (nor shown itself, "Terkait"), the provision
+    # holds none of the asked words.
     answerer.cited_by_faq = lambda query: lambda hit: []
+    answerer._related_faqs = lambda hits: []
     for model in (fitted, None):
         answerer.companion_model = model
         assert "PP 9/2021 Pasal 2" not in [s.citation for s in engine.answer(question).sources]
