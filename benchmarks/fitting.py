@@ -60,10 +60,11 @@ def fit_logistic(
 
 def write_model(
     decision: str, model_name: str, names: list[str], scaler, model, threshold: float,
-    record: dict,
+    record: dict, held_out: frozenset[str] = frozenset(),
 ) -> None:  # fmt: skip
     """Write the JSON asisten.jawab.logistic.load_model reads for this decision and embedding
-    model into the package; `record` (what was measured) is kept beside the date and split."""
+    model into the package; `record` (what was measured) is kept beside the date and split;
+    `held_out`: the training files left out of the fit."""
     path = PACKAGE / model_file(decision, model_name)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = {
@@ -73,7 +74,7 @@ def write_model(
         "coefficients": model.coef_[0].tolist(),
         "intercept": float(model.intercept_[0]),
         "threshold": threshold,
-        "fitted": {"date": date.today().isoformat(), "split": _training_split(), **record},
+        "fitted": {"date": date.today().isoformat(), "split": _training_split(held_out), **record},
     }
     path.write_text(json.dumps(payload, indent=1) + "\n")
     print(f"ditulis: {path}")
@@ -86,10 +87,16 @@ def wants_writing() -> bool:
     return parser.parse_args().tulis
 
 
-def _training_split() -> str:
-    """The files fitted on, for the fitted file's record: every eval file of split latih."""
-    names = [name for name, (split, _) in EVAL_FILES.items() if split == "latih"]
+def _training_split(held_out: frozenset[str] = frozenset()) -> str:
+    """The files fitted on, for the fitted file's record: every eval file of split latih but
+    those `held_out`."""
+    names = [n for n, (split, _) in EVAL_FILES.items() if split == "latih" and n not in held_out]
     return f"latih ({', '.join(names)}) on inti and tumbuh"
+
+
+def part_files(parts: frozenset[str]) -> frozenset[str]:
+    """The eval files holding these parts of the training split."""
+    return frozenset(n for n, (split, part) in EVAL_FILES.items() if part in parts)
 
 
 def training_pipelines() -> Iterator[tuple[str, Pipeline, list[Item]]]:
