@@ -181,7 +181,7 @@ def test_a_second_faq_nearly_as_close_is_shown_too(real_engine):
     assert "PP 38/2017 Pasal 19" in _citations(answer)
 
 
-def test_an_faq_nearly_as_close_as_the_best_provision_is_shown_too(real_engine):
+def test_an_faq_nearly_as_close_as_the_best_passage_is_shown_too(real_engine):
     # The best passage is a guide, and an FAQ pair close behind it answers the same thing in
     # the team's plain words: it is shown as itself, not only through the provisions it cites.
     answer = real_engine.answer(
