@@ -17,6 +17,7 @@ from functools import cache
 from asisten.indeks import text
 from asisten.indeks.lexicon import yaml_data
 from asisten.jawab import answer_type
+from asisten.jawab.calibration import shared
 from asisten.jawab.closing_ask import asks_more, read_closing_ask
 from asisten.jawab.officeholders import asks_present_holder
 from asisten.jawab.query import ProvisionRef, RegulationMention, find_provision, find_regulations
@@ -121,6 +122,12 @@ class Query:
     @property
     def searchable(self) -> bool:
         return bool(self.stems or self.untranslated)
+
+    @property
+    def further_asked(self) -> int:
+        """How many further things it asks that get a source (and searched hits) of their own:
+        one per thing asked beyond the first, up to `extra_sources_max`."""
+        return min(int(shared().extra_sources_max), max(0, self.asked - 1))
 
     @property
     def missing_names(self) -> str:

@@ -157,7 +157,7 @@ class Answerer:
         return Answer(query.text, body, False, sources, "tidak-dimuat")
 
     def source_limit(self, query: Query) -> int:
-        return self.top_k + further_asked(query)
+        return self.top_k + query.further_asked
 
     def _companions(
         self, query: Query, hits: list[Hit], limit: int, in_scope: bool = False,
@@ -300,8 +300,7 @@ class Answerer:
                   [self.add_source(sources, chunk, hit.score)])
             for chunk in self._reference_chunks(hit)[: int(shared().faq_quoted_provisions)]
         ]  # fmt: skip
-        related_hits = self._related_faqs(hits)
-        related = self._faq_items(related_hits, sources)
+        related, related_ids = self._related_items(hits, sources)
         # Related provisions the FAQ answer does not already cite, for compound questions.
         cited = frozenset((s.doc_id, s.pasal) for s in sources if s.pasal)
         for extra in self._companions(query, hits, limit, in_scope, cited)[1:]:
@@ -311,7 +310,7 @@ class Answerer:
             items.append(
                 _Item(extra.chunk.citation, excerpt(extra.chunk.text, query.stems), [number])
             )
-        faqs = frozenset(h.chunk.chunk_id for h in [hit, *related_hits])
+        faqs = related_ids | {hit.chunk.chunk_id}
         items += self._part_items(parts, sources, in_scope, faqs)
         body = self._render(
             "faq", items, related=related, quoted=quoted, repaired=query.repaired,
@@ -360,10 +359,8 @@ class Answerer:
             items.append(_Item(hit.chunk.citation, passage, numbers))
         # An FAQ pair nearly as close as the best passage answers in the team's plain words
         # what the provisions say in the law's.
-        related_hits = self._related_faqs(hits)
-        related = self._faq_items(related_hits, sources)
-        faqs = frozenset(h.chunk.chunk_id for h in related_hits)
-        items += self._part_items(parts, sources, in_scope, faqs)
+        related, related_ids = self._related_items(hits, sources)
+        items += self._part_items(parts, sources, in_scope, related_ids)
         # The regulation's own Penjelasan of the best provision (of each of its ayat, when the
         # pasal is quoted whole) says what its words mean.
         for provision in whole_pasal or [best]:
@@ -425,13 +422,18 @@ class Answerer:
             and self.decider.relevant(hit)
         ][: int(shared().related_faqs)]
 
-    def _faq_items(self, pairs: list[Hit], sources: list[Source]) -> list[_Item]:
-        """FAQ pairs shown beside the answer ("Terkait"), marked with the provisions they cite."""
-        return [
+    def _related_items(
+        self, hits: list[Hit], sources: list[Source]
+    ) -> tuple[list[_Item], frozenset[str]]:
+        """The FAQ pairs shown beside the answer ("Terkait"), marked with the provisions they
+        cite, and their chunk ids (shown, so no clause quotes them again)."""
+        pairs = self._related_faqs(hits)
+        items = [
             _Item(pair.chunk.extra["question"], pair.chunk.text,
                   self._reference_sources(pair, sources))
             for pair in pairs
         ]  # fmt: skip
+        return items, frozenset(pair.chunk.chunk_id for pair in pairs)
 
     def cited_by_faq(self, query: Query) -> Callable[[Hit], list[Hit]]:
         """The provisions an FAQ pair cites, each as a hit carrying the pair's signals (its
@@ -517,12 +519,6 @@ class Answerer:
 
 
 _SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(0-9a-z]\S*)|\n+")
-
-
-def further_asked(query: Query) -> int:
-    """How many further things the question asks that get a source (and searched hits) of
-    their own: one per thing asked beyond the first, up to `extra_sources_max`."""
-    return min(int(shared().extra_sources_max), max(0, query.asked - 1))
 
 
 def _among(sources: list[Source], chunk: Chunk) -> bool:

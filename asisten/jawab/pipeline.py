@@ -12,7 +12,7 @@ from dataclasses import replace
 from asisten.indeks.embedder import Embedder
 from asisten.indeks.store import IndexVersion
 from asisten.jawab.analysis import Analyser, Query, regulation_label
-from asisten.jawab.answer import Answer, Answerer, further_asked
+from asisten.jawab.answer import Answer, Answerer
 from asisten.jawab.calibration import calibration_for, shared
 from asisten.jawab.clarify import provision_options, vague_options
 from asisten.jawab.decision import ANSWER, CLARIFY, NOT_HELD, Decider, Decision
@@ -119,7 +119,7 @@ class Pipeline:
         """How many hits the decision and the companions weigh: the depth the decision model was
         fitted on (asisten/data/calibration.yaml), however many of them an answer shows."""
         numbers = shared()
-        return int(numbers.searched + numbers.searched_per_ask * further_asked(query))
+        return int(numbers.searched + numbers.searched_per_ask * query.further_asked)
 
     def _part_hits(
         self,
