@@ -19,6 +19,7 @@ from asisten.config import load_settings
 from asisten.indeks.store import IndexStore
 from asisten.jawab.engine import Engine
 from tests.bot.conftest import start_bot
+from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.model
 
@@ -28,14 +29,19 @@ JOB_TIMEOUT = 180
 
 @pytest.fixture
 def admin_bot(slack, tmp_path, real_settings, real_embedder):
+    running, server = _start_admin_bot(slack, tmp_path, real_settings, real_embedder)
+    yield running
+    stop_http_server(server)
+
+
+def _start_admin_bot(slack, tmp_path, real_settings, real_embedder, **overrides):
     home = tmp_path / "home"
     shutil.copytree(real_settings.index_dir, home / "indeks")  # this test's own index
     engine = Engine(load_settings(home=home), embedder_factory=lambda name: real_embedder)
-    running, server = start_bot(
-        slack, home, tmp_path / "bot.sqlite3", engine, admins_raw=ADMIN, max_file_mb=5
-    )
-    yield running
-    stop_http_server(server)
+    return start_bot(
+        slack, home, tmp_path / "bot.sqlite3", engine, admins_raw=ADMIN, max_file_mb=5,
+        **overrides,
+    )  # fmt: skip
 
 
 def _share(bot, file_obj: dict, user: str = ADMIN, channel: str = "DADM") -> None:
@@ -213,8 +219,24 @@ def test_status_list_history_delete_and_rollback(admin_bot):
         assert f" {action} " in body
 
 
-def test_rebuild_killed_midway_keeps_serving_and_rerun_succeeds(admin_bot):
-    bot = admin_bot
+@pytest.fixture
+def rebuilding_bot(slack, tmp_path, real_settings, real_embedder):
+    """An admin bot serving the whole corpus's index whose corpus folder now holds only its two
+    longest regulations: a rebuild embeds them for long enough to be killed midway, and the
+    rerun does not embed the whole corpus again (CI time)."""
+    corpus = tmp_path / "korpus"
+    (corpus / "regulasi").mkdir(parents=True)
+    for name in ("pp-38-2017-inovasi-daerah.md", "uu-23-2014-pemerintahan-daerah.md"):
+        shutil.copy(CORPUS / "regulasi" / name, corpus / "regulasi" / name)
+    running, server = _start_admin_bot(
+        slack, tmp_path, real_settings, real_embedder, corpus_dir=corpus
+    )
+    yield running
+    stop_http_server(server)
+
+
+def test_rebuild_killed_midway_keeps_serving_and_rerun_succeeds(rebuilding_bot):
+    bot = rebuilding_bot
     store = IndexStore(bot.services.settings.index_dir)
     before = store.current_name()
     status, body, _ = bot.command("indeks ulang", user=ADMIN)
@@ -231,6 +253,8 @@ def test_rebuild_killed_midway_keeps_serving_and_rerun_succeeds(admin_bot):
     bot.command("indeks ulang", user=ADMIN)
     _wait_update(bot, "diterbitkan")
     assert store.current_name() != before
+    # Built anew from what the corpus folder holds now.
+    assert set(store.current_manifest()["documents"]) == {"pp-38-2017", "uu-23-2014"}
 
 
 def test_second_job_is_queued(admin_bot):
