@@ -40,6 +40,7 @@ class Row:
     sibling: bool
     story: bool  # another section of the case the best passage tells, passing the rule
     by_rule: bool  # the hand rule chose it
+    unit: object = None  # the pasal it is quoted within (Answerer.shown_within)
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Question:
     limit: int
     best_facts: set[int]
     total_facts: int
+    best_unit: object = None
     candidates: list[Row] = field(default_factory=list)
 
 
@@ -88,7 +90,7 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Question]:
         quoted = answerer.quoted_with(best.chunk)
         question = Question(
             item.id, kb, limit, _facts_in("\n".join(c.text for c in quoted), item.facts),
-            len(item.facts),
+            len(item.facts), answerer.shown_within(best),
         )  # fmt: skip
         best_cites = any(_cites(c.citation, item.references) for c in quoted)
         by_rule = {
@@ -115,6 +117,7 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Question]:
                     found.sibling,
                     found.story,
                     hit.chunk.chunk_id in by_rule,
+                    answerer.shown_within(hit),
                 )  # fmt: skip
             )
         questions.append(question)
@@ -126,7 +129,8 @@ def choose(
 ) -> list[int]:
     siblings = [c.sibling for c in question.candidates]
     story = [c.story for c in question.candidates] if whole_cases else None
-    return pick(probabilities, siblings, question.limit, threshold, story)
+    units = [*(c.unit for c in question.candidates), question.best_unit]
+    return pick(probabilities, siblings, question.limit, threshold, story, units)
 
 
 def simulate(questions: list[Question], pick) -> tuple[float, float]:

@@ -31,6 +31,7 @@ from asisten.jawab.companions import (
     joinable,
     pick,
     repeats,
+    unit_of,
 )
 from asisten.jawab.decision import Decider, Decision
 from asisten.jawab.logistic import LogisticModel
@@ -176,8 +177,18 @@ class Answerer:
         chosen = pick(
             [model.probability(c.values) for c in found], [c.sibling for c in found], limit,
             model.threshold, [c.story for c in found],
+            [*(self.shown_within(c.hit) for c in found), self.shown_within(hits[0])],
         )  # fmt: skip
         return [hits[0], *(found[i].hit for i in chosen)]
+
+    def shown_within(self, hit: Hit) -> tuple[str, str] | None:
+        """The pasal an ayat is quoted within when another of its ayat is chosen too: one whose
+        ayat together fit `chosen_pasal_chars` (_short_pasal). None: shown on its own."""
+        unit = unit_of(hit)
+        if unit is None:
+            return None
+        ayat = self.retriever.provision(*unit)
+        return unit if sum(len(c.text) for c in ayat) <= shared().chosen_pasal_chars else None
 
     def rule_companions(
         self, query: Query, hits: list[Hit], limit: int, in_scope: bool = False,

@@ -164,7 +164,7 @@ def _candidate(
 
 def pick(
     probabilities: list[float], siblings: list[bool], limit: int, threshold: float,
-    story: list[bool] | None = None,
+    story: list[bool] | None = None, units: list[object] | None = None,
 ) -> list[int]:  # fmt: skip
     """Positions of the candidates that join the best passage, in the candidates' order: the
     likeliest first, while they reach the threshold, up to `limit` passages in all; a sibling of
@@ -172,16 +172,39 @@ def pick(
     `extra_siblings` (asisten/data/calibration.yaml) past it, since it completes what is said
     rather than adding a topic. Room left then goes to the `story` candidates (the other
     sections of the case the best passage tells, which pass the relevance rule): a case is told
-    whole where it can be."""
+    whole where it can be.
+
+    `units`: what each candidate is shown as part of (its pasal, when quoted whole with another
+    of its ayat: Answerer.shown_within; None: itself alone), the best passage's unit last. The
+    limit counts what the reader sees: a pasal two of whose ayat are chosen is quoted as one
+    item, so a further ayat of a pasal already shown joins it without taking another
+    passage's place."""
     order = sorted(range(len(probabilities)), key=lambda i: -probabilities[i])
     extra = int(shared().extra_siblings)
     chosen: list[int] = []
+    shown = {units[-1]} if units else set()
+    counted = 0
     for i in order:
         if probabilities[i] < threshold:
             break
-        if len(chosen) < limit - 1 + (extra if siblings[i] else 0):
+        unit = units[i] if units else None
+        if unit is not None and unit in shown:
             chosen.append(i)
+        elif counted < limit - 1 + (extra if siblings[i] else 0):
+            chosen.append(i)
+            counted += 1
+            if unit is not None:
+                shown.add(unit)
     for i, told in enumerate(story or []):
-        if told and i not in chosen and len(chosen) < limit - 1 + extra:
+        if told and i not in chosen and counted < limit - 1 + extra:
             chosen.append(i)
+            counted += 1
     return sorted(chosen)
+
+
+def unit_of(hit: Hit) -> tuple[str, str] | None:
+    """The (document, pasal) of an ayat, whose other chosen ayat may be quoted with it
+    (answer._chosen_twice); None for any other passage."""
+    if hit.chunk.kind == "ayat" and hit.chunk.pasal:
+        return (hit.chunk.doc_id, hit.chunk.pasal)
+    return None

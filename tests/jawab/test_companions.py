@@ -51,6 +51,18 @@ def test_a_sibling_may_go_past_the_limit():
     assert pick([0.9, 0.8, 0.7], [False] * 3, limit=2, threshold=0.5) == [0]
 
 
+def test_a_further_ayat_of_a_pasal_already_shown_takes_no_place():
+    # Candidates: ayat (1) of Pasal 5, Pasal 9, ayat (3) of Pasal 5, ayat (2) of the best
+    # passage's Pasal 2, Pasal 11; the best passage's unit comes last.
+    units = [("pp", "5"), None, ("pp", "5"), ("pp", "2"), None, ("pp", "2")]
+    probabilities = [0.9, 0.8, 0.7, 0.65, 0.6]
+    # Two places beside the best one: Pasal 5 and Pasal 9 take them; the second ayat of
+    # Pasal 5 and the ayat of the best one's pasal join what is shown already.
+    assert pick(probabilities, [False] * 5, 3, 0.5, None, units) == [0, 1, 2, 3]
+    # Counted passage by passage (no units), the limit stops at two.
+    assert pick(probabilities, [False] * 5, 3, 0.5) == [0, 1]
+
+
 def test_shipped_companion_model_is_complete():
     model = load_model("pendamping", "multilingual-e5-small")
     assert model is not None and 0 < model.threshold < 1
@@ -141,6 +153,35 @@ def test_a_companion_ayat_brings_the_rest_of_its_short_pasal(tmp_path):
     # Ayat (2) shares no word with the question, yet it is the rest of a pasal being quoted.
     assert citations[1:3] == ["PP 8/2021 Pasal 2 ayat (1)", "PP 8/2021 Pasal 2 ayat (2)"]
     assert "PP 8/2021 Pasal 2: (1)" in answer.text and "hari bakti rimbawan" in answer.text
+
+
+def _pasal(number: int, words: str, ayat: int, repeat: int) -> str:
+    body = "\n\n".join(f"({i}) {' '.join([words] * repeat)} ayat {i}." for i in range(1, ayat + 1))
+    return f"## Pasal {number}\n\n{body}\n"
+
+
+# Pasal 2 (2 ayat, about 1,300 characters) is too long to quote whole for one chosen ayat but
+# is quoted whole when two are chosen; Pasal 3 (about 5,000) is never quoted whole.
+UNITS = (
+    '---\ntipe: regulasi\njenis: PP\nnomor: "10"\ntahun: 2021\njudul: Pelayanan Pelabuhan\n---\n'
+    + "## Pasal 1\n\nPelayanan pelabuhan dan tarif kapal diatur oleh menteri.\n"
+    + _pasal(2, "Tarif sandar kapal ditetapkan syahbandar setiap tahun.", 2, 12)
+    + _pasal(3, "Dermaga dirawat pengelola pelabuhan bersama pemerintah daerah.", 2, 40)
+)
+
+
+def test_an_ayat_is_shown_within_its_pasal_when_the_pasal_can_be_quoted_whole(tmp_path):
+    engine = _engine_over(tmp_path, "pp-10-2021.md", UNITS, top_k=3)
+    pipeline = engine.pipeline
+    query = pipeline.analyser.analyse("Siapa menetapkan tarif sandar kapal dan merawat dermaga?")
+    hits = {h.chunk.citation: h for h in pipeline.retriever.search(query, 20)}
+    within = pipeline.answerer.shown_within
+    medium = hits["PP 10/2021 Pasal 2 ayat (1)"]
+    assert within(medium) == within(hits["PP 10/2021 Pasal 2 ayat (2)"]) == (
+        medium.chunk.doc_id, "2",
+    )  # fmt: skip
+    assert within(hits["PP 10/2021 Pasal 3 ayat (1)"]) is None
+    assert within(hits["PP 10/2021 Pasal 1"]) is None
 
 
 WITH_EXPLANATION = """---
