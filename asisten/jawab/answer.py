@@ -621,7 +621,5 @@ def _tightest_run(found: list[set[str]], sizes: list[int], limit: int) -> tuple[
 
 def _chosen_twice(chosen: list[Hit]) -> frozenset[tuple[str, str]]:
     """The (document, pasal) of which two or more ayat are among the chosen passages."""
-    counts = Counter(
-        (h.chunk.doc_id, h.chunk.pasal) for h in chosen if h.chunk.kind == "ayat" and h.chunk.pasal
-    )
+    counts = Counter(unit for h in chosen if (unit := unit_of(h)) is not None)
     return frozenset(pasal for pasal, n in counts.items() if n >= 2)

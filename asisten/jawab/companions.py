@@ -203,8 +203,8 @@ def pick(
 
 
 def unit_of(hit: Hit) -> tuple[str, str] | None:
-    """The (document, pasal) of an ayat, whose other chosen ayat may be quoted with it
-    (answer._chosen_twice); None for any other passage."""
+    """The (document, pasal) of an ayat, whose other chosen ayat are quoted with it when the
+    pasal is short enough (answer._chosen_twice); None for any other passage."""
     if hit.chunk.kind == "ayat" and hit.chunk.pasal:
         return (hit.chunk.doc_id, hit.chunk.pasal)
     return None
