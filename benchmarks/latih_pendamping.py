@@ -40,7 +40,6 @@ class Row:
     sibling: bool
     story: bool  # another section of the case the best passage tells, passing the rule
     by_rule: bool  # the hand rule chose it
-    unit: object = None  # the pasal it is quoted within (Answerer.shown_within)
 
 
 @dataclass
@@ -50,8 +49,9 @@ class Question:
     limit: int
     best_facts: set[int]
     total_facts: int
-    best_unit: object = None
     candidates: list[Row] = field(default_factory=list)
+    # The pasal each candidate, then the best passage, is quoted within (Answerer.shown_within).
+    units: list = field(default_factory=list)
 
 
 def _facts_in(text: str, facts: list[list[str]]) -> set[int]:
@@ -90,7 +90,7 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Question]:
         quoted = answerer.quoted_with(best.chunk)
         question = Question(
             item.id, kb, limit, _facts_in("\n".join(c.text for c in quoted), item.facts),
-            len(item.facts), answerer.shown_within(best),
+            len(item.facts),
         )  # fmt: skip
         best_cites = any(_cites(c.citation, item.references) for c in quoted)
         by_rule = {
@@ -98,6 +98,7 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Question]:
             for h in answerer.rule_companions(query, hits, limit, decision.in_scope)[1:]
         }
         in_scope = decision.in_scope
+        shown = []  # the candidates, in order
         for found in candidates(
             query, hits, decider.vocabulary, in_scope,
             lambda hit: decider.relevant_companion(hit, in_scope),  # noqa: B023
@@ -117,9 +118,10 @@ def collect(pipeline: Pipeline, kb: str, items) -> list[Question]:
                     found.sibling,
                     found.story,
                     hit.chunk.chunk_id in by_rule,
-                    answerer.shown_within(hit),
                 )  # fmt: skip
             )
+            shown.append(hit)
+        question.units = answerer.shown_within([*shown, best])
         questions.append(question)
     return questions
 
@@ -129,8 +131,7 @@ def choose(
 ) -> list[int]:
     siblings = [c.sibling for c in question.candidates]
     story = [c.story for c in question.candidates] if whole_cases else None
-    units = [*(c.unit for c in question.candidates), question.best_unit]
-    return pick(probabilities, siblings, question.limit, threshold, story, units)
+    return pick(probabilities, siblings, question.limit, threshold, story, question.units)
 
 
 def simulate(questions: list[Question], pick) -> tuple[float, float]:

@@ -177,18 +177,22 @@ class Answerer:
         chosen = pick(
             [model.probability(c.values) for c in found], [c.sibling for c in found], limit,
             model.threshold, [c.story for c in found],
-            [*(self.shown_within(c.hit) for c in found), self.shown_within(hits[0])],
+            self.shown_within([*(c.hit for c in found), hits[0]]),
         )  # fmt: skip
         return [hits[0], *(found[i].hit for i in chosen)]
 
-    def shown_within(self, hit: Hit) -> tuple[str, str] | None:
-        """The pasal an ayat is quoted within when another of its ayat is chosen too: one whose
-        ayat together fit `chosen_pasal_chars` (_short_pasal). None: shown on its own."""
-        unit = unit_of(hit)
-        if unit is None:
-            return None
-        ayat = self.retriever.provision(*unit)
-        return unit if sum(len(c.text) for c in ayat) <= shared().chosen_pasal_chars else None
+    def shown_within(self, hits: list[Hit]) -> list[tuple[str, str] | None]:
+        """For each passage, the pasal it is quoted within when another of its ayat among
+        `hits` is chosen too: one short enough to quote whole then (_short_pasal). None: shown
+        on its own. Only a pasal two of the hits share is looked up (the hot path)."""
+        units = [unit_of(hit) for hit in hits]
+        shared_units = {u for u, n in Counter(units).items() if u is not None and n > 1}
+        whole = {
+            unit: bool(self._short_pasal(hit.chunk, frozenset({unit})))
+            for hit, unit in zip(hits, units, strict=True)
+            if unit in shared_units
+        }
+        return [unit if whole.get(unit) else None for unit in units]
 
     def rule_companions(
         self, query: Query, hits: list[Hit], limit: int, in_scope: bool = False,
