@@ -104,6 +104,8 @@ class Query:
     definition: bool = False
     # The kind of value asked for ("uang", "persentase", "waktu", "jumlah"), or "".
     expects: str = ""
+    # It asks for a list ("syaratnya apa saja?"): a passage opening one is quoted with more room.
+    asks_list: bool = False
     # How many question words ("siapa …, dan apakah …?"): each asks for one more source.
     asked: int = 0
     # The years and regions it names outside the names of regulations, in the sentences that ask
@@ -155,6 +157,7 @@ class Query:
             "asks_present_holder": self.asks_present_holder,
             "definition": self.definition,
             "expects": self.expects,
+            "asks_list": self.asks_list,
             "years": list(self.years),
             "regions": [region.written for region in self.regions],
             "elsewhere": sorted(self.elsewhere),
@@ -274,6 +277,7 @@ class Analyser:
             asks_present_holder=asks_present_holder(question),
             definition=definition,
             expects=answer_type.expected(question),
+            asks_list=answer_type.asks_list(question),
             asked=count_question_words(question),
             years=tuple(dict.fromkeys(_YEAR.findall(year_spans_cut(asking)))),
             regions=find_regions(asking),

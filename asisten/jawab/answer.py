@@ -22,6 +22,7 @@ from typing import Any
 
 from asisten import templates
 from asisten.indeks import text
+from asisten.jawab import answer_type
 from asisten.jawab.analysis import Query
 from asisten.jawab.calibration import shared
 from asisten.jawab.clarify import Option
@@ -150,7 +151,13 @@ class Answerer:
         items = []
         for hit in closest if decision.answer else []:
             number = self.add_source(sources, hit.chunk, hit.score)
-            items.append(_Item(hit.chunk.citation, excerpt(hit.chunk.text, query.stems), [number]))
+            items.append(
+                _Item(
+                    hit.chunk.citation,
+                    excerpt(hit.chunk.text, query.stems, asks_list=query.asks_list),
+                    [number],
+                )
+            )
         body = templates.render(
             self.prompts_dir, "tidak_dimuat.txt.j2", missing=missing, items=items,
             pasal_held=pasal_held,
@@ -276,7 +283,7 @@ class Answerer:
             ):
                 for hit in [best, *self._runner_up(found, sources, shown, in_scope)]:
                     number = self.add_source(sources, hit.chunk, hit.score)
-                    passage = excerpt(hit.chunk.text, part.stems)
+                    passage = excerpt(hit.chunk.text, part.stems, asks_list=part.asks_list)
                     items.append(_Item(hit.chunk.citation, passage, [number]))
         return items
 
@@ -311,7 +318,7 @@ class Answerer:
         # The provisions the answer rests on, in their own words: the FAQ paraphrases them, and
         # the reader checks the paraphrase against the law without opening the source.
         quoted = [
-            _Item(chunk.citation, excerpt(chunk.text, query.stems),
+            _Item(chunk.citation, excerpt(chunk.text, query.stems, asks_list=query.asks_list),
                   [self.add_source(sources, chunk, hit.score)])
             for chunk in self._reference_chunks(hit)[: int(shared().faq_quoted_provisions)]
         ]  # fmt: skip
@@ -323,7 +330,11 @@ class Answerer:
                 continue
             number = self.add_source(sources, extra.chunk, extra.score)
             items.append(
-                _Item(extra.chunk.citation, excerpt(extra.chunk.text, query.stems), [number])
+                _Item(
+                    extra.chunk.citation,
+                    excerpt(extra.chunk.text, query.stems, asks_list=query.asks_list),
+                    [number],
+                )
             )
         faqs = related_ids | {hit.chunk.chunk_id}
         items += self._part_items(parts, sources, in_scope, faqs)
@@ -360,12 +371,12 @@ class Answerer:
             for provision in self._explained(hit.chunk):
                 if not _among(sources, provision):
                     number = self.add_source(sources, provision, hit.score)
-                    passage = excerpt(provision.text, query.stems)
+                    passage = excerpt(provision.text, query.stems, asks_list=query.asks_list)
                     items.append(_Item(provision.citation, passage, [number]))
             # A case's sections (masalah, solusi, hasil) are a story told whole where possible.
             roomy = hit is chosen[0] or hit.meta.is_case
             room = shared().best_excerpt_chars if roomy else shared().excerpt_chars
-            passage = excerpt(hit.chunk.text, query.stems, room)
+            passage = excerpt(hit.chunk.text, query.stems, room, query.asks_list)
             numbers = [self.add_source(sources, hit.chunk, hit.score)]
             # Guidance that cites a provision puts that provision among the sources too, so
             # the rule behind the claim is one click away.
@@ -383,7 +394,7 @@ class Answerer:
             if explanation is None or _among(sources, explanation):
                 continue
             number = self.add_source(sources, explanation, chosen[0].score)
-            text_ = excerpt(explanation.text, query.stems)
+            text_ = excerpt(explanation.text, query.stems, asks_list=query.asks_list)
             items.append(_Item(explanation.citation, text_, [number]))
         body = self._render(
             "retrieval", items, related=related, repaired=query.repaired,
@@ -541,7 +552,9 @@ def _among(sources: list[Source], chunk: Chunk) -> bool:
     return any(source.chunk_id == chunk.chunk_id for source in sources)
 
 
-def excerpt(passage: str, query_stems: Sequence[str], limit: float | None = None) -> str:
+def excerpt(
+    passage: str, query_stems: Sequence[str], limit: float | None = None, asks_list: bool = False
+) -> str:
     """The passage, or the run of consecutive sentences that holds most of the question's words.
 
     A run, not the best sentences picked from all over: list items and clauses torn out of their
@@ -550,9 +563,13 @@ def excerpt(passage: str, query_stems: Sequence[str], limit: float | None = None
     that names "Kulon Progo" five times). Question words it lacks that sentences elsewhere
     hold get a second run of their own where room is left, after a "…". The room left goes to
     what follows each run, then to what comes before. `limit`: the room in characters, by
-    default a further passage's (asisten/data/calibration.yaml).
+    default a further passage's (asisten/data/calibration.yaml). A passage opening a list, for a
+    question that `asks_list`, gets at least `list_excerpt_chars`: "apa saja" answered with the
+    list's first items and a "…" is half an answer.
     """
     limit = int(limit if limit is not None else shared().excerpt_chars)
+    if asks_list and answer_type.opens_list(passage):
+        limit = max(limit, int(shared().list_excerpt_chars))
     passage = passage.strip()
     # A passage little longer than the room is shown whole: what an excerpt would cut is too
     # short to save the reader anything, and may be the very item asked about.

@@ -61,3 +61,23 @@ def says(kind: str, passage: str) -> bool:
         return True
     lowered = passage.lower()
     return any(p.search(lowered) for p in answer_types()[kind].says)
+
+
+@cache
+def _list_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    entry = yaml_data(DATA_FILE)["list"]
+    return (
+        tuple(re.compile(p) for p in entry["asks"]),
+        tuple(re.compile(p) for p in entry["opens"]),
+    )
+
+
+def asks_list(question: str) -> bool:
+    """Whether the question asks for a list ("syaratnya apa saja?")."""
+    words = " ".join(text.normalise(question).split())
+    return any(p.search(words) for p in _list_patterns()[0])
+
+
+def opens_list(passage: str) -> bool:
+    """Whether the passage opens a list ("… paling sedikit: a. …")."""
+    return any(p.search(passage) for p in _list_patterns()[1])

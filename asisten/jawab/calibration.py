@@ -84,6 +84,7 @@ class Shared:
     excerpt_chars: float
     best_excerpt_chars: float
     excerpt_slack: float
+    list_excerpt_chars: float
     faq_quoted_provisions: float
     whole_pasal_chars: float
     chosen_pasal_chars: float

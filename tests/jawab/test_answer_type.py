@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from asisten.jawab.answer_type import answer_types, expected, says
+from asisten.jawab.answer_type import answer_types, asks_list, expected, opens_list, says
 
 
 @pytest.mark.parametrize(
@@ -39,6 +39,29 @@ def test_a_passage_says_a_value_of_the_kind_asked_or_not():
     # Citation numbers are no amount: a passage that only refers to other pasal says none.
     assert not says("uang", "sebagaimana dimaksud dalam Pasal 5 ayat (2) huruf b")
     assert says("", "anything at all")
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("Indikator apa saja yang harus dinilai dalam penilaian mandiri?", True),
+        ("syaratnya ap aj?", True),
+        ("Sistem informasi itu wajib berisi apa saja?", True),
+        ("Under the Public Service Law, what must such a system contain at a minimum?", True),
+        ("What are the principles of regional innovation?", True),
+        ("Apa syarat pengajuan inovasi daerah?", False),
+        ("Siapa yang menilai usulan inovasi?", False),
+        ("Berapa lama uji coba inovasi?", False),
+    ],
+)
+def test_the_question_form_says_whether_a_list_is_asked(question, wanted):
+    assert asks_list(question) is wanted
+
+
+def test_a_passage_opens_a_list_with_a_colon_before_its_first_item():
+    assert opens_list("berdasarkan indikator paling sedikit:\na. penargetan Anak;")
+    assert opens_list("Standar pelayanan meliputi: 1. dasar hukum; 2. persyaratan;")
+    assert not opens_list("Pasal 5: inovasi daerah dilaksanakan oleh Pemerintah Daerah.")
 
 
 def test_every_type_asks_and_says_something():

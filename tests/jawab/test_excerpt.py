@@ -51,6 +51,23 @@ def test_excerpt_keeps_list_items_in_their_order():
     assert numbers == list(range(numbers[0], numbers[-1] + 1))
 
 
+def test_a_list_asked_for_is_shown_whole_where_a_further_passage_would_be_cut():
+    lead = "Penyelenggara melakukan penilaian mandiri berdasarkan indikator paling sedikit:"
+    items = [
+        f"{letter}. penyediaan fitur nomor {i} yang ditawarkan kepada pengguna Anak;"
+        for i, letter in enumerate("abcdefghij")
+    ]
+    passage = "\n".join([lead, *items])
+    stems = _stems("indikator penilaian mandiri")
+    cut = excerpt(passage, stems, limit=250)
+    assert items[-1] not in cut and cut.endswith(" …")
+    whole = excerpt(passage, stems, limit=250, asks_list=True)
+    assert whole == passage
+    # A passage that opens no list keeps the usual room, whatever the question asks.
+    prose = " ".join(f"Kalimat penilaian mandiri nomor {i} tanpa daftar." for i in range(20))
+    assert excerpt(prose, stems, limit=250, asks_list=True) == excerpt(prose, stems, limit=250)
+
+
 def test_the_tightest_run_holding_the_words_wins_over_an_opening_that_repeats_them():
     opening = [
         "Kulon Progo membeli produk lokal dalam gerakan besar yang dicanangkan sejak lama.",
