@@ -74,6 +74,7 @@ class Shared:
     candidates: float
     coverage_weight: float
     doubled_words_up_to_chars: float
+    doubled_reread_up_to_chars: float
     named_document_bonus: float
     in_scope_top: float
     in_scope_unknown_share: float

@@ -347,7 +347,19 @@ def clause_texts(clauses: list[Query]) -> list[str]:
 
 
 def _doubled(query: Query) -> bool:
-    return len(query.search_text) <= calibration.shared().doubled_words_up_to_chars
+    """Whether the question is embedded after its words as analysis read them. A longer one
+    only when analysis read some of its words otherwise than typed (chat spellings, typos, a
+    translation): the model misreads those, and its clauses alone lose what the whole says."""
+    numbers = calibration.shared()
+    if len(query.search_text) <= numbers.doubled_words_up_to_chars:
+        return True
+    return len(query.search_text) <= numbers.doubled_reread_up_to_chars and bool(_reread(query))
+
+
+def _reread(query: Query) -> list[str]:
+    """The words analysis read that the question does not spell itself, in order."""
+    typed = set(index_words(query.search_text))
+    return [w for w in dict.fromkeys(query.words) if w not in typed]
 
 
 def read_as_clauses(query: Query) -> bool:
@@ -365,9 +377,7 @@ def _dense_text(query: Query, doubled: bool) -> str:
     would double what the model reads, and the model's time grows with every token."""
     if doubled:
         return " ".join(query.words) + " " + query.search_text
-    typed = set(index_words(query.search_text))
-    read = [w for w in dict.fromkeys(query.words) if w not in typed]
-    return " ".join([*read, query.search_text])
+    return " ".join([*_reread(query), query.search_text])
 
 
 def _ranked(scores: np.ndarray, allowed: np.ndarray) -> list[tuple[int, float]]:

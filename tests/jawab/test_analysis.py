@@ -9,6 +9,7 @@ import pytest
 
 from asisten.indeks.embedder import HashingEmbedder
 from asisten.indeks.store import IndexStore
+from asisten.jawab import calibration
 from asisten.jawab.analysis import Analyser
 from asisten.jawab.calibration import calibration_for
 from asisten.jawab.retrieval import Retriever, _dense_text, read_as_clauses
@@ -186,6 +187,32 @@ def test_a_short_question_is_read_whole_and_its_clauses_as_typed(version):
     texts = [_dense_text(question, doubled=True), *(p.search_text for p in question.parts)]
     assert embedder.texts == texts and len(parts) == 2
     assert np.allclose(whole[0], HashingEmbedder(64).encode(texts[:1])[0])
+
+
+def test_a_middling_question_is_read_whole_only_when_typed_in_chat(version):
+    """Between the two bounds (asisten/data/calibration.yaml) a question typed in standard words
+    is read as its clauses, each once; one whose words analysis reads otherwise ("trf", "yg")
+    is still read whole with its words twice: its clauses alone would lose what it asks."""
+    numbers = calibration.shared()
+    vocabulary = Vocabulary(version.keyword, version.vocabulary)
+    analyser, embedder = Analyser(vocabulary, version.documents), _Recording()
+    retriever = Retriever(version, embedder, vocabulary)
+    typed = analyser.analyse(
+        "Siapa yang mengelola kios air desa dengan tarif yang ditetapkan kepala desa, dan apakah"
+        " dinas menyediakan sambungan air bersih ke rumah tangga desa yang jauh?"
+    )
+    chat = analyser.analyse(
+        "Siapa yg mengelola kios air desa dgn trf yg ditetapkan kepala desa, dan apakah dinas"
+        " menyediakan sambungan air bersih ke setiap rumah tangga desa yg jauh?"
+    )
+    for question in (typed, chat):
+        length = len(question.search_text)
+        assert numbers.doubled_words_up_to_chars < length <= numbers.doubled_reread_up_to_chars
+        assert len(question.parts) == 2
+    assert read_as_clauses(typed) and not read_as_clauses(chat)
+    retriever.question_vectors(chat)
+    assert embedder.texts[0] == _dense_text(chat, doubled=True)
+    assert "tarif" in embedder.texts[0].split()
 
 
 def test_the_mean_of_the_clauses_stands_where_the_question_read_whole_does(version, real_embedder):
