@@ -151,13 +151,7 @@ class Answerer:
         items = []
         for hit in closest if decision.answer else []:
             number = self.add_source(sources, hit.chunk, hit.score)
-            items.append(
-                _Item(
-                    hit.chunk.citation,
-                    excerpt(hit.chunk.text, query.stems, asks_list=query.asks_list),
-                    [number],
-                )
-            )
+            items.append(_Item(hit.chunk.citation, quote(hit.chunk.text, query), [number]))
         body = templates.render(
             self.prompts_dir, "tidak_dimuat.txt.j2", missing=missing, items=items,
             pasal_held=pasal_held,
@@ -283,7 +277,7 @@ class Answerer:
             ):
                 for hit in [best, *self._runner_up(found, sources, shown, in_scope)]:
                     number = self.add_source(sources, hit.chunk, hit.score)
-                    passage = excerpt(hit.chunk.text, part.stems, asks_list=part.asks_list)
+                    passage = quote(hit.chunk.text, part)
                     items.append(_Item(hit.chunk.citation, passage, [number]))
         return items
 
@@ -318,7 +312,7 @@ class Answerer:
         # The provisions the answer rests on, in their own words: the FAQ paraphrases them, and
         # the reader checks the paraphrase against the law without opening the source.
         quoted = [
-            _Item(chunk.citation, excerpt(chunk.text, query.stems, asks_list=query.asks_list),
+            _Item(chunk.citation, quote(chunk.text, query),
                   [self.add_source(sources, chunk, hit.score)])
             for chunk in self._reference_chunks(hit)[: int(shared().faq_quoted_provisions)]
         ]  # fmt: skip
@@ -329,13 +323,7 @@ class Answerer:
             if extra.chunk.citation in {s.citation for s in sources}:
                 continue
             number = self.add_source(sources, extra.chunk, extra.score)
-            items.append(
-                _Item(
-                    extra.chunk.citation,
-                    excerpt(extra.chunk.text, query.stems, asks_list=query.asks_list),
-                    [number],
-                )
-            )
+            items.append(_Item(extra.chunk.citation, quote(extra.chunk.text, query), [number]))
         faqs = related_ids | {hit.chunk.chunk_id}
         items += self._part_items(parts, sources, in_scope, faqs)
         body = self._render(
@@ -371,12 +359,12 @@ class Answerer:
             for provision in self._explained(hit.chunk):
                 if not _among(sources, provision):
                     number = self.add_source(sources, provision, hit.score)
-                    passage = excerpt(provision.text, query.stems, asks_list=query.asks_list)
+                    passage = quote(provision.text, query)
                     items.append(_Item(provision.citation, passage, [number]))
             # A case's sections (masalah, solusi, hasil) are a story told whole where possible.
             roomy = hit is chosen[0] or hit.meta.is_case
             room = shared().best_excerpt_chars if roomy else shared().excerpt_chars
-            passage = excerpt(hit.chunk.text, query.stems, room, query.asks_list)
+            passage = quote(hit.chunk.text, query, room)
             numbers = [self.add_source(sources, hit.chunk, hit.score)]
             # Guidance that cites a provision puts that provision among the sources too, so
             # the rule behind the claim is one click away.
@@ -394,7 +382,7 @@ class Answerer:
             if explanation is None or _among(sources, explanation):
                 continue
             number = self.add_source(sources, explanation, chosen[0].score)
-            text_ = excerpt(explanation.text, query.stems, asks_list=query.asks_list)
+            text_ = quote(explanation.text, query)
             items.append(_Item(explanation.citation, text_, [number]))
         body = self._render(
             "retrieval", items, related=related, repaired=query.repaired,
@@ -550,6 +538,12 @@ _SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(0-9a-z]\S*)|\n+")
 def _among(sources: list[Source], chunk: Chunk) -> bool:
     """Is this chunk one of the answer's sources already (quoted, or cited by one quoted)?"""
     return any(source.chunk_id == chunk.chunk_id for source in sources)
+
+
+def quote(passage: str, query: Query, limit: float | None = None) -> str:
+    """What an answer shows of a passage for this question (or clause): `excerpt` by its words,
+    with a list's room when it asks for a list."""
+    return excerpt(passage, query.stems, limit, query.asks_list)
 
 
 def excerpt(

@@ -364,9 +364,10 @@ def _reread(query: Query) -> list[str]:
 
 def read_as_clauses(query: Query) -> bool:
     """Whether the model reads only the question's clauses (`Retriever.question_vectors`): those
-    of a long question, each long enough to carry its meaning. A short question is read whole,
-    its words twice; its clauses are often a few chat-typed words, whose mean loses what the
-    whole says (training split: 3.1 % false declines on the shipped corpus, against 2.3 %)."""
+    of a long question, each long enough to carry its meaning. A short question (or a middling
+    one typed in chat, `_doubled`) is read whole, its words twice; its clauses are often a few
+    chat-typed words, whose mean loses what the whole says (training split: 3.1 % false
+    declines on the shipped corpus, against 2.3 %)."""
     return bool(query.parts) and not _doubled(query)
 
 
