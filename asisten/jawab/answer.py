@@ -188,10 +188,11 @@ class Answerer:
         on its own. Only a pasal two of the hits share is looked up (the hot path)."""
         units = [unit_of(hit) for hit in hits]
         shared_units = {u for u, n in Counter(units).items() if u is not None and n > 1}
+        # One ayat of each shared pasal is enough to look the pasal up, once.
+        first = {unit: hit for hit, unit in zip(hits, units, strict=True) if unit in shared_units}
         whole = {
             unit: bool(self._short_pasal(hit.chunk, frozenset({unit})))
-            for hit, unit in zip(hits, units, strict=True)
-            if unit in shared_units
+            for unit, hit in first.items()
         }
         return [unit if whole.get(unit) else None for unit in units]
 

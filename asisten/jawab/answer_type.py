@@ -43,11 +43,16 @@ def answer_types() -> dict[str, AnswerType]:
 
 def expected(question: str) -> str:
     """The type of value the question asks for, or "" when it asks for none."""
-    words = " ".join(text.normalise(question).split())
+    words = _asked_words(question)
     for kind in answer_types().values():
         if any(p.search(words) for p in kind.asks):
             return kind.name
     return ""
+
+
+def _asked_words(question: str) -> str:
+    """The question as the `asks` patterns read it: folded, lower-cased, single-spaced."""
+    return " ".join(text.normalise(question).split())
 
 
 def label(kind: str) -> str:
@@ -74,8 +79,7 @@ def _list_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str]
 
 def asks_list(question: str) -> bool:
     """Whether the question asks for a list ("syaratnya apa saja?")."""
-    words = " ".join(text.normalise(question).split())
-    return any(p.search(words) for p in _list_patterns()[0])
+    return any(p.search(_asked_words(question)) for p in _list_patterns()[0])
 
 
 def opens_list(passage: str) -> bool:
