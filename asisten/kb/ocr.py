@@ -2,12 +2,15 @@
 
 The official PDFs carry a running header ("PRESIDEN REPUBLIK INDONESIA"), page numbers ("-5-"),
 catchwords (the first word of the next page printed at the bottom), and OCR confuses O/0, l/1
-and ")" with "1". The parser relies on "Pasal N" and "(n)" markers, so those are repaired here.
+and ")" with "1". The parser relies on "Pasal N" and "(n)" markers, so those are repaired here;
+so are the words OCR misread ("Kcpala dacrah": asisten.kb.ocr_words).
 """
 
 from __future__ import annotations
 
 import re
+
+from asisten.kb.ocr_words import repair_words
 
 # "PRES I DEN REPUBLIK INDONESIA" and its OCR mutations (F}1i: S IDEN REPLIBL IK INt)ONESIA).
 _RUNNING_HEADER = re.compile(
@@ -59,6 +62,7 @@ def clean_regulation_text(text: str, *, page: bool = False) -> str:
     text = _BROKEN_PASAL_LINE.sub("Pasal ", text)
     text = without_margin_numbers(text)
     text = _ORPHAN_MARKERS.sub("", text)
+    text = repair_words(text)
     text = re.sub(r"[ \t]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()

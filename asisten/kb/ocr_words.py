@@ -1,0 +1,104 @@
+"""Repairing words OCR misread inside an official text: "Kcpala dacrah" → "Kepala daerah".
+
+The Markdown and PDF texts of scanned regulations carry the scanner's letter confusions (e for
+c, l for i, m for rn). A misread word matches no question word in the keyword index, reads as
+noise to the embedding model and is quoted as noise in an answer. The repair is conservative:
+only a word in use nowhere is changed: no Indonesian dictionary word (Sastrawi's roots, with
+affixes), no English word, and no word of wordfreq's Indonesian or English lists, which hold
+names and acronyms too ("BUMN", "Pekanbaru"). It becomes a common Indonesian word (`min_zipf`)
+reached by putting back the letters OCR confuses (asisten/data/huruf_ocr.yaml). Sastrawi's
+dictionary alone lets odd entries through ("rinci" would read as its entry "rinel").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from wordfreq import zipf_frequency
+
+from asisten.indeks import text
+from asisten.indeks.lexicon import yaml_data
+
+DATA_FILE = "huruf_ocr.yaml"
+# A word as OCR leaves it: letters, with the digits it reads for letters inside ("je1as").
+_WORD = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z01]*[A-Za-z](?![\w])")
+
+
+@dataclass(frozen=True)
+class _Settings:
+    pairs: tuple[tuple[str, str], ...]
+    max_repairs: int
+    min_length: int
+    min_zipf: float
+    acronym_length: int
+
+
+@cache
+def _settings() -> _Settings:
+    data = yaml_data(DATA_FILE)
+    return _Settings(
+        tuple((str(read), str(meant)) for read, meant in data["confusions"]),
+        int(data["max_repairs"]), int(data["min_length"]), float(data["min_zipf"]),
+        int(data["acronym_length"]),
+    )  # fmt: skip
+
+
+def repair_words(passage: str) -> str:
+    """The passage with each misread word put back (asisten/data/huruf_ocr.yaml)."""
+    return _WORD.sub(lambda match: _repaired_as_written(match.group()), passage)
+
+
+def _repaired_as_written(written: str) -> str:
+    if written.isupper() and len(written) <= _settings().acronym_length:
+        return written
+    return _with_case(written, repaired(written.lower()))
+
+
+@cache
+def repaired(word: str) -> str:
+    """The dictionary word OCR misread as `word` (lower-case), or `word` itself when it is a
+    word already or no confusion of its letters makes one."""
+    settings = _settings()
+    if len(word) < settings.min_length or _in_use(word):
+        return word
+    readings = [word]
+    for _ in range(settings.max_repairs):
+        readings = [v for reading in readings for v in _one_repair(reading, settings.pairs)]
+        for reading in readings:
+            if reading.isalpha() and zipf_frequency(reading, "id") >= settings.min_zipf:
+                return reading
+    return word
+
+
+def _in_use(word: str) -> bool:
+    """Whether the word is written somewhere as it is: a word, a name or an acronym."""
+    if not word.isalpha():
+        return False
+    return (
+        zipf_frequency(word, "id") > 0
+        or zipf_frequency(word, "en") > 0
+        or text.is_dictionary_word(word)
+        or text.is_english_word(word)
+    )
+
+
+def _one_repair(word: str, pairs: tuple[tuple[str, str], ...]) -> list[str]:
+    """Each reading of `word` with one confusion put back, in the data file's order."""
+    return [
+        word[: m.start()] + meant + word[m.end() :]
+        for read, meant in pairs
+        for m in re.finditer(re.escape(read), word)
+    ]
+
+
+def _with_case(written: str, word: str) -> str:
+    """`word` in the case `written` had: "KCPALA" → "KEPALA", "Kcpala" → "Kepala". A capital
+    that was itself the misreading ("Iaporan", "Llang" in mid-sentence) was no capital."""
+    if word == written.lower():
+        return written
+    if written.isupper():
+        return word.upper()
+    capital = written[0].isupper() and written[0].lower() == word[0]
+    return word.capitalize() if capital else word
