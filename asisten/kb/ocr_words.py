@@ -47,29 +47,43 @@ def _settings() -> _Settings:
 
 def repair_words(passage: str) -> str:
     """The passage with each misread word put back (asisten/data/huruf_ocr.yaml)."""
-    return _WORD.sub(lambda match: _repaired_as_written(match.group()), passage)
+    # The words the text itself writes: a rarer word ("pembantuan", which wordfreq lacks) is
+    # what was printed when the same text writes it so elsewhere.
+    written = frozenset(word.lower() for word in _WORD.findall(passage))
+    return _WORD.sub(lambda match: _repaired_as_written(match.group(), written), passage)
 
 
-def _repaired_as_written(written: str) -> str:
-    if written.isupper() and len(written) <= _settings().acronym_length:
-        return written
-    return _with_case(written, repaired(written.lower()))
+def _repaired_as_written(word: str, written: frozenset[str] = frozenset()) -> str:
+    if word.isupper() and len(word) <= _settings().acronym_length:
+        return word
+    return _with_case(word, repaired(word.lower(), written))
+
+
+def repaired(word: str, written: frozenset[str] = frozenset()) -> str:
+    """The word OCR misread as `word` (lower-case), or `word` itself when it is in use already
+    or no confusion of its letters leads to a word that is: a common Indonesian word, or a
+    dictionary word among those `written` in the same text."""
+    for readings in _readings(word):
+        for reading in readings:
+            if zipf_frequency(reading, "id") >= _settings().min_zipf or (
+                reading in written and text.is_dictionary_word(reading)
+            ):
+                return reading
+    return word
 
 
 @cache
-def repaired(word: str) -> str:
-    """The dictionary word OCR misread as `word` (lower-case), or `word` itself when it is a
-    word already or no confusion of its letters makes one."""
+def _readings(word: str) -> tuple[tuple[str, ...], ...]:
+    """The readings of a word in use nowhere with one confusion put back, then with two (up
+    to `max_repairs`), in the data file's order; none for a word in use."""
     settings = _settings()
     if len(word) < settings.min_length or _in_use(word):
-        return word
-    readings = [word]
+        return ()
+    found, readings = [], [word]
     for _ in range(settings.max_repairs):
         readings = [v for reading in readings for v in _one_repair(reading, settings.pairs)]
-        for reading in readings:
-            if reading.isalpha() and zipf_frequency(reading, "id") >= settings.min_zipf:
-                return reading
-    return word
+        found.append(tuple(v for v in readings if v.isalpha()))
+    return tuple(found)
 
 
 def _in_use(word: str) -> bool:

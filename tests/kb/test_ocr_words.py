@@ -66,3 +66,11 @@ def test_a_scanned_regulation_is_indexed_in_the_words_it_prints(corpus_uji):
     assert "gubernur sebagai wakil Pemerintah Pusat" in said
     misread = re.findall(r"\b(?:dacrah|kcuangan|pcraturan|scbagaimana|gubemur)\b", said, re.I)
     assert not misread
+
+
+def test_a_rarer_word_is_put_back_when_the_text_writes_it_elsewhere():
+    """ "pembantuan" is in no frequency list; the text's own spelling of it is the evidence."""
+    assert repair_words("tugas pcmbantuan") == "tugas pcmbantuan"
+    assert repair_words("tugas pcmbantuan dan tugas pembantuan") == (
+        "tugas pembantuan dan tugas pembantuan"
+    )
