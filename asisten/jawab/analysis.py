@@ -21,7 +21,7 @@ from asisten.jawab.calibration import shared
 from asisten.jawab.closing_ask import asks_more, read_closing_ask
 from asisten.jawab.officeholders import asks_present_holder
 from asisten.jawab.query import ProvisionRef, RegulationMention, find_provision, find_regulations
-from asisten.jawab.question_parts import count_question_words, split_question
+from asisten.jawab.question_parts import count_question_words, split_question, told_and_asked
 from asisten.jawab.regions import Region, find_regions
 from asisten.jawab.spelling import Speller
 from asisten.jawab.vocabulary import Vocabulary
@@ -117,8 +117,10 @@ class Query:
     years: tuple[str, ...] = ()
     regions: tuple[Region, ...] = ()
     # A question asking several things, read clause by clause ("… batas waktunya? Terus siapa
-    # yang menilai?"); empty when it asks one thing. Each part knows the documents the whole
-    # question names, since its pronouns point back at them ("memberlakukannya").
+    # yang menilai?"), or the one thing asked after sentences telling the setting ("Saya PPPK
+    # di dinas kesehatan. Apakah saya boleh mengusulkan inovasi?"); empty when it asks one thing
+    # straight away. Each part knows the documents the whole question names,
+    # since its pronouns point back at them ("memberlakukannya").
     parts: tuple[Query, ...] = ()
 
     @property
@@ -216,25 +218,28 @@ class Analyser:
         parts = _merge_thin(parts, self._analyse)
         if len(parts) < 2:
             if not (query.asks_closing and asks_more(query.text, _spans(query.regulations))):
-                return query
+                asking = self._asked_after_setting(query)
+                # One thing asked after the setting told: the question is read as usual, and
+                # what it asks is searched on its own too.
+                return replace(query, parts=(_knowing(asking, query),)) if asking else query
             # "Lampiran II memuat apa, dan pergub itu diundangkan kapan?" in one clause: the
             # question is searched as usual, and its closing answers it as a clause of its own.
             parts = [replace(query, asks_closing=False, asks_in_force=False), query]
-        named, directly = query.named_documents, query.named_directly
         return replace(
             query,
             asks_closing=False,
             asks_in_force=False,
-            parts=tuple(
-                replace(
-                    p,
-                    named_documents=p.named_documents | named,
-                    named_directly=p.named_directly | directly,
-                    elsewhere=p.elsewhere & query.elsewhere,
-                )
-                for p in parts
-            ),
+            parts=tuple(_knowing(p, query) for p in parts),
         )
+
+    def _asked_after_setting(self, query: Query) -> Query | None:
+        """What a question asking one thing asks, when it tells its setting first and what it
+        asks says enough to search on (asisten.jawab.question_parts.told_and_asked)."""
+        told, asked = told_and_asked(query.text)
+        if not told:
+            return None
+        asking = self._analyse(asked)
+        return None if _thin(asking) else asking
 
     def _analyse(self, question: str) -> Query:
         question = question.strip()
@@ -388,6 +393,16 @@ class Analyser:
             if name <= asked
         }
         return {same for doc_id in named for same in self._same_regulation.get(doc_id, {doc_id})}
+
+
+def _knowing(part: Query, query: Query) -> Query:
+    """A part of the question knowing the documents the whole names."""
+    return replace(
+        part,
+        named_documents=part.named_documents | query.named_documents,
+        named_directly=part.named_directly | query.named_directly,
+        elsewhere=part.elsewhere & query.elsewhere,
+    )
 
 
 def _asking_clauses(clauses: list[str]) -> list[str]:

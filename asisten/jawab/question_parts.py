@@ -8,6 +8,13 @@ A clause ends at a question mark followed by more text, and before a clause word
 "lalu", "terus"; data/clause_words.txt) or a comma that a question word follows ("…, dan siapa
 pengelolanya?"), when the clause so far asks something itself. A lead-in without a question
 word ("Kalau inovasinya gagal, apa akibatnya?") stays with the question it leads into.
+
+An ASN often tells the situation first and asks after it: "Kabid kami mengusulkan inovasi
+aplikasi, ternyata vendornya milik adiknya sendiri. Itu melanggar prinsip inovasi daerah?" The
+sentences that tell (`told_and_asked`) weigh as much as the one that asks in the question's
+words and vector, and draw the passages about the story (proposals, vendors); so the sentence
+that asks one thing is searched on its own too, and what it asks about (the principles) gets
+its source.
 """
 
 from __future__ import annotations
@@ -21,6 +28,10 @@ CLAUSE_WORDS_FILE = "clause_words.txt"
 QUESTION_WORDS_FILE = "question_words.txt"
 
 _TOKEN = re.compile(r"[^\W_]+|[?,;]")
+# A sentence ends at ".", "!" or "?" before a space, or at a line's end; not after a short word
+# written with a capital ("Kab. Sleman", "No. 12") or any word of up to three letters ("dll.").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[a-z]{1,3})\.$")
 
 
 def is_question_word(word: str) -> bool:
@@ -31,6 +42,26 @@ def is_question_word(word: str) -> bool:
 
 def count_question_words(question: str) -> int:
     return sum(is_question_word(m.group().lower()) for m in _TOKEN.finditer(question))
+
+
+def told_and_asked(question: str) -> tuple[str, str]:
+    """The sentences that open the question telling its setting, none of which asks anything
+    (no question mark, no question word), and the rest from the first that asks; ("", the
+    question) when it opens asking, or asks in no sentence."""
+    sentences = _sentences(question.strip())
+    for i, sentence in enumerate(sentences):
+        if "?" in sentence or count_question_words(sentence):
+            return (" ".join(sentences[:i]), " ".join(sentences[i:])) if i else ("", question)
+    return "", question
+
+
+def _sentences(passage: str) -> list[str]:
+    sentences, start = [], 0
+    for end in _SENTENCE_END.finditer(passage):
+        if "\n" in end.group() or not _ABBREVIATION.search(passage[start : end.start()]):
+            sentences.append(passage[start : end.start()])
+            start = end.end()
+    return [s for s in [*sentences, passage[start:]] if s.strip()]
 
 
 def split_question(question: str) -> list[str]:

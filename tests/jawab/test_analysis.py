@@ -176,6 +176,30 @@ def test_a_long_question_is_embedded_once_as_its_clauses(version):
     assert np.allclose(whole[0], weighted / np.linalg.norm(weighted), atol=1e-6)
 
 
+def test_what_is_asked_after_a_setting_is_searched_on_its_own(version):
+    """A question asking one thing after telling its setting is read whole, as before; the
+    sentence asking is one more text of the same call, searched on its own."""
+    vocabulary = Vocabulary(version.keyword, version.vocabulary)
+    analyser, embedder = Analyser(vocabulary, version.documents), _Recording()
+    retriever = Retriever(version, embedder, vocabulary)
+    told = (
+        "Dinas kami mengelola kios air desa dengan tarif yang ditetapkan kepala desa di Zurbagan,"
+        " dan sambungan air bersih belum menjangkau setiap rumah tangga desa di pegunungan."
+    )
+    asked = "Siapa yang berwenang menetapkan tarif kios air itu?"
+    question = analyser.analyse(f"{told} {asked}")
+    assert [p.text for p in question.parts] == [asked]
+    assert not read_as_clauses(question)
+    whole, parts = retriever.question_vectors(question)
+    assert embedder.texts == [_dense_text(question, False), question.parts[0].search_text]
+    assert np.allclose(whole[0], HashingEmbedder(64).encode(embedder.texts[:1])[0])
+    assert len(parts) == 1
+    # A question opening with what it asks, or asking too little after its setting to search
+    # on ("Boleh?"), has no parts.
+    assert analyser.analyse("Siapa yang menetapkan tarif kios air desa?").parts == ()
+    assert analyser.analyse(f"{told} Boleh?").parts == ()
+
+
 def test_a_short_question_is_read_whole_and_its_clauses_as_typed(version):
     vocabulary = Vocabulary(version.keyword, version.vocabulary)
     analyser, embedder = Analyser(vocabulary, version.documents), _Recording()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from asisten.jawab.question_parts import count_question_words, split_question
+from asisten.jawab.question_parts import count_question_words, split_question, told_and_asked
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,42 @@ def test_one_thing_asked_stays_whole(question):
 def test_question_words_counted_in_chat_spelling_too():
     assert count_question_words("gmn caranya, trs brp biayanya?") == 2
     assert count_question_words("Tolong jelaskan inovasi daerah.") == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "told", "asked"),
+    [
+        (
+            "Saya PPPK di dinas kesehatan. Apakah saya boleh mengusulkan inovasi?",
+            "Saya PPPK di dinas kesehatan.",
+            "Apakah saya boleh mengusulkan inovasi?",
+        ),
+        # Chat, several sentences told; a short abbreviation ends no sentence ("Kab.").
+        (
+            "kabid kami di Kab. Sleman ngusulin aplikasi. vendornya punya adiknya. itu nabrak"
+            " prinsip gk sih?",
+            "kabid kami di Kab. Sleman ngusulin aplikasi. vendornya punya adiknya.",
+            "itu nabrak prinsip gk sih?",
+        ),
+        # Everything from the first sentence that asks is asked, a setting after it included.
+        (
+            "Inovasi kami sudah jalan. Kapan dilaporkan? Kami di Bali.",
+            "Inovasi kami sudah jalan.",
+            "Kapan dilaporkan? Kami di Bali.",
+        ),
+    ],
+)
+def test_the_setting_told_before_what_is_asked(question, told, asked):
+    assert told_and_asked(question) == (told, asked)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Apa prinsip inovasi daerah? Kami di Bali.",  # opens asking
+        "Jelaskan prinsip inovasi daerah.",  # asks in no sentence: the request is the question
+        "Kalau inovasi gagal, apa akibatnya?",
+    ],
+)
+def test_a_question_that_opens_asking_tells_nothing(question):
+    assert told_and_asked(question) == ("", question)
