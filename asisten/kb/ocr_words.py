@@ -31,6 +31,7 @@ class _Settings:
     pairs: tuple[tuple[str, str], ...]
     max_repairs: int
     min_length: int
+    max_length: int
     min_zipf: float
     acronym_length: int
 
@@ -40,7 +41,8 @@ def _settings() -> _Settings:
     data = yaml_data(DATA_FILE)
     return _Settings(
         tuple((str(read), str(meant)) for read, meant in data["confusions"]),
-        int(data["max_repairs"]), int(data["min_length"]), float(data["min_zipf"]),
+        int(data["max_repairs"]), int(data["min_length"]), int(data["max_length"]),
+        float(data["min_zipf"]),
         int(data["acronym_length"]),
     )  # fmt: skip
 
@@ -77,7 +79,7 @@ def _readings(word: str) -> tuple[tuple[str, ...], ...]:
     """The readings of a word in use nowhere with one confusion put back, then with two (up
     to `max_repairs`), in the data file's order; none for a word in use."""
     settings = _settings()
-    if len(word) < settings.min_length or _in_use(word):
+    if not settings.min_length <= len(word) <= settings.max_length or _in_use(word):
         return ()
     found, readings = [], [word]
     for _ in range(settings.max_repairs):

@@ -43,6 +43,8 @@ def test_a_misread_word_is_put_back(read, printed):
         "kapanewon dan kalurahan di Sleman",  # regional words no list holds
         "during the meeting",  # English
         "masing-masing Pasal 12 ayat (1)",
+        # Words run together past the longest Indonesian word are no misread word.
+        "pemberdayaanPemerintahanDaerahkcuangan",
     ],
 )
 def test_a_word_in_use_is_left_as_written(written):
