@@ -119,8 +119,8 @@ class Query:
     # A question asking several things, read clause by clause ("… batas waktunya? Terus siapa
     # yang menilai?"), or the one thing asked after sentences telling the setting ("Saya PPPK
     # di dinas kesehatan. Apakah saya boleh mengusulkan inovasi?"); empty when it asks one thing
-    # straight away. Each part knows the documents the whole question names,
-    # since its pronouns point back at them ("memberlakukannya").
+    # straight away. Each part knows the documents the whole question names, since its pronouns
+    # point back at them ("memberlakukannya").
     parts: tuple[Query, ...] = ()
 
     @property

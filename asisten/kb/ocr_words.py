@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -74,7 +74,8 @@ def repaired(word: str, written: frozenset[str] = frozenset()) -> str:
     return word
 
 
-@cache
+# Bounded: a long-running bot ingests many documents, each with its own unknown words.
+@lru_cache(maxsize=65536)
 def _readings(word: str) -> tuple[tuple[str, ...], ...]:
     """The readings of a word in use nowhere with one confusion put back, then with two (up
     to `max_repairs`), in the data file's order; none for a word in use."""
