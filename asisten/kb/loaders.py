@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ from asisten.kb import chunking, pdf, relations
 from asisten.kb.faq import faq_chunks
 from asisten.kb.metadata import DetectedRegulation, detect_regulation, long_title
 from asisten.kb.models import Document, DocumentMeta
+from asisten.kb.ocr_words import repairs_note
 from asisten.kb.page_edges import strip_page_edges
 from asisten.kb.regulation import Regulation, parse_regulation
 from asisten.kb.scans import ScanReader
@@ -137,7 +139,9 @@ def _load_text(path: Path, raw: str, digest: str, overrides: dict[str, Any]) -> 
         meta = _regulation_meta(path, fields, detected, body)
         structure, free_sections = _split_free_sections(body)
         label = meta.short_name or meta.title
-        regulation = parse_regulation(relations.without_instructions(structure))
+        repairs: Counter[tuple[str, str]] = Counter()
+        regulation = parse_regulation(relations.without_instructions(structure), repairs=repairs)
+        warnings = [repairs_note(repairs)] if repairs else []
         chunks = chunking.regulation_chunks(meta, regulation)
         chunks += chunking.section_chunks(meta, free_sections, label) if free_sections else []
         if not chunks:
@@ -146,9 +150,10 @@ def _load_text(path: Path, raw: str, digest: str, overrides: dict[str, Any]) -> 
         meta = _plain_meta(path, fields, doc_type, body)
         label = {"praktik-baik": "Praktik baik", "panduan": "Panduan"}.get(doc_type, "Dokumen")
         chunks = chunking.section_chunks(meta, body, f"{label}: {meta.title}")
+        warnings = []
     if not chunks:
         raise CorruptFileError(path, "tidak ada teks yang dapat diindeks")
-    return Document(meta=meta, chunks=chunks, sha256=digest)
+    return Document(meta=meta, chunks=chunks, sha256=digest, warnings=warnings)
 
 
 def _load_pdf(path: Path, read: pdf.PdfText, digest: str, overrides: dict[str, Any]) -> Document:
@@ -163,7 +168,10 @@ def _load_pdf(path: Path, read: pdf.PdfText, digest: str, overrides: dict[str, A
     warnings = list(read.warnings)
     if meta is not None:
         # Clean page by page so each pasal's position maps back to its page.
-        clean_text, page_starts = pdf.clean_pages(pages)
+        repairs: Counter[tuple[str, str]] = Counter()
+        clean_text, page_starts = pdf.clean_pages(pages, repairs)
+        if repairs:
+            warnings.append(repairs_note(repairs))
         clean_text = relations.without_instructions(clean_text)
         regulation = parse_regulation(clean_text, clean=False)
         if _is_empty(regulation) and detected.lampiran is not None:

@@ -13,6 +13,7 @@ dictionary alone lets odd entries through ("rinci" would read as its entry "rine
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -47,12 +48,26 @@ def _settings() -> _Settings:
     )  # fmt: skip
 
 
-def repair_words(passage: str) -> str:
-    """The passage with each misread word put back (asisten/data/huruf_ocr.yaml)."""
+def repair_words(passage: str, repairs: Counter[tuple[str, str]] | None = None) -> str:
+    """The passage with each misread word put back (asisten/data/huruf_ocr.yaml); `repairs`
+    counts each (as read, as put back), for the admin's ingestion report."""
     # The words the text itself writes: a rarer word ("pembantuan", which wordfreq lacks) is
     # what was printed when the same text writes it so elsewhere.
     written = frozenset(word.lower() for word in _WORD.findall(passage))
-    return _WORD.sub(lambda match: _repaired_as_written(match.group(), written), passage)
+
+    def put_back(match: re.Match[str]) -> str:
+        word = _repaired_as_written(match.group(), written)
+        if repairs is not None and word != match.group():
+            repairs[(match.group(), word)] += 1
+        return word
+
+    return _WORD.sub(put_back, passage)
+
+
+def repairs_note(repairs: Counter[tuple[str, str]]) -> str:
+    """The ingestion report's line on the repairs: how many, and the commonest few."""
+    commonest = ", ".join(f"{read} → {word}" for (read, word), _ in repairs.most_common(3))
+    return f"{repairs.total()} kata salah baca OCR diperbaiki (misalnya {commonest})"
 
 
 def _repaired_as_written(word: str, written: frozenset[str] = frozenset()) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,9 +131,12 @@ def page_ranges(pages: list[int], base: int = 0) -> str:
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
 
 
-def clean_pages(pages: list[str]) -> tuple[str, list[int]]:
-    """OCR-cleaned text of all pages and the offset where each page starts in it."""
-    cleaned = [clean_regulation_text(text, page=True) for text in pages]
+def clean_pages(
+    pages: list[str], repairs: Counter[tuple[str, str]] | None = None
+) -> tuple[str, list[int]]:
+    """OCR-cleaned text of all pages and the offset where each page starts in it; `repairs`
+    counts the misread words put back."""
+    cleaned = [clean_regulation_text(text, page=True, repairs=repairs) for text in pages]
     starts, position = [], 0
     for text in cleaned:
         starts.append(position)

@@ -11,6 +11,7 @@ dalam Pasal 7", "Pasal 7 ayat (1)") and, inline, only when it continues the pasa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -138,11 +139,15 @@ def pasal_key(number: str) -> tuple[int, str]:
     return (int(match.group(1)), match.group(2)) if match else (0, "")
 
 
-def parse_regulation(text: str, *, clean: bool = True, annex: str | None = None) -> Regulation:
-    """Parse the batang tubuh, the Penjelasan and the Lampiran. `clean` repairs OCR noise first.
-    `annex` says the whole text is one Lampiran without its heading ("" if unnumbered)."""
+def parse_regulation(
+    text: str, *, clean: bool = True, annex: str | None = None,
+    repairs: Counter[tuple[str, str]] | None = None,
+) -> Regulation:  # fmt: skip
+    """Parse the batang tubuh, the Penjelasan and the Lampiran. `clean` repairs OCR noise first
+    (`repairs` counts the misread words it puts back). `annex` says the whole text is one
+    Lampiran without its heading ("" if unnumbered)."""
     if clean:
-        text = clean_regulation_text(text)
+        text = clean_regulation_text(text, repairs=repairs)
     if annex is not None:
         return Regulation(pasal=[], penjelasan={}, lampiran=[parse_lampiran(text, annex)])
     text, lampiran = split_lampiran(text)

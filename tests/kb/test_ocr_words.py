@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 
 from asisten.kb import load_document
 from asisten.kb.ocr import clean_regulation_text
-from asisten.kb.ocr_words import repair_words
+from asisten.kb.ocr_words import repair_words, repairs_note
 from tests.kb.conftest import LIMIT
 
 
@@ -68,6 +69,26 @@ def test_a_scanned_regulation_is_indexed_in_the_words_it_prints(corpus_uji):
     assert "gubernur sebagai wakil Pemerintah Pusat" in said
     misread = re.findall(r"\b(?:dacrah|kcuangan|pcraturan|scbagaimana|gubemur)\b", said, re.I)
     assert not misread
+    # The admin is told the text was repaired, and how much: the ingestion report's warning.
+    (note,) = [w for w in document.warnings if "salah baca OCR" in w]
+    count = int(note.split()[0])
+    assert count > 300 and "dacrah → daerah" in note
+
+
+def test_a_clean_official_text_reports_no_repair(corpus_uji):
+    document = load_document(corpus_uji / "uu-9-2015-perubahan-kedua-uu23-2014.md", LIMIT)
+    assert not [w for w in document.warnings if "salah baca OCR" in w]
+
+
+def test_repairs_are_counted_for_the_report():
+    repairs = Counter()
+    repair_words("Kcpala dacrah dan kcpala dinas di dacrah itu", repairs)
+    assert repairs == Counter(
+        {("Kcpala", "Kepala"): 1, ("dacrah", "daerah"): 2, ("kcpala", "kepala"): 1}
+    )
+    assert repairs_note(repairs).startswith(
+        "4 kata salah baca OCR diperbaiki (misalnya dacrah → daerah"
+    )
 
 
 def test_a_rarer_word_is_put_back_when_the_text_writes_it_elsewhere():
