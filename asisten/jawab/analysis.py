@@ -21,7 +21,12 @@ from asisten.jawab.calibration import shared
 from asisten.jawab.closing_ask import asks_more, read_closing_ask
 from asisten.jawab.officeholders import asks_present_holder
 from asisten.jawab.query import ProvisionRef, RegulationMention, find_provision, find_regulations
-from asisten.jawab.question_parts import count_question_words, split_question, told_and_asked
+from asisten.jawab.question_parts import (
+    count_question_words,
+    split_question,
+    split_sentences,
+    told_and_asked,
+)
 from asisten.jawab.regions import Region, find_regions
 from asisten.jawab.spelling import Speller
 from asisten.jawab.vocabulary import Vocabulary
@@ -37,7 +42,6 @@ _DEFINITION_QUESTION = re.compile(
 DEFINITION_CUE = "pengertian definisi"
 # A clause of a question with fewer content words than this is read with its neighbour.
 MIN_PART_WORDS = 2
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _YEAR = re.compile(r"(?<![\w/.,])(19[4-9]\d|20\d\d)(?![\w/]|[.,]\d)")
 # The words joining two years into a span (data/rentang_tahun.yaml).
 YEAR_SPAN_FILE = "rentang_tahun.yaml"
@@ -485,7 +489,7 @@ def _asking_sentences(question: str) -> str:
     """The sentences of `question` that ask for a value (an amount, a time, a count); in a
     question asking none, those that ask at all ("Inovasi apa yang memenangi UNPSA 2024?", not
     the setting "Layanan kami diluncurkan tahun 2016."); else the whole question."""
-    sentences = _SENTENCE_END.split(question)
+    sentences = split_sentences(question)
     asking = [s for s in sentences if answer_type.expected(s)]
     if not asking and not answer_type.expected(question):
         asking = [s for s in sentences if s.rstrip().endswith("?") or count_question_words(s)]

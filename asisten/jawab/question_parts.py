@@ -48,14 +48,15 @@ def told_and_asked(question: str) -> tuple[str, str]:
     """The sentences that open the question telling its setting, none of which asks anything
     (no question mark, no question word), and the rest from the first that asks; ("", the
     question) when it opens asking, or asks in no sentence."""
-    sentences = _sentences(question.strip())
+    sentences = split_sentences(question.strip())
     for i, sentence in enumerate(sentences):
         if "?" in sentence or count_question_words(sentence):
             return (" ".join(sentences[:i]), " ".join(sentences[i:])) if i else ("", question)
     return "", question
 
 
-def _sentences(passage: str) -> list[str]:
+def split_sentences(passage: str) -> list[str]:
+    """The sentences of a question, as written."""
     sentences, start = [], 0
     for end in _SENTENCE_END.finditer(passage):
         if "\n" in end.group() or not _ABBREVIATION.search(passage[start : end.start()]):

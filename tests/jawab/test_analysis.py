@@ -294,6 +294,17 @@ def test_the_years_and_regions_asked_about_are_those_of_the_sentence_asking_a_va
     assert [r.written for r in asked.regions] == ["Kabupaten Sumba Timur"]
 
 
+def test_the_sentence_asking_a_value_is_cut_as_the_clauses_are(analyser):
+    # One sentence splitter for the whole analysis: a dotted abbreviation ends no sentence, so
+    # the region and year after "Kab." stay in the sentence asking; a line break ends one, so a
+    # setting on its own line stays apart.
+    analyser, _ = analyser
+    query = analyser.analyse("Berapa skor IID Kab. Sumba Timur pada IGA 2023?")
+    assert [r.written for r in query.regions] == ["Kab. Sumba Timur"] and query.years == ("2023",)
+    query = analyser.analyse("Kami dari Kota Kupang\nBerapa skor IID Kabupaten Sumba Timur 2023?")
+    assert [r.written for r in query.regions] == ["Kabupaten Sumba Timur"]
+
+
 @pytest.mark.parametrize(
     ("passage", "names"),
     [
