@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from asisten.indeks import lexicon
@@ -251,6 +252,20 @@ def colloquial(word: str) -> list[str]:
     """The standard words for a chat spelling ("lgsg" → ["langsung"], "gk" → ["enggak"]),
     or the word itself."""
     return normalise(_colloquial_lexicon().get(word, word)).split() or [word]
+
+
+def written_out(word: str, known: Callable[[str], bool]) -> str | None:
+    """What a chat spelling stands for, in standard words ("blh" → "boleh", "kadis" → "kepala
+    dinas"): by the team's list (data/colloquial.txt), then, for a word the corpus does not
+    use (`known`), by Kamus Alay. None for any other word, and for an abbreviation the
+    documents use too, which the team's list keeps first in its reading ("pemda")."""
+    listed = _informal().get(word)
+    if listed is not None:
+        return None if listed.split()[0] == word else listed
+    if known(word):
+        return None
+    standard = " ".join(colloquial(word))
+    return None if standard == word else standard
 
 
 # A token written in capitals ("THR", "SMP", "PPh", "BPJS"): an acronym, typed as such.

@@ -28,7 +28,7 @@ from asisten.jawab.question_parts import (
     told_and_asked,
 )
 from asisten.jawab.regions import Region, find_regions
-from asisten.jawab.spelling import Speller
+from asisten.jawab.spelling import Speller, in_standard_spelling
 from asisten.jawab.vocabulary import Vocabulary
 from asisten.kb import jenis
 from asisten.kb.models import DocumentMeta
@@ -63,14 +63,16 @@ def year_spans_cut(said: str) -> str:
 
 @dataclass(frozen=True)
 class Query:
-    """One question, analysed. `search_text` is what the dense side embeds: the question with a
-    definition cue added and the names of the regulations it names cut out."""
+    """One question, analysed. `search_text`: the question with a definition cue added and the
+    names of the regulations it names cut out; `standard_text`, what the dense side embeds, is
+    that text with its chat spellings written out (spelling.in_standard_spelling)."""
 
     text: str
     search_text: str
     words: tuple[str, ...]
     stems: tuple[str, ...]
     repaired: dict[str, str] = field(default_factory=dict)
+    standard_text: str = ""
     # The question is in English. Its English words the corpus does not use and the glossary
     # does not translate ("inaugurated") are set aside: they say the question is English, not
     # that its topic is foreign, so they count neither as unknown words nor against coverage.
@@ -272,6 +274,10 @@ class Analyser:
         return Query(
             text=question,
             search_text=search_text,
+            # An English question's words are no chat spellings ("for" is no "tapi").
+            standard_text=search_text
+            if terms["english"]
+            else in_standard_spelling(search_text, self.vocabulary.knows),
             unknown=unknown,
             unknown_places=places,
             provision=provision,

@@ -379,10 +379,12 @@ def _dense_text(query: Query, doubled: bool) -> str:
     """What the model embeds: a question after its content words as analysis read them
     (translated, repaired, chat spellings in standard form), so the vector leans on them; or,
     not `doubled`, as typed after only the words it does not spell itself: its own words again
-    would double what the model reads, and the model's time grows with every token."""
+    would double what the model reads, and the model's time grows with every token. "As
+    typed" with its chat spellings written out (`Query.standard_text`)."""
+    typed = query.standard_text or query.search_text
     if doubled:
-        return " ".join(query.words) + " " + query.search_text
-    return " ".join([*_reread(query), query.search_text])
+        return " ".join(query.words) + " " + typed
+    return " ".join([*_reread(query), typed])
 
 
 def _ranked(scores: np.ndarray, allowed: np.ndarray) -> list[tuple[int, float]]:

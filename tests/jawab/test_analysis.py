@@ -294,6 +294,20 @@ def test_the_years_and_regions_asked_about_are_those_of_the_sentence_asking_a_va
     assert [r.written for r in asked.regions] == ["Kabupaten Sumba Timur"]
 
 
+def test_the_dense_side_reads_a_chat_typed_question_written_out(analyser):
+    from asisten.jawab.retrieval import clause_texts
+
+    analyser, _ = analyser
+    query = analyser.analyse("pas uji coba blh gk desainnya dirombak? trs hrs lapor ke spa?")
+    assert "boleh tidak" in query.standard_text and "blh" not in query.standard_text
+    assert "blh" in query.text  # the question itself stays as typed, for the answer
+    # Each clause is read written out as well.
+    assert all("blh" not in t and "hrs" not in t for t in clause_texts(list(query.parts)))
+    # An English question's words are no chat spellings ("for" is no "tapi").
+    english = analyser.analyse("What are the requirements for a pilot of regional innovation?")
+    assert english.standard_text == english.search_text
+
+
 def test_the_sentence_asking_a_value_is_cut_as_the_clauses_are(analyser):
     # One sentence splitter for the whole analysis: a dotted abbreviation ends no sentence, so
     # the region and year after "Kab." stay in the sentence asking; a line break ends one, so a

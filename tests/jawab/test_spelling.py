@@ -60,3 +60,28 @@ def test_repairs(speller, typed, meant):
 )
 def test_real_words_are_left_alone(speller, word):
     assert speller.repair(word) == word
+
+
+def _corpus_knows(word: str) -> bool:
+    return word in VOCABULARY
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        # The team's list, then Kamus Alay; capitals and punctuation kept around them.
+        ("blh gk sih dirombak dikit2 klo kurang pas?", "boleh tidak sih dirombak sedikit2 kalau kurang pas?"),
+        ("Kadis kami udh setuju", "kepala dinas kami sudah setuju"),
+        # An abbreviation the documents use too stays as typed: it is their word.
+        ("Pemda wajib ksh tanda terima", "Pemda wajib kasih tanda terima"),
+        # A word the corpus uses is no chat spelling, whatever Kamus Alay says of it.
+        ("lewat daring", "lewat daring"),
+        # Acronyms name things ("SMP" is a school, not "sampai"); typos stay as typed, since
+        # their repair may be wrong.
+        ("Kuota SMP di inovsi", "Kuota SMP di inovsi"),
+    ],
+)  # fmt: skip
+def test_a_question_is_embedded_with_its_chat_spellings_written_out(typed, written):
+    from asisten.jawab.spelling import in_standard_spelling
+
+    assert in_standard_spelling(typed, _corpus_knows) == written
