@@ -271,13 +271,14 @@ class Analyser:
         closing = read_closing_ask(question, _spans(regulations))
         unknown, places = self._unknown(terms["words"], terms["stems"])
         asking = _asking_sentences(search_text)
+        acronyms = terms.pop("acronyms")
         return Query(
             text=question,
             search_text=search_text,
             # An English question's words are no chat spellings ("for" is no "tapi").
             standard_text=search_text
             if terms["english"]
-            else in_standard_spelling(search_text, self.vocabulary.knows),
+            else in_standard_spelling(search_text, self.vocabulary.knows, acronyms),
             unknown=unknown,
             unknown_places=places,
             provision=provision,
@@ -338,6 +339,7 @@ class Analyser:
             "english": english,
             "untranslated": tuple(untranslated),
             "names": names,
+            "acronyms": acronyms,
         }
 
     def _read_english(self, word: str, names: frozenset[str]) -> list[str] | None:

@@ -112,15 +112,18 @@ class Speller:
 _TYPED_WORD = re.compile(r"[^\W\d_]+")
 
 
-def in_standard_spelling(question: str, known: Callable[[str], bool]) -> str:
+def in_standard_spelling(
+    question: str, known: Callable[[str], bool], acronyms: frozenset[str] | None = None
+) -> str:
     """The question as typed with its chat spellings written out ("blh gk dirombak dikit2 klo"
     → "boleh tidak dirombak sedikit2 kalau"): what the embedding model reads. It reads standard
     Indonesian far better than chat, and a chat-typed question about a provision the corpus
     holds otherwise lands far from it (cosine 0.83 against 0.86 written out) and is declined.
     Acronyms ("THR"), words the corpus uses (`known`) and everything else stay as typed; so do
     typos, whose repair (`Speller`) may be wrong ("Kemenkes" is no "kemensos"): only the chat
-    lexicons' readings replace a word, as the keyword side reads it too."""
-    acronyms = text.acronyms(question)
+    lexicons' readings replace a word, as the keyword side reads it too. `acronyms`: those of
+    `question` (text.acronyms), when already found."""
+    acronyms = text.acronyms(question) if acronyms is None else acronyms
 
     def standard(match: re.Match) -> str:
         word = match.group()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from asisten.indeks import text
-from asisten.jawab.spelling import Speller
+from asisten.jawab.spelling import Speller, in_standard_spelling
 
 VOCABULARY = {
     "inovasi": 50, "berinovasi": 3, "dipertanggungjawabkan": 2, "lewat": 4, "isinya": 2,
@@ -82,6 +82,4 @@ def _corpus_knows(word: str) -> bool:
     ],
 )  # fmt: skip
 def test_a_question_is_embedded_with_its_chat_spellings_written_out(typed, written):
-    from asisten.jawab.spelling import in_standard_spelling
-
     assert in_standard_spelling(typed, _corpus_knows) == written
