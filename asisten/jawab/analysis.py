@@ -69,10 +69,10 @@ class Query:
 
     text: str
     search_text: str
+    standard_text: str
     words: tuple[str, ...]
     stems: tuple[str, ...]
     repaired: dict[str, str] = field(default_factory=dict)
-    standard_text: str = ""
     # The question is in English. Its English words the corpus does not use and the glossary
     # does not translate ("inaugurated") are set aside: they say the question is English, not
     # that its topic is foreign, so they count neither as unknown words nor against coverage.

@@ -381,10 +381,9 @@ def _dense_text(query: Query, doubled: bool) -> str:
     not `doubled`, as typed after only the words it does not spell itself: its own words again
     would double what the model reads, and the model's time grows with every token. "As
     typed" with its chat spellings written out (`Query.standard_text`)."""
-    typed = query.standard_text or query.search_text
     if doubled:
-        return " ".join(query.words) + " " + typed
-    return " ".join([*_reread(query), typed])
+        return " ".join(query.words) + " " + query.standard_text
+    return " ".join([*_reread(query), query.standard_text])
 
 
 def _ranked(scores: np.ndarray, allowed: np.ndarray) -> list[tuple[int, float]]:
