@@ -47,12 +47,17 @@ _CATCHWORD = re.compile(r"(\(\d{1,2}\))\s+(\w+)\s+\1\s+\2\b")
 
 
 def clean_regulation_text(
-    text: str, *, page: bool = False, repairs: Counter[tuple[str, str]] | None = None
+    text: str,
+    *,
+    page: bool = False,
+    repairs: Counter[tuple[str, str]] | None = None,
+    written: frozenset[str] | None = None,
 ) -> str:
     """Return text with headers, page numbers and OCR digit errors repaired. Newlines kept.
     `page` says the text is one page: the running header is removed only from its first or
     last line, as a page carries it; in a text without pages it is removed anywhere.
-    `repairs` counts the misread words put back (asisten.kb.ocr_words)."""
+    `repairs` counts the misread words put back, `written` are the whole document's words when
+    the text is one page of it (asisten.kb.ocr_words)."""
     text = _CARET.sub("", text)
     text = _RUNNING_HEADER.sub(lambda m: _header_or_not(m, page), text)
     text = _PAGE_NUMBER.sub(" ", text)
@@ -66,7 +71,7 @@ def clean_regulation_text(
     text = _BROKEN_PASAL_LINE.sub("Pasal ", text)
     text = without_margin_numbers(text)
     text = _ORPHAN_MARKERS.sub("", text)
-    text = repair_words(text, repairs)
+    text = repair_words(text, repairs, written)
     text = re.sub(r"[ \t]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()

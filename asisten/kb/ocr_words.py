@@ -48,12 +48,23 @@ def _settings() -> _Settings:
     )  # fmt: skip
 
 
-def repair_words(passage: str, repairs: Counter[tuple[str, str]] | None = None) -> str:
+def written_words(text: str) -> frozenset[str]:
+    """The words a text writes (lower-case): a rarer word ("pembantuan", which wordfreq lacks)
+    is what was printed when the same text writes it so elsewhere."""
+    return frozenset(word.lower() for word in _WORD.findall(text))
+
+
+def repair_words(
+    passage: str,
+    repairs: Counter[tuple[str, str]] | None = None,
+    written: frozenset[str] | None = None,
+) -> str:
     """The passage with each misread word put back (asisten/data/huruf_ocr.yaml); `repairs`
-    counts each (as read, as put back), for the admin's ingestion report."""
-    # The words the text itself writes: a rarer word ("pembantuan", which wordfreq lacks) is
-    # what was printed when the same text writes it so elsewhere.
-    written = frozenset(word.lower() for word in _WORD.findall(passage))
+    counts each (as read, as put back), for the admin's ingestion report. `written` are the
+    words of the whole document the passage is part of (a page of a PDF); by default the
+    passage's own."""
+    if written is None:
+        written = written_words(passage)
 
     def put_back(match: re.Match[str]) -> str:
         word = _repaired_as_written(match.group(), written)

@@ -24,6 +24,7 @@ from asisten.errors import (
 )
 from asisten.kb.ocr import clean_regulation_text
 from asisten.kb.ocr_engine import OcrEngineError
+from asisten.kb.ocr_words import written_words
 from asisten.kb.scans import ScanReader, default_reader
 from asisten.runs import number_runs
 
@@ -136,7 +137,11 @@ def clean_pages(
 ) -> tuple[str, list[int]]:
     """OCR-cleaned text of all pages and the offset where each page starts in it; `repairs`
     counts the misread words put back."""
-    cleaned = [clean_regulation_text(text, page=True, repairs=repairs) for text in pages]
+    # A word misread on one page is put back as the document writes it on another.
+    written = written_words("\n".join(pages))
+    cleaned = [
+        clean_regulation_text(text, page=True, repairs=repairs, written=written) for text in pages
+    ]
     starts, position = [], 0
     for text in cleaned:
         starts.append(position)

@@ -10,6 +10,7 @@ import pytest
 from asisten.kb import load_document
 from asisten.kb.ocr import clean_regulation_text
 from asisten.kb.ocr_words import repair_words, repairs_note
+from asisten.kb.pdf import clean_pages
 from tests.kb.conftest import LIMIT
 
 
@@ -97,3 +98,11 @@ def test_a_rarer_word_is_put_back_when_the_text_writes_it_elsewhere():
     assert repair_words("tugas pcmbantuan dan tugas pembantuan") == (
         "tugas pembantuan dan tugas pembantuan"
     )
+
+
+def test_a_word_misread_on_one_page_is_put_back_as_another_page_writes_it():
+    """A PDF is cleaned page by page; the evidence for a rarer word is the whole document."""
+    pages = ["Pasal 1\ntugas pcmbantuan", "Pasal 2\ntugas pembantuan dari provinsi"]
+    text, starts = clean_pages(pages)
+    assert text.split("\n")[1] == "tugas pembantuan"
+    assert starts == [0, len("Pasal 1\ntugas pembantuan") + 1]
