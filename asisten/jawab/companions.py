@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from asisten.jawab.analysis import Query
 from asisten.jawab.calibration import shared
-from asisten.jawab.retrieval import Hit
+from asisten.jawab.retrieval import Hit, same_provision
 from asisten.jawab.vocabulary import Vocabulary
 
 DECISION = "pendamping"
@@ -85,9 +85,12 @@ def may_join(query: Query, best: Hit, hit: Hit) -> bool:
 
 def repeats(hit: Hit, shown: Iterable[Hit]) -> bool:
     """Whether a passage of the same citation from another document is among `shown`: the same
-    provision again (the team's summary beside the official text)."""
+    provision again (the team's summary beside the official text, an FAQ pair standing for the
+    provision it cites)."""
     return any(
-        h.chunk.citation == hit.chunk.citation and h.chunk.doc_id != hit.chunk.doc_id for h in shown
+        (h.chunk.citation == hit.chunk.citation and h.chunk.doc_id != hit.chunk.doc_id)
+        or same_provision(h.chunk, h.meta, hit.chunk, hit.meta)
+        for h in shown
     )
 
 

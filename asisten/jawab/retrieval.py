@@ -55,6 +55,26 @@ class Hit:
     shared: dict[str, float] = field(default_factory=dict)
 
 
+def same_provision(a: Chunk, a_meta: DocumentMeta, b: Chunk, b_meta: DocumentMeta) -> bool:
+    """Whether passages of two documents hold the same provision: the team's text of a
+    regulation beside the official one an admin added. The same citation, or the same pasal of
+    the same regulation where one of the two is the whole pasal (an OCR'd text whose ayat
+    markers were lost is cut by pasal, the team's by ayat). An FAQ pair or a guide citing the
+    provision is no copy of it: it says it in other words, for another question."""
+    if a.doc_id == b.doc_id or a_meta.doc_type != "regulasi" or b_meta.doc_type != "regulasi":
+        return False
+    if a.citation == b.citation:
+        return True
+    return (
+        a.pasal is not None
+        and a.pasal == b.pasal
+        and bool(a_meta.short_name)
+        and a_meta.short_name == b_meta.short_name
+        and (a.kind == "penjelasan") == (b.kind == "penjelasan")
+        and (not a.ayat or not b.ayat)
+    )
+
+
 class Retriever:
     def __init__(self, version: IndexVersion, embedder: Embedder, vocabulary: Vocabulary) -> None:
         self.version = version
@@ -141,7 +161,7 @@ class Retriever:
             for i in fused
         }
         ranked = {i: base[i] + self.dense_weight * (dense_scores[i] - top_dense) for i in fused}
-        order = sorted(ranked, key=lambda i: (i not in closing, -ranked[i]))[:k]
+        order = self._distinct(sorted(ranked, key=lambda i: (i not in closing, -ranked[i])), k)
         anchor = max(base, key=base.get)
         if anchor not in order:
             order.append(anchor)
@@ -252,6 +272,26 @@ class Retriever:
                 self._rows_elsewhere.clear()
             rows = self._rows_elsewhere[doc_ids] = self.chunks.rows_of(doc_ids)
         return rows
+
+    def _distinct(self, rows: list[int], k: int) -> list[int]:
+        """The first `k` of the ranked rows, each provision once: a regulation held twice (the
+        team's text and the official one an admin added) would otherwise fill the places of
+        the passages that answer the question's other parts."""
+        kept: list[int] = []
+        documents = self.version.documents
+        for row in rows:
+            if len(kept) == k:
+                break
+            chunk = self.chunks[row]
+            meta = documents[chunk.doc_id]
+            if not any(
+                same_provision(
+                    self.chunks[other], documents[self.chunks[other].doc_id], chunk, meta
+                )
+                for other in kept
+            ):
+                kept.append(row)
+        return kept
 
     def _allowed(self, doc_types: set[str] | None) -> np.ndarray:
         # Live chunks only: a later version may have replaced or removed some.
