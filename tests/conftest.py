@@ -41,6 +41,18 @@ def build_with(store: IndexStore, paths, embedder, **kwargs):
     return build_index(store, paths, lambda: embedder, embedder.name, 25 * 2**20, **kwargs)
 
 
+def indexed(home: Path, files: dict[str, str], embedder=None):
+    """The published index version of a corpus of these files (name → text) written under
+    `home`, embedded by a small hashing embedder unless told."""
+    folder = home / "corpus"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    store = IndexStore(home / "indeks")
+    build_with(store, [folder], embedder or HashingEmbedder(64))
+    return store.load()
+
+
 @pytest.fixture(scope="session")
 def real_embedder():
     return create_embedder(REAL_MODEL)

@@ -8,13 +8,12 @@ import numpy as np
 import pytest
 
 from asisten.indeks.embedder import HashingEmbedder
-from asisten.indeks.store import IndexStore
 from asisten.jawab import calibration
 from asisten.jawab.analysis import Analyser
 from asisten.jawab.calibration import calibration_for
 from asisten.jawab.retrieval import Retriever, _dense_text, read_as_clauses
 from asisten.jawab.vocabulary import Vocabulary
-from tests.conftest import build_with
+from tests.conftest import indexed
 
 TEAM_TEXT = """---
 tipe: regulasi
@@ -57,14 +56,9 @@ Pasar desa dikelola badan usaha milik desa.
 
 @pytest.fixture
 def version(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "tim.md").write_text(TEAM_TEXT)
-    (folder / "resmi.md").write_text(OFFICIAL_TEXT)
-    (folder / "lain.md").write_text(OTHER_TEXT)
-    store = IndexStore(tmp_path / "indeks")
-    build_with(store, [folder], HashingEmbedder(64))
-    return store.load()
+    return indexed(
+        tmp_path, {"tim.md": TEAM_TEXT, "resmi.md": OFFICIAL_TEXT, "lain.md": OTHER_TEXT}
+    )
 
 
 @pytest.fixture

@@ -7,11 +7,10 @@ from __future__ import annotations
 import pytest
 
 from asisten.indeks.embedder import HashingEmbedder
-from asisten.indeks.store import IndexStore
 from asisten.jawab.analysis import Analyser
 from asisten.jawab.retrieval import Retriever, same_provision
 from asisten.jawab.vocabulary import Vocabulary
-from tests.conftest import build_with
+from tests.conftest import indexed
 
 FRONT = """---
 tipe: regulasi
@@ -63,14 +62,7 @@ QUESTION = "Siapa yang menetapkan tarif sambungan air bersih desa dan diumumkan 
 
 @pytest.fixture
 def version(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "tim.md").write_text(TEAM_TEXT)
-    (folder / "resmi.md").write_text(OFFICIAL_TEXT)
-    (folder / "faq.yaml").write_text(FAQ)
-    store = IndexStore(tmp_path / "indeks")
-    build_with(store, [folder], HashingEmbedder(64))
-    return store.load()
+    return indexed(tmp_path, {"tim.md": TEAM_TEXT, "resmi.md": OFFICIAL_TEXT, "faq.yaml": FAQ})
 
 
 @pytest.fixture
