@@ -17,6 +17,7 @@ from functools import cache
 from asisten.indeks import text
 from asisten.indeks.lexicon import yaml_data
 from asisten.jawab import answer_type
+from asisten.jawab.asked_regulation import asked_type
 from asisten.jawab.calibration import shared
 from asisten.jawab.closing_ask import asks_more, read_closing_ask
 from asisten.jawab.officeholders import asks_present_holder
@@ -110,6 +111,9 @@ class Query:
     definition: bool = False
     # The kind of value asked for ("uang", "persentase", "waktu", "jumlah"), or "".
     expects: str = ""
+    # The type of regulation whose number it asks ("Perpres nomor berapa …?": "Perpres"), or ""
+    # (asisten.jawab.asked_regulation).
+    asks_regulation: str = ""
     # It asks for a list ("syaratnya apa saja?"): a passage opening one is quoted with more room.
     asks_list: bool = False
     # How many question words ("siapa …, dan apakah …?"): each asks for one more source.
@@ -165,6 +169,7 @@ class Query:
             "asks_present_holder": self.asks_present_holder,
             "definition": self.definition,
             "expects": self.expects,
+            "asks_regulation": self.asks_regulation,
             "asks_list": self.asks_list,
             "years": list(self.years),
             "regions": [region.written for region in self.regions],
@@ -293,6 +298,7 @@ class Analyser:
             asks_present_holder=asks_present_holder(question),
             definition=definition,
             expects=answer_type.expected(question),
+            asks_regulation=asked_type(question),
             asks_list=answer_type.asks_list(question),
             asked=count_question_words(question),
             years=tuple(dict.fromkeys(_YEAR.findall(year_spans_cut(asking)))),

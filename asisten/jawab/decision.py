@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from asisten.indeks import text
 from asisten.jawab.analysis import Query, names_a_year, year_spans_cut
 from asisten.jawab.answer_type import label, says
-from asisten.jawab.answerability import features
+from asisten.jawab.answerability import TOP, features
+from asisten.jawab.asked_regulation import long_name, names_one
 from asisten.jawab.calibration import FULL_COVERAGE, Calibration, shared
 from asisten.jawab.logistic import LogisticModel
 from asisten.jawab.officeholders import present_holder_phrase
@@ -41,6 +42,9 @@ PAIR_UNSAID = "wilayah-tahun-tidak-dimuat"
 # A value asked for a year that passages name, but none beside a value of the kind asked
 # ("Berapa rupiah DID yang diterima peraih IGA 2022?" beside a guide's account of IGA 2022).
 VALUE_YEAR_UNSAID = "nilai-tahun-tidak-dimuat"
+# Which regulation of a type, by its number, that no passage near the top comes from or names
+# ("Perpres nomor berapa yang mengatur ganti rugi?" beside the pasal delegating it to a Perpres).
+REGULATION_UNSAID = "nomor-peraturan-tidak-dimuat"
 # Who holds an office now: no passage can say that (asisten.jawab.officeholders).
 PRESENT_HOLDER = "pejabat-saat-ini"
 
@@ -95,6 +99,7 @@ class Decider:
                 YEAR_UNSAID if missing.years
                 else REGION_UNSAID if missing.regions
                 else VALUE_YEAR_UNSAID if missing.years_without_value
+                else REGULATION_UNSAID if missing.regulation
                 else PAIR_UNSAID
             )  # fmt: skip
             return Decision(DECLINE, rule, decision.in_scope, decision.scores, missing.phrases)
@@ -206,9 +211,14 @@ class Unsaid:
     # (its label: "persentase").
     years_without_value: tuple[str, ...] = ()
     value_label: str = ""
+    # The type of regulation whose number is asked, when no passage near the top gives one.
+    regulation: str = ""
 
     def __bool__(self) -> bool:
-        return bool(self.years or self.regions or self.years_apart or self.years_without_value)
+        return bool(
+            self.years or self.regions or self.years_apart or self.years_without_value
+            or self.regulation
+        )  # fmt: skip
 
     @property
     def phrases(self) -> tuple[str, ...]:
@@ -220,6 +230,7 @@ class Unsaid:
             *(f"tahun {y}" for y in self.years),
             *(f"{where} tahun {y}" for y in self.years_apart),
             *(f"tahun {y} ({self.value_label})" for y in self.years_without_value),
+            *([f"nomor {long_name(self.regulation)} yang ditanyakan"] if self.regulation else []),
         )
 
 
@@ -233,6 +244,12 @@ def _holds_in(hit: Hit, year: int) -> bool:
     return not names_a_year(hit.chunk.text)
 
 
+def _near_top(hits: list[Hit]) -> list[Hit]:
+    """The passages an answer rests on: the best by the rank score without the cosine-gap
+    term, and the first few."""
+    return [max(hits, key=lambda h: h.base), *hits[:TOP]] if hits else []
+
+
 def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
     """The years the question asks about and, when it asks for a value (an amount, a count, a
     time), the regions, that no passage found names (in its text, headings or title): what
@@ -243,7 +260,14 @@ def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
     a guide's account of IGA 2023) must name it. A value asked for a year (a prize, a deficit
     ceiling, a count "sampai 2025") is that year's figure, which a rule naming no year does not
     give; and some passage must give a value of the kind asked beside that year
-    (`years_without_value`), not merely name the year while another passage gives an amount."""
+    (`years_without_value`), not merely name the year while another passage gives an amount.
+    Which regulation of a type a question asks by its number ("Perpres nomor berapa …?") is said
+    only by a passage near the top from such a regulation or naming one with its number
+    (`regulation`): a pasal delegating the matter to a Perpres names none."""
+    if query.asks_regulation and not any(
+        names_one(query.asks_regulation, h.meta.jenis, h.chunk.text) for h in _near_top(hits)
+    ):
+        return Unsaid(regulation=query.asks_regulation)
     if not (query.years or (query.expects and query.regions)):
         return Unsaid()
     regions = query.regions if query.expects else ()

@@ -13,6 +13,7 @@ from asisten.indeks.embedder import Embedder
 from asisten.indeks.store import IndexVersion
 from asisten.jawab.analysis import Analyser, Query, regulation_label
 from asisten.jawab.answer import Answer, Answerer
+from asisten.jawab.asked_regulation import names_one
 from asisten.jawab.calibration import calibration_for, shared
 from asisten.jawab.clarify import provision_options, vague_options
 from asisten.jawab.decision import ANSWER, CLARIFY, NOT_HELD, Decider, Decision
@@ -21,6 +22,7 @@ from asisten.jawab.logistic import load_model
 from asisten.jawab.retrieval import Hit, Retriever
 from asisten.jawab.vocabulary import Vocabulary
 from asisten.kb.in_force import InForce
+from asisten.kb.models import Chunk
 from asisten.kb.relations import AMENDS, Relation
 from asisten.runs import number_runs
 
@@ -67,7 +69,8 @@ class Pipeline:
             holders = self.retriever.holders(query)
             if options := provision_options(query, list(holders), self.documents):
                 return self._ask_back(query, [], options, "pasal-tanpa-peraturan")
-            if chunks := self.retriever.lookup(query, holders):
+            chunks = self.retriever.lookup(query, holders)
+            if chunks and not self._asks_past(query, chunks):
                 # What the other clauses ask ("Pasal 21 PP 38/2017 isinya apa? Lalu laporan itu
                 # untuk apa?") is searched; the clause naming the pasal is answered by it.
                 part_hits = self._part_hits(query, doc_types, quoted=True)
@@ -76,7 +79,8 @@ class Pipeline:
                 )
                 answer.trace = _trace(query, [], Decision(ANSWER, "pasal-disebut"), part_hits)
                 return answer
-            missing_pasal = self._missing_pasal(query)
+            if not chunks:
+                missing_pasal = self._missing_pasal(query)
         elif (not doc_types or "regulasi" in doc_types) and (
             closings := self.retriever.closings(query)
         ):
@@ -113,6 +117,15 @@ class Pipeline:
             return answer
         answer.trace = _trace(query, hits, decision)
         return answer
+
+    def _asks_past(self, query: Query, chunks: list[Chunk]) -> bool:
+        """Whether the question names a pasal only to ask which regulation it delegates to ("UU
+        25/2009 Pasal 50 ayat (8) menyebut … diatur dalam peraturan presiden. Perpres nomor
+        berapa?"), one the pasal does not name: then the pasal is no answer, and the question
+        is searched and decided like any other."""
+        return bool(query.asks_regulation) and not any(
+            names_one(query.asks_regulation, self.documents[c.doc_id].jenis, c.text) for c in chunks
+        )
 
     @staticmethod
     def searched(query: Query) -> int:

@@ -458,6 +458,26 @@ def test_a_value_asked_for_a_year_no_passage_gives_beside_that_year_is_declined(
     assert "tidak memuat data untuk tahun 2025 (persentase)" in share.text
 
 
+def test_which_regulation_a_pasal_delegates_to_is_not_answered_by_that_pasal(real_engine):
+    # UU 25/2009 Pasal 50 ayat (8) leaves the payment of compensation to a Perpres the
+    # knowledge base does not hold: the pasal the question quotes names none.
+    asked = real_engine.answer(
+        "UU 25/2009 Pasal 50 ayat (8) menyebut mekanisme pembayaran ganti rugi diatur dalam "
+        "peraturan presiden. Perpres nomor berapa itu?"
+    )
+    assert not asked.found and not asked.sources
+    assert asked.trace["decision"]["rule"] == "nomor-peraturan-tidak-dimuat"
+    assert "tidak memuat data untuk nomor Peraturan Presiden yang ditanyakan" in asked.text
+    # The pasal itself is still quoted when asked for.
+    quoted = real_engine.answer("Apa bunyi UU 25/2009 Pasal 50 ayat (8)?")
+    assert quoted.found and quoted.trace["decision"]["rule"] == "pasal-disebut"
+    # A passage naming the regulation asked for answers it.
+    road_map = real_engine.answer(
+        "Road Map Reformasi Birokrasi 2015–2019 ditetapkan dengan PermenPANRB nomor berapa?"
+    )
+    assert road_map.found and "PermenPANRB 11/2015" in road_map.text
+
+
 def test_a_rule_holds_in_the_years_after_its_regulation(real_engine):
     # No passage names 2026, but the best one states a rule of PP 38/2017 naming no year: it
     # holds in 2026. A rule of a regulation enacted after the year asked holds nothing then.
