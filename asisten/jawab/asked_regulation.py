@@ -34,13 +34,32 @@ def _asking() -> re.Pattern[str]:
     )
 
 
+@cache
+def _asking_english() -> re.Pattern[str]:
+    # "Which Presidential Regulation sets …?", "what Government Regulation (number and year) …"
+    return re.compile(
+        rf"\b(?:which|what)\s+(?P<type>{jenis.english_names_pattern()})\b(?!\s*(?:no\.?\s*)?\d)",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _english_types() -> dict[str, str]:
+    return {
+        " ".join(name.lower().split()): entry.short
+        for entry in jenis.registry()
+        for name in entry.english
+    }
+
+
 def asked_type(question: str) -> str:
     """The registry's name of the type whose number the question asks ("Perpres"), or ""."""
-    found = _asking().search(question)
-    if found is None:
-        return ""
-    entry, _ = jenis.split(found.group("type"))
-    return entry.short if entry is not None else ""
+    if found := _asking().search(question):
+        entry, _ = jenis.split(found.group("type"))
+        return entry.short if entry is not None else ""
+    if found := _asking_english().search(question):
+        return _english_types().get(" ".join(found.group("type").lower().split()), "")
+    return ""
 
 
 @cache

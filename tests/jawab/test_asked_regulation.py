@@ -27,6 +27,10 @@ from asisten.jawab.asked_regulation import asked_type, names_one
         ("Pergub itu mengubah pergub yang mana, dan disetujui lewat surat nomor berapa?", ""),
         ("Warga yang butuh ambulans harus menelepon nomor berapa?", ""),
         ("Apa isi Perpres tentang RPJMN?", ""),
+        ("Which Presidential Regulation sets the compensation mechanism?", "Perpres"),
+        ("What Government Regulation (number and year) governs it?", "PP"),
+        ("Which Government Regulation 38/2017 article covers trials?", ""),
+        ("Which regional innovations won the award?", ""),
     ],
 )
 def test_the_question_asks_the_number_of_a_regulation_of_a_type(question, kind):
