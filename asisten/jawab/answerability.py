@@ -59,7 +59,11 @@ def features(
         # A question asking for a value (an amount, a share, a time, a count) that none of the
         # best passages says a value of that kind for (asisten.jawab.answer_type).
         "value_asked": float(bool(query.expects)),
-        "value_unsaid": float(
-            not any(says(query.expects, h.chunk.text) for h in [best, *hits[:TOP]])
-        ),
+        "value_unsaid": float(not any(says(query.expects, h.chunk.text) for h in near_top(hits))),
     }
+
+
+def near_top(hits: list[Hit]) -> list[Hit]:
+    """The passages an answer rests on: the best by the rank score without the cosine-gap term
+    (`Hit.base`), and the first few."""
+    return [max(hits, key=lambda h: h.base), *hits[:TOP]] if hits else []

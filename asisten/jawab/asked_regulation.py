@@ -43,34 +43,20 @@ def _asking_english() -> re.Pattern[str]:
     )
 
 
-@cache
-def _english_types() -> dict[str, str]:
-    return {
-        " ".join(name.lower().split()): entry.short
-        for entry in jenis.registry()
-        for name in entry.english
-    }
-
-
 def asked_type(question: str) -> str:
     """The registry's name of the type whose number the question asks ("Perpres"), or ""."""
-    if found := _asking().search(question):
-        entry, _ = jenis.split(found.group("type"))
-        return entry.short if entry is not None else ""
-    if found := _asking_english().search(question):
-        return _english_types().get(" ".join(found.group("type").lower().split()), "")
-    return ""
+    found = _asking().search(question) or _asking_english().search(question)
+    if found is None:
+        return ""
+    entry, _ = jenis.split(found.group("type"))
+    return entry.short if entry is not None else ""
 
 
 @cache
 def _named_with_number(type_name: str) -> re.Pattern[str]:
-    entry = jenis.lookup(type_name)
-    names = entry.names if entry is not None else (type_name,)
-    spellings = "|".join(
-        r"[\s-]*".join(map(re.escape, re.split(r"[\s-]+", name.strip()))) for name in names
-    )
     return re.compile(
-        rf"\b(?:{spellings})(?:\s+[A-Z][\w-]*){{0,3}}\s+(?:(?:nomor|no\.?)\s*\d+|\d+\s*/\s*\d{{4}})",
+        rf"\b{jenis.names_pattern_of(type_name)}(?:\s+(?-i:[A-Z])[\w-]*){{0,3}}\s+"
+        r"(?:(?:nomor|no\.?)\s*\d+|\d+\s*/\s*\d{4})",
         re.IGNORECASE,
     )
 
@@ -81,8 +67,3 @@ def names_one(type_name: str, document_type: str | None, passage: str) -> bool:
     if document_type and jenis.same_type(type_name, document_type):
         return True
     return bool(_named_with_number(type_name).search(passage))
-
-
-def long_name(type_name: str) -> str:
-    """How a reply names the type: "Peraturan Presiden"."""
-    return jenis.long_name(type_name)

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from asisten.indeks import text
 from asisten.jawab.analysis import Query, names_a_year, year_spans_cut
 from asisten.jawab.answer_type import label, says
-from asisten.jawab.answerability import TOP, features
-from asisten.jawab.asked_regulation import long_name, names_one
+from asisten.jawab.answerability import features, near_top
+from asisten.jawab.asked_regulation import names_one
 from asisten.jawab.calibration import FULL_COVERAGE, Calibration, shared
 from asisten.jawab.logistic import LogisticModel
 from asisten.jawab.officeholders import present_holder_phrase
@@ -21,6 +21,7 @@ from asisten.jawab.regions import Region, names_region
 from asisten.jawab.retrieval import Hit
 from asisten.jawab.scope import mentions_scope
 from asisten.jawab.vocabulary import Vocabulary
+from asisten.kb import jenis
 
 # Outcomes.
 ANSWER = "jawab"
@@ -230,7 +231,11 @@ class Unsaid:
             *(f"tahun {y}" for y in self.years),
             *(f"{where} tahun {y}" for y in self.years_apart),
             *(f"tahun {y} ({self.value_label})" for y in self.years_without_value),
-            *([f"nomor {long_name(self.regulation)} yang ditanyakan"] if self.regulation else []),
+            *(
+                [f"nomor {jenis.long_name(self.regulation)} yang ditanyakan"]
+                if self.regulation
+                else []
+            ),
         )
 
 
@@ -242,12 +247,6 @@ def _holds_in(hit: Hit, year: int) -> bool:
     if meta.is_case or (meta.tahun and meta.tahun > year):
         return False
     return not names_a_year(hit.chunk.text)
-
-
-def _near_top(hits: list[Hit]) -> list[Hit]:
-    """The passages an answer rests on: the best by the rank score without the cosine-gap
-    term, and the first few."""
-    return [max(hits, key=lambda h: h.base), *hits[:TOP]] if hits else []
 
 
 def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
@@ -265,7 +264,7 @@ def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
     only by a passage near the top from such a regulation or naming one with its number
     (`regulation`): a pasal delegating the matter to a Perpres names none."""
     if query.asks_regulation and not any(
-        names_one(query.asks_regulation, h.meta.jenis, h.chunk.text) for h in _near_top(hits)
+        names_one(query.asks_regulation, h.meta.jenis, h.chunk.text) for h in near_top(hits)
     ):
         return Unsaid(regulation=query.asks_regulation)
     if not (query.years or (query.expects and query.regions)):

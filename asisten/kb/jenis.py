@@ -172,6 +172,13 @@ def names_pattern() -> str:
     return _alternation(name for entry in registry() for name in entry.names)
 
 
+def names_pattern_of(name: str) -> str:
+    """Like `names_pattern`, only the spellings of one type ("Perpres": "Perpres", "Peraturan
+    Presiden"); the name itself when the registry does not know it."""
+    entry = lookup(name)
+    return _alternation(entry.names if entry is not None else (name,))
+
+
 def regional_names_pattern() -> str:
     """Like `names_pattern`, only the types that are named with their region."""
     return _alternation(name for entry in registry() if entry.regional for name in entry.names)
