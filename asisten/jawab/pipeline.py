@@ -74,6 +74,7 @@ class Pipeline:
                 # What the other clauses ask ("Pasal 21 PP 38/2017 isinya apa? Lalu laporan itu
                 # untuk apa?") is searched; the clause naming the pasal is answered by it.
                 part_hits = self._part_hits(query, doc_types, quoted=True)
+                chunks = [*chunks, *self._also_named(query, holders, chunks)]
                 answer = self.notes.lookup(query, chunks) or self.notes.annotate(
                     self.answerer.lookup(query, chunks, part_hits)
                 )
@@ -117,6 +118,27 @@ class Pipeline:
             return answer
         answer.trace = _trace(query, hits, decision)
         return answer
+
+    def _also_named(
+        self, query: Query, holders: dict[str, list[Chunk]], shown: list[Chunk]
+    ) -> list[Chunk]:
+        """The provisions the question's other clauses name ("Apa bunyi Pasal 7 ayat (2)?
+        Sekalian, menurut Pasal 7 ayat (4) huruf a, apa saja yang wajib diumumkan?"): a clause
+        naming a pasal is answered by it, not searched. A pasal named without its regulation is
+        the one of the regulation the question names."""
+        more: list[Chunk] = []
+        for part in query.parts:
+            if part.provision is None or part.provision == query.provision:
+                continue
+            held = {
+                doc_id: chunks
+                for doc_id, chunks in self.retriever.holders(part).items()
+                if part.provision.jenis or doc_id in holders
+            }
+            for chunk in self.retriever.lookup(part, held) if held else []:
+                if chunk not in shown and chunk not in more:
+                    more.append(chunk)
+        return more
 
     def _asks_past(self, query: Query, chunks: list[Chunk]) -> bool:
         """Whether the question names a pasal only to ask which regulation it delegates to ("UU

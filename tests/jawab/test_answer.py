@@ -414,6 +414,17 @@ def test_named_pasal_and_another_question(real_engine):
     assert answer.trace["part_hits"] == [None, "PP 38/2017 Pasal 14 ayat (1)"]
 
 
+def test_each_pasal_the_clauses_name_is_quoted(real_engine):
+    # The second clause names its pasal without the regulation: the one the question names.
+    answer = real_engine.answer(
+        "Apa bunyi PP 38/2017 Pasal 16 ayat (1)? Lalu Pasal 17 ayat (1) mengatur apa?"
+    )
+    assert answer.kind == "lookup"
+    assert _citations(answer) == ["PP 38/2017 Pasal 16 ayat (1)", "PP 38/2017 Pasal 17 ayat (1)"]
+    # Neither clause is searched: each is answered by the pasal it names.
+    assert answer.trace["part_hits"] == [None, None]
+
+
 def test_an_faq_answer_is_not_repeated_for_a_clause_it_answers_too(real_engine):
     # Both clauses ask the same thing; their best passage is the FAQ already given.
     answer = real_engine.answer(
