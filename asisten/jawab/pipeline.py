@@ -127,16 +127,18 @@ class Pipeline:
         naming a pasal is answered by it, not searched. A pasal named without its regulation is
         the one of the regulation the question names."""
         more: list[Chunk] = []
+        quoted = {chunk.chunk_id for chunk in shown}
         for part in query.parts:
             if part.provision is None or part.provision == query.provision:
                 continue
             held = {
-                doc_id: chunks
-                for doc_id, chunks in self.retriever.holders(part).items()
+                doc_id: ayat
+                for doc_id, ayat in self.retriever.holders(part).items()
                 if part.provision.jenis or doc_id in holders
             }
             for chunk in self.retriever.lookup(part, held) if held else []:
-                if chunk not in shown and chunk not in more:
+                if chunk.chunk_id not in quoted:
+                    quoted.add(chunk.chunk_id)
                     more.append(chunk)
         return more
 

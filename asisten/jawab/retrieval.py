@@ -278,19 +278,15 @@ class Retriever:
         team's text and the official one an admin added) would otherwise fill the places of
         the passages that answer the question's other parts."""
         kept: list[int] = []
-        documents = self.version.documents
+        shown: list[tuple[Chunk, DocumentMeta]] = []
         for row in rows:
             if len(kept) == k:
                 break
             chunk = self.chunks[row]
-            meta = documents[chunk.doc_id]
-            if not any(
-                same_provision(
-                    self.chunks[other], documents[self.chunks[other].doc_id], chunk, meta
-                )
-                for other in kept
-            ):
+            meta = self.version.documents[chunk.doc_id]
+            if not any(same_provision(*other, chunk, meta) for other in shown):
                 kept.append(row)
+                shown.append((chunk, meta))
         return kept
 
     def _allowed(self, doc_types: set[str] | None) -> np.ndarray:
