@@ -154,6 +154,17 @@ class ChunkTable(Sequence[Chunk]):
         )  # fmt: skip
         return [self._chunk(row) for (row,) in rows]
 
+    def explanations(self, doc_id: str, pasal: str) -> list[Chunk]:
+        """A pasal's Penjelasan chunks in order: of the whole pasal, or of each of its ayat."""
+        if doc_id in self.deleted:
+            return []
+        rows = self._all(
+            "SELECT row FROM chunks WHERE doc_id = ? AND pasal = ? AND kind = 'penjelasan' "
+            "ORDER BY row",
+            doc_id, pasal,
+        )  # fmt: skip
+        return [self._chunk(row) for (row,) in rows]
+
     def pasal_of(self, doc_id: str) -> list[str]:
         """The pasal numbers of one document's own text, in the order they first appear."""
         if doc_id in self.deleted:

@@ -106,6 +106,9 @@ class SegmentedChunks(Sequence[Chunk]):
     def provision(self, doc_id: str, pasal: str) -> list[Chunk]:
         return [chunk for table in self.tables for chunk in table.provision(doc_id, pasal)]
 
+    def explanations(self, doc_id: str, pasal: str) -> list[Chunk]:
+        return [chunk for table in self.tables for chunk in table.explanations(doc_id, pasal)]
+
     def pasal_of(self, doc_id: str) -> list[str]:
         return list(dict.fromkeys(p for table in self.tables for p in table.pasal_of(doc_id)))
 

@@ -243,12 +243,19 @@ class Answerer:
             heading = " dan ".join(c.citation for c in chunks)
         else:
             heading = f"{meta.short_name} Pasal {chunks[0].pasal}"
-        explanation = self.retriever.explanation_for(chunks[0]) if len(chunks) == 1 else None
         items = [_Item(c.citation, c.text, [i + 1]) for i, c in enumerate(chunks)]
+        # The regulation's own Penjelasan of each quoted ayat says what its words mean ("Penjelasan
+        # Pasal 22: 'dipublikasikan secara jelas dan luas' berarti ...").
+        explanations = []
+        for chunk in chunks:
+            explanation = self.retriever.explanation_for(chunk)
+            if explanation is not None and not _among(sources, explanation):
+                number = self.add_source(sources, explanation, 1.0)
+                explanations.append(_Item(explanation.citation, explanation.text, [number]))
         others = self._part_items(parts, sources, in_scope=False)
         body = self._render(
             "lookup", items, heading=heading, title=meta.title,
-            explanation=explanation.text if explanation else "", others=others,
+            explanations=explanations, others=others,
         )  # fmt: skip
         return Answer(question, body, True, sources, "lookup")
 
@@ -509,7 +516,7 @@ class Answerer:
 
     def _render(self, kind: str, items: list[_Item], **extra: Any) -> str:
         context = {
-            "heading": "", "title": "", "explanation": "", "repaired": {}, "related": [], "quoted": [],
+            "heading": "", "title": "", "explanations": [], "repaired": {}, "related": [], "quoted": [],
             "missing": "", "unmatched": "", "others": [], **extra,
         }  # fmt: skip
         return templates.render(
@@ -537,8 +544,18 @@ _SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(0-9a-z]\S*)|\n+")
 
 
 def _among(sources: list[Source], chunk: Chunk) -> bool:
-    """Is this chunk one of the answer's sources already (quoted, or cited by one quoted)?"""
-    return any(source.chunk_id == chunk.chunk_id for source in sources)
+    """Is this chunk one of the answer's sources already (quoted, or cited by one quoted)? A
+    provision the answer quotes from another text of the same regulation (the team's beside
+    the official one) is: the same citation says it twice."""
+    return any(
+        source.chunk_id == chunk.chunk_id
+        or (
+            source.pasal is not None
+            and source.doc_id != chunk.doc_id
+            and source.citation == chunk.citation
+        )
+        for source in sources
+    )
 
 
 def quote(passage: str, query: Query, limit: float | None = None) -> str:

@@ -348,10 +348,16 @@ class Retriever:
         return self.chunks.pasal_of(doc_id)
 
     def explanation_for(self, chunk: Chunk) -> Chunk | None:
-        """The Penjelasan chunk for this pasal/ayat, if the regulation explains it."""
+        """The Penjelasan chunk for this pasal/ayat, if the regulation explains it: that of the
+        chunk's own text of the regulation first, else that of another text of it (the team's
+        summary of a law may leave out the Penjelasan its official text holds)."""
         name = self.version.documents[chunk.doc_id].short_name
         if not name or not chunk.pasal:
             return None
+        own = self.chunks.explanations(chunk.doc_id, chunk.pasal)
+        for ayat in (chunk.ayat, None) if chunk.ayat else (None,):
+            if found := next((e for e in own if e.ayat == ayat), None):
+                return found
         base = f"Penjelasan {name} Pasal {chunk.pasal}"
         for citation in (f"{base} ayat ({chunk.ayat})" if chunk.ayat else None, base):
             index = self.chunks.row_of_citation(citation) if citation else None

@@ -20,15 +20,20 @@ def test_named_pasal_is_looked_up(real_engine):
 
 def test_named_pasal_with_tahun_words(real_engine):
     answer = real_engine.answer("pasal 6 PP 38 tahun 2017")
-    assert answer.kind == "lookup" and _citations(answer) == ["PP 38/2017 Pasal 6"]
+    assert answer.kind == "lookup"
+    assert _citations(answer) == ["PP 38/2017 Pasal 6", "Penjelasan PP 38/2017 Pasal 6"]
     assert "dapat direplikasi" in answer.text
 
 
 def test_named_ayat(real_engine):
     answer = real_engine.answer("bunyi pasal 20 ayat 3 PP 38/2017")
-    assert _citations(answer) == ["PP 38/2017 Pasal 20 ayat (3)"]
+    # The explanation of that ayat comes along, as a source of its own.
+    assert _citations(answer) == [
+        "PP 38/2017 Pasal 20 ayat (3)",
+        "Penjelasan PP 38/2017 Pasal 20 ayat (3)",
+    ]
     assert "tidak dapat dikomersialisasikan" in answer.text
-    assert "Penjelasan" in answer.text  # the explanation of that ayat comes along
+    assert "Penjelasan PP 38/2017 Pasal 20 ayat (3): " in answer.text
 
 
 def test_question_answered_with_cited_provision(real_engine):
@@ -144,7 +149,27 @@ def test_unknown_detail_word_does_not_hide_a_close_answer(real_engine):
 def test_several_named_ayat_are_all_quoted(real_engine):
     answer = real_engine.answer("isi Pasal 20 ayat (3) dan (4) PP 38/2017")
     assert answer.kind == "lookup"
-    assert _citations(answer) == ["PP 38/2017 Pasal 20 ayat (3)", "PP 38/2017 Pasal 20 ayat (4)"]
+    assert _citations(answer)[:2] == [
+        "PP 38/2017 Pasal 20 ayat (3)",
+        "PP 38/2017 Pasal 20 ayat (4)",
+    ]
+
+
+def test_each_quoted_ayat_brings_its_explanation(real_engine):
+    # Pasal 22 has two ayat; the law explains the second ("dipublikasikan secara jelas dan
+    # luas"), which a lookup of the whole pasal quoted without it.
+    answer = real_engine.answer(
+        "Menurut Penjelasan UU 25/2009 Pasal 22, 'dipublikasikan secara jelas dan luas' itu "
+        "artinya apa?"
+    )
+    assert answer.kind == "lookup"
+    assert _citations(answer) == [
+        "UU 25/2009 Pasal 22 ayat (1)",
+        "UU 25/2009 Pasal 22 ayat (2)",
+        "Penjelasan UU 25/2009 Pasal 22 ayat (2)",
+    ]
+    assert "mudah diketahui, dilihat, dibaca, dan diakses" in answer.text
+    assert "[3]" in answer.text
 
 
 def test_retrieval_answer_brings_the_regulations_own_explanation(real_engine):

@@ -24,7 +24,9 @@ def test_a_pasal_several_regulations_hold_asks_which_one(real_engine):
         chosen = real_engine.answer(option.question)
         regulation = option.label.removeprefix("Pasal 7 ayat (2) ")
         assert chosen.found and chosen.kind == "lookup"
-        assert [s.citation for s in chosen.sources] == [f"{regulation} Pasal 7 ayat (2)"]
+        # The quoted ayat first; then its Penjelasan, where the regulation explains it.
+        assert chosen.sources[0].citation == f"{regulation} Pasal 7 ayat (2)"
+        assert all(s.citation.startswith("Penjelasan ") for s in chosen.sources[1:])
 
 
 def test_a_topic_word_chooses_the_regulation_without_asking(real_engine):

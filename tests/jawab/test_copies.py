@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from asisten.config import PROJECT_ROOT
 from asisten.indeks.embedder import HashingEmbedder
 from asisten.jawab.analysis import Analyser
+from asisten.jawab.pipeline import Pipeline
 from asisten.jawab.retrieval import Retriever, same_provision
 from asisten.jawab.vocabulary import Vocabulary
 from tests.conftest import indexed
@@ -113,3 +115,49 @@ def test_what_is_the_same_provision(version):
     assert not same_provision(*team_ayat, *official_pasal_2)
     assert not same_provision(*team_ayat, *team_ayat)  # never a copy of itself
     assert not same_provision(*faq, *team_ayat)
+
+
+def test_a_provision_is_explained_by_its_own_text_first(tmp_path):
+    # Both texts explain Pasal 1 ayat (2), each in its words; only the official explains
+    # Pasal 2. A passage takes its own text's Penjelasan, else the other text's.
+    team = TEAM_TEXT + "\n## PENJELASAN\n\n### Pasal 1\nAyat (2): diumumkan berarti ditempel.\n"
+    official = (
+        OFFICIAL_TEXT
+        + "\n## PENJELASAN\n\n### Pasal 1\nAyat (2): diumumkan adalah dipasang terbuka.\n"
+        + "\n### Pasal 2\nKios air komunal adalah kios milik bersama warga.\n"
+    )
+    version = indexed(tmp_path, {"a-tim.md": team, "b-resmi.md": official})
+    vocabulary = Vocabulary(version.keyword, version.vocabulary)
+    retriever = Retriever(version, HashingEmbedder(64), vocabulary)
+    team_id = next(d for d, m in version.documents.items() if m.source_path.endswith("a-tim.md"))
+    ayat_2, pasal_2 = (
+        next(c for c in version.chunks if c.doc_id == team_id and c.citation == citation)
+        for citation in ("PP 7/2025 Pasal 1 ayat (2)", "PP 7/2025 Pasal 2")
+    )
+    own = retriever.explanation_for(ayat_2)
+    assert own is not None and own.doc_id == team_id and "ditempel" in own.text
+    other = retriever.explanation_for(pasal_2)
+    assert other is not None and other.doc_id != team_id and "milik bersama" in other.text
+
+
+def test_a_clause_found_in_the_other_text_of_the_quoted_pasal_is_not_quoted_again(tmp_path):
+    # The question names Pasal 2 and is answered by the official text of it; its second clause
+    # is closest to the team's text of the same pasal, which says the same in other words.
+    team = (
+        FRONT
+        + "### Pasal 2\nKios air dikelola badan usaha milik desa; tarifnya ditetapkan musyawarah desa.\n"
+    )
+    official = (
+        FRONT
+        + "### Pasal 2\nKios air komunal dikelola oleh BUMDes dengan tarif melalui musyawarah.\n"
+    )
+    version = indexed(tmp_path, {"a-tim.md": team, "b-resmi.md": official})
+    pipeline = Pipeline(version, HashingEmbedder(64), PROJECT_ROOT / "prompts", top_k=5)
+    answer = pipeline.answer(
+        "Apa bunyi PP 7/2025 Pasal 2 soal kios air komunal yang dikelola BUMDes dengan tarif "
+        "melalui musyawarah? Lalu tarifnya ditetapkan musyawarah desa?"
+    )
+    assert answer.kind == "lookup"
+    # One text of the pasal, said once.
+    assert [s.citation for s in answer.sources] == ["PP 7/2025 Pasal 2"]
+    assert "Untuk pertanyaan Anda yang lain" not in answer.text
