@@ -46,6 +46,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "signs_subject": re.compile(
             rf"\b(?:{either('signing')})(?:\s+(?:{either('between')}))*\s+{subject}"
         ),
+        # Not the date of something else the clause names after it ("tanggal penetapan hasil
+        # penilaian"): the regulation, a question word or the clause's end follows.
+        "dated": re.compile(
+            rf"\b(?:{either('dated')})\b(?=\s*(?:$|[?.,;]|{subject}|(?:{either('after_dated')})\b))"
+        ),
+        "subject": re.compile(subject),
         "asks": re.compile(either("asks")),
         "more": re.compile(rf"\b(?:{either('more')})\b"),
     }
@@ -92,12 +98,16 @@ def _clause(text: str, mentions: Sequence[tuple[int, int]]) -> str:
 def _closing_spans(clause: str) -> list[tuple[int, int]]:
     """Where the clause asks for the closing; none when it does not."""
     patterns = _patterns()
-    gazette = [m.span() for m in patterns["gazette"].finditer(clause)]
+    # What asks for the closing by itself: a gazette, or the date of an act of a regulation
+    # the clause names or points at ("draf itu mencantumkan tanggal penetapan berapa").
+    alone = [m.span() for m in patterns["gazette"].finditer(clause)]
+    if patterns["subject"].search(clause):
+        alone += [m.span() for m in patterns["dated"].finditer(clause)]
     about = [
         m.span()
         for name in ("subject_acts", "signs_subject", "subject_in_force")
         for m in patterns[name].finditer(clause)
     ]
     if about and (asks := [m.span() for m in patterns["asks"].finditer(clause)]):
-        return gazette + about + asks
-    return gazette
+        return alone + about + asks
+    return alone

@@ -34,6 +34,11 @@ def asks_entry_into_force(question: str, spans: list[tuple[int, int]]) -> bool:
         # Named by its type and name, not its number.
         "Kapan UU Pemda disahkan?",
         "Kapan UU 23/2014 mulai berlaku?",
+        # A draft is named as a draft; the date of its act asked as a noun.
+        "Kapan Rancangan Permenkomdigi 9/2026 ditetapkan?",
+        "Draf itu mencantumkan tanggal penetapan berapa?",
+        "Tanggal pengundangan PP 96/2012?",
+        "What is the enactment date of the regulation?",
     ],
 )
 def test_asks_for_the_closing(question):
@@ -54,6 +59,9 @@ def test_asks_for_the_closing(question):
         "Apa tujuan Permenkominfo 10/2016?",
         # Any Perda, not the law named: a word for a regulation points back only with "itu".
         "Menurut UU Pemda, perda mulai berlaku kapan?",
+        # The date of something else the regulation sets.
+        "Menurut PP 38/2017 tanggal penetapan hasil penilaian kapan?",
+        "Tanggal penetapan pemenang IGA kapan?",
     ],
 )
 def test_does_not_ask_for_the_closing(question):
@@ -63,6 +71,9 @@ def test_does_not_ask_for_the_closing(question):
 def test_whether_it_asks_something_else_too():
     alone = "UU 9/2015 itu disahkan tanggal berapa dan dimuat dalam Lembaran Negara nomor berapa?"
     assert not asks_more(alone, _spans(alone))
+    # "Rancangan" says which text is named, not something else asked.
+    draft = "Kapan Rancangan Permenkomdigi 9/2026 ditetapkan?"
+    assert not asks_more(draft, _spans(draft))
     more = "Lampiran II memuat kelas jabatan siapa saja, dan pergub itu diundangkan kapan?"
     assert asks_more(more, _spans(more))
 
