@@ -541,6 +541,10 @@ class Answerer:
 
 
 _SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(0-9a-z]\S*)|\n+")
+# A list item's marker standing alone after the sentence split ("a.", "atau b.", "dan 2.").
+_LIST_MARK = re.compile(r"\s*(?:(?:dan|atau|serta)\s+)?(?:[a-z]|\d{1,2})[.)]\s*")
+# How far a list is followed to find its last item.
+MAX_LIST_SENTENCES = 60
 
 
 def _among(sources: list[Source], chunk: Chunk) -> bool:
@@ -596,6 +600,8 @@ def excerpt(
     if second := _second_run(found, sizes, limit, start, end):
         runs = sorted([runs[0], list(second)])
     _fill(runs, sizes, limit)
+    if asks_list:
+        _whole_list(runs, sentences, sizes, limit)
     joined = " … ".join(" ".join(sentences[a:b]) for a, b in runs)
     if len(joined) > limit * 1.5:  # one sentence longer than the room
         joined = joined[: int(limit * 1.5)].rsplit(" ", 1)[0]
@@ -617,6 +623,35 @@ def _fill(runs: list[list[int]], sizes: list[int], limit: int) -> None:
         used += sizes[runs[0][0]]
     if len(runs) == 2 and runs[0][1] >= runs[1][0]:
         runs[:] = [[runs[0][0], runs[1][1]]]
+
+
+def _whole_list(runs: list[list[int]], sentences: list[str], sizes: list[int], limit: int) -> None:
+    """A run that ends in a list it opens ("… berupa: a. …") is moved on to hold the whole list,
+    when the list fits the room: "apa saja" answered by the opening and no item is no answer.
+    What the run loses is taken from its start."""
+    start, end = runs[-1]
+    opener = next(
+        (i for i in range(end - 1, start - 1, -1) if sentences[i].rstrip().endswith(":")), None
+    )
+    if opener is None:
+        return
+    last = next(
+        (
+            j
+            for j in range(opener + 1, min(len(sentences), opener + MAX_LIST_SENTENCES))
+            if sentences[j].rstrip().endswith(".") and not _LIST_MARK.fullmatch(sentences[j])
+        ),
+        None,
+    )
+    if last is None or last < end or sum(sizes[opener : last + 1]) > limit:
+        return
+    stop = last + 1
+    first = start
+    while sum(sizes[first:stop]) > limit:
+        first += 1
+    if len(runs) == 2 and first < runs[0][1]:
+        return
+    runs[-1] = [first, stop]
 
 
 def _second_run(

@@ -99,3 +99,23 @@ def test_words_the_best_run_lacks_get_a_second_run_after_an_ellipsis():
     # A question the first run answers whole gets no second one.
     alone = excerpt(passage, _stems("kelas jabatan kepala badan riset"), 180)
     assert deputy not in alone
+
+
+def test_a_list_the_excerpt_opens_is_shown_with_its_items_for_a_list_question():
+    # The question's words sit in the opening and in the list's lead; the items hold none.
+    opening = "Jika hasil evaluasi membuktikan daerah berkinerja rendah, pembinaan dilakukan."
+    middle = [f"Kalimat pengisi nomor {i} tentang hal lain sama sekali." for i in range(30)]
+    lead = "Fasilitasi khusus dilakukan untuk perbaikan, berupa:"
+    items = [f"{letter}. tindakan nomor {i} oleh pemerintah;" for i, letter in enumerate("abcde")]
+    items[-1] = items[-1].rstrip(";") + "."
+    closing = [f"Kalimat penutup nomor {i} tentang hal lain lagi." for i in range(30)]
+    passage = " ".join([opening, *middle, lead, *items, *closing])
+    stems = _stems(
+        "kalau hasil evaluasi membuktikan berkinerja rendah, fasilitasi khusus berupa apa?"
+    )
+    limit = sum(len(s) + 1 for s in [opening, *middle, lead, *items[:2]])
+    plain = excerpt(passage, stems, limit=limit)
+    assert opening in plain and items[-1] not in plain  # the room goes to the opening first
+    listed = excerpt(passage, stems, limit=limit, asks_list=True)
+    assert lead in listed and all(item in listed for item in items)
+    assert listed.startswith("… ")  # what made room is taken from the start
