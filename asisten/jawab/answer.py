@@ -543,8 +543,6 @@ class Answerer:
 _SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(0-9a-z]\S*)|\n+")
 # A list item's marker standing alone after the sentence split ("a.", "atau b.", "dan 2.").
 _LIST_MARK = re.compile(r"\s*(?:(?:dan|atau|serta)\s+)?(?:[a-z]|\d{1,2})[.)]\s*")
-# How far a list is followed to find its last item.
-MAX_LIST_SENTENCES = 60
 
 
 def _among(sources: list[Source], chunk: Chunk) -> bool:
@@ -638,7 +636,7 @@ def _whole_list(runs: list[list[int]], sentences: list[str], sizes: list[int], l
     last = next(
         (
             j
-            for j in range(opener + 1, min(len(sentences), opener + MAX_LIST_SENTENCES))
+            for j in range(opener + 1, len(sentences))
             if sentences[j].rstrip().endswith(".") and not _LIST_MARK.fullmatch(sentences[j])
         ),
         None,

@@ -354,13 +354,15 @@ class Retriever:
         name = self.version.documents[chunk.doc_id].short_name
         if not name or not chunk.pasal:
             return None
+        # That of the ayat first, then that of the whole pasal.
+        wanted = (chunk.ayat, None) if chunk.ayat else (None,)
         own = self.chunks.explanations(chunk.doc_id, chunk.pasal)
-        for ayat in (chunk.ayat, None) if chunk.ayat else (None,):
+        for ayat in wanted:
             if found := next((e for e in own if e.ayat == ayat), None):
                 return found
         base = f"Penjelasan {name} Pasal {chunk.pasal}"
-        for citation in (f"{base} ayat ({chunk.ayat})" if chunk.ayat else None, base):
-            index = self.chunks.row_of_citation(citation) if citation else None
+        for ayat in wanted:
+            index = self.chunks.row_of_citation(f"{base} ayat ({ayat})" if ayat else base)
             if index is not None:
                 return self.chunks[index]
         return None
