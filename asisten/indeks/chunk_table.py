@@ -145,23 +145,18 @@ class ChunkTable(Sequence[Chunk]):
 
     def provision(self, doc_id: str, pasal: str) -> list[Chunk]:
         """A pasal's own chunks in order (its ayat), without Penjelasan or FAQ."""
-        if doc_id in self.deleted:
-            return []
-        rows = self._all(
-            "SELECT row FROM chunks WHERE doc_id = ? AND pasal = ? AND kind NOT IN (?, ?) "
-            "ORDER BY row",
-            doc_id, pasal, *_NOT_PROVISION,
-        )  # fmt: skip
-        return [self._chunk(row) for (row,) in rows]
+        return self._of_pasal(doc_id, pasal, "kind NOT IN (?, ?)", *_NOT_PROVISION)
 
     def explanations(self, doc_id: str, pasal: str) -> list[Chunk]:
         """A pasal's Penjelasan chunks in order: of the whole pasal, or of each of its ayat."""
+        return self._of_pasal(doc_id, pasal, "kind = ?", "penjelasan")
+
+    def _of_pasal(self, doc_id: str, pasal: str, kinds: str, *args: str) -> list[Chunk]:
         if doc_id in self.deleted:
             return []
         rows = self._all(
-            "SELECT row FROM chunks WHERE doc_id = ? AND pasal = ? AND kind = 'penjelasan' "
-            "ORDER BY row",
-            doc_id, pasal,
+            f"SELECT row FROM chunks WHERE doc_id = ? AND pasal = ? AND {kinds} ORDER BY row",
+            doc_id, pasal, *args,
         )  # fmt: skip
         return [self._chunk(row) for (row,) in rows]
 
