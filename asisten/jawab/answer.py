@@ -271,23 +271,53 @@ class Answerer:
         for part, found in parts:
             if not found:
                 continue
-            best = found[0]
-            if best.chunk.chunk_id in shown or _among(sources, best.chunk):
-                continue
-            if best.chunk.kind == "faq":
-                if self.decider.relevant(best):
-                    numbers = self._reference_sources(best, sources)
-                    items.append(_Item(best.chunk.extra["question"], best.chunk.text, numbers))
-            # The closing a clause asks for ("… ditetapkan kapan?") is its answer, however few
-            # of the clause's other words it shares.
-            elif (part.asks_closing and best.chunk.kind == "penutup") or (
-                self.decider.relevant_companion(best, in_scope)
-            ):
-                for hit in [best, *self._runner_up(found, sources, shown, in_scope)]:
-                    number = self.add_source(sources, hit.chunk, hit.score)
-                    passage = quote(hit.chunk.text, part)
-                    items.append(_Item(hit.chunk.citation, passage, [number]))
+            items += self._part_best(part, found, sources, in_scope, shown)
+            items += self._value_giver(part, found, sources, in_scope, shown)
         return items
+
+    def _part_best(
+        self, part: Query, found: list[Hit], sources: list[Source], in_scope: bool,
+        shown: frozenset[str],
+    ) -> list[_Item]:  # fmt: skip
+        """A clause's best passage, and its runner-up when nearly as good, unless shown."""
+        items = []
+        best = found[0]
+        if best.chunk.chunk_id in shown or _among(sources, best.chunk):
+            return items
+        if best.chunk.kind == "faq":
+            if self.decider.relevant(best):
+                numbers = self._reference_sources(best, sources)
+                items.append(_Item(best.chunk.extra["question"], best.chunk.text, numbers))
+        # The closing a clause asks for ("… ditetapkan kapan?") is its answer, however few
+        # of the clause's other words it shares.
+        elif (part.asks_closing and best.chunk.kind == "penutup") or (
+            self.decider.relevant_companion(best, in_scope)
+        ):
+            for hit in [best, *self._runner_up(found, sources, shown, in_scope)]:
+                number = self.add_source(sources, hit.chunk, hit.score)
+                passage = quote(hit.chunk.text, part)
+                items.append(_Item(hit.chunk.citation, passage, [number]))
+        return items
+
+    def _value_giver(
+        self, part: Query, found: list[Hit], sources: list[Source], in_scope: bool,
+        shown: frozenset[str],
+    ) -> list[_Item]:  # fmt: skip
+        """A clause asking for a value ("… sertifikatnya berlaku berapa lama?") that its best
+        passage does not give ("dalam hal sertifikat habis masa berlaku, …") is answered by the
+        first of its other passages that gives a value of that kind, when relevant."""
+        if not part.expects or answer_type.says(part.expects, found[0].chunk.text):
+            return []
+        for hit in found[1:]:
+            if hit.chunk.kind in ("faq", "penutup") or hit.chunk.chunk_id in shown:
+                continue
+            if not answer_type.says(part.expects, hit.chunk.text):
+                continue
+            if _among(sources, hit.chunk) or not self.decider.relevant_companion(hit, in_scope):
+                return []
+            number = self.add_source(sources, hit.chunk, hit.score)
+            return [_Item(hit.chunk.citation, quote(hit.chunk.text, part), [number])]
+        return []
 
     def _runner_up(
         self, found: list[Hit], sources: list[Source], shown: frozenset[str], in_scope: bool

@@ -1,0 +1,82 @@
+"""A clause asking for a value ("… berlaku berapa lama?") whose best passage names none is
+answered by the first of its other passages that names a value of that kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from asisten.config import PROJECT_ROOT
+from asisten.indeks.embedder import HashingEmbedder
+from asisten.jawab.decision import ANSWER, Decision
+from asisten.jawab.pipeline import Pipeline
+from tests.conftest import indexed
+
+REGULATION = """---
+tipe: regulasi
+jenis: PP
+nomor: "7"
+tahun: 2025
+judul: Layanan Air Bersih Desa
+status: berlaku
+---
+
+# Peraturan Pemerintah Nomor 7 Tahun 2025 tentang Layanan Air Bersih Desa
+
+### Pasal 1
+Sertifikat operator kios air diterbitkan kepala desa setelah operator mengikuti pelatihan.
+
+### Pasal 2
+Dalam hal sertifikat operator kios air habis masa berlaku, operator kios air mengajukan
+sertifikat operator kios air kembali kepada kepala desa.
+
+### Pasal 3
+Operator kios air menjaga kebersihan kios air dan melaporkan kerja operator kepada kepala desa.
+
+### Pasal 4
+Sertifikat operator berlaku selama 3 (tiga) tahun.
+"""
+ISSUER = "Siapa yang menerbitkan sertifikat operator kios air?"
+HOW_LONG = "Lalu sertifikat operator kios air itu berlaku berapa lama?"
+
+
+@pytest.fixture
+def pipeline(tmp_path):
+    version = indexed(tmp_path, {"pp.md": REGULATION})
+    return Pipeline(version, HashingEmbedder(64), PROJECT_ROOT / "prompts", top_k=2)
+
+
+def _hits(pipeline, question: str, pasal_order: list[str]):
+    """The passages of these pasal as the question's search scores them, in this order."""
+    found = pipeline.retriever.search(pipeline.analyser.analyse(question), k=10)
+    by_pasal = {hit.chunk.pasal: hit for hit in found}
+    return [by_pasal[p] for p in pasal_order]
+
+
+def _answer(pipeline, how_long_found: list[str]):
+    query = pipeline.analyser.analyse(f"{ISSUER} {HOW_LONG}")
+    assert [p.text for p in query.parts] == [ISSUER, HOW_LONG]
+    assert query.parts[1].expects == "waktu"
+    # The whole question is answered by Pasal 2 and Pasal 1; the clause asking how long finds
+    # Pasal 2 first, which names no time.
+    hits = _hits(pipeline, query.text, ["2", "1"])
+    part_hits = [_hits(pipeline, ISSUER, ["1"]), _hits(pipeline, HOW_LONG, how_long_found)]
+    return pipeline.answerer.compose(query, hits, Decision(ANSWER, "uji", True), part_hits)
+
+
+def test_the_clause_gets_the_passage_naming_the_time(pipeline):
+    answer = _answer(pipeline, ["2", "3", "4"])
+    assert "PP 7/2025 Pasal 4" in [s.citation for s in answer.sources]
+    assert "3 (tiga) tahun" in answer.text
+
+
+def test_nothing_is_added_when_the_clause_best_passage_names_the_time(pipeline):
+    # Pasal 4 found first: it answers the clause, and is not shown twice.
+    answer = _answer(pipeline, ["4", "2", "3"])
+    citations = [s.citation for s in answer.sources]
+    assert citations.count("PP 7/2025 Pasal 4") == 1
+    assert "PP 7/2025 Pasal 3" not in citations
+
+
+def test_no_passage_naming_a_time_adds_nothing(pipeline):
+    answer = _answer(pipeline, ["2", "3"])
+    assert [s.citation for s in answer.sources] == ["PP 7/2025 Pasal 2", "PP 7/2025 Pasal 1"]
