@@ -279,25 +279,32 @@ class Answerer:
         self, part: Query, found: list[Hit], sources: list[Source], in_scope: bool,
         shown: frozenset[str],
     ) -> list[_Item]:  # fmt: skip
-        """A clause's best passage, and its runner-up when nearly as good, unless shown."""
-        items = []
+        """A clause's best passage, unless shown, and its runner-up when nearly as good."""
         best = found[0]
         if best.chunk.chunk_id in shown or _among(sources, best.chunk):
-            return items
+            if best.chunk.kind == "faq":
+                return []
+            # The answer quotes what the clause found first; what it found nearly as well
+            # often holds its other half ("… wajib melapor kepada siapa?" in the next ayat).
+            return self._clause_items(
+                part, self._runner_up(found, sources, shown, in_scope), sources
+            )
         if best.chunk.kind == "faq":
-            if self.decider.relevant(best):
-                numbers = self._reference_sources(best, sources)
-                items.append(_Item(best.chunk.extra["question"], best.chunk.text, numbers))
+            if not self.decider.relevant(best):
+                return []
+            numbers = self._reference_sources(best, sources)
+            return [_Item(best.chunk.extra["question"], best.chunk.text, numbers)]
         # The closing a clause asks for ("… ditetapkan kapan?") is its answer, however few
         # of the clause's other words it shares.
-        elif (part.asks_closing and best.chunk.kind == "penutup") or (
+        if not (part.asks_closing and best.chunk.kind == "penutup") and not (
             self.decider.relevant_companion(best, in_scope)
         ):
-            for hit in [best, *self._runner_up(found, sources, shown, in_scope)]:
-                number = self.add_source(sources, hit.chunk, hit.score)
-                passage = quote(hit.chunk.text, part)
-                items.append(_Item(hit.chunk.citation, passage, [number]))
-        return items
+            return []
+        items = self._clause_items(part, [best], sources)
+        # Once the best is a source: its other copy is no runner-up.
+        return items + self._clause_items(
+            part, self._runner_up(found, sources, shown, in_scope), sources
+        )
 
     def _value_giver(
         self, part: Query, found: list[Hit], sources: list[Source], in_scope: bool,
@@ -315,9 +322,16 @@ class Answerer:
                 continue
             if _among(sources, hit.chunk) or not self.decider.relevant_companion(hit, in_scope):
                 return []
-            number = self.add_source(sources, hit.chunk, hit.score)
-            return [_Item(hit.chunk.citation, quote(hit.chunk.text, part), [number])]
+            return self._clause_items(part, [hit], sources)
         return []
+
+    def _clause_items(self, part: Query, hits: list[Hit], sources: list[Source]) -> list[_Item]:
+        """These passages as numbered sources, each excerpted around the clause's words."""
+        items = []
+        for hit in hits:
+            number = self.add_source(sources, hit.chunk, hit.score)
+            items.append(_Item(hit.chunk.citation, quote(hit.chunk.text, part), [number]))
+        return items
 
     def _runner_up(
         self, found: list[Hit], sources: list[Source], shown: frozenset[str], in_scope: bool

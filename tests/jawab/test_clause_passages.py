@@ -1,5 +1,7 @@
-"""A clause asking for a value ("… berlaku berapa lama?") whose best passage names none is
-answered by the first of its other passages that names a value of that kind."""
+"""What each clause of a question brings into the answer beyond the passages answering the whole:
+its best passage, its runner-up when nearly as good (also when the best is shown already), and,
+when it asks for a value ("… berlaku berapa lama?") its best passage does not name, the first of
+its other passages naming a value of that kind."""
 
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ Operator kios air menjaga kebersihan kios air dan melaporkan kerja operator kepa
 Sertifikat operator berlaku selama 3 (tiga) tahun.
 """
 ISSUER = "Siapa yang menerbitkan sertifikat operator kios air?"
+REPORTS = "Operator kios air melaporkan kerja kepada siapa?"
 HOW_LONG = "Lalu sertifikat operator kios air itu berlaku berapa lama?"
 
 
@@ -80,3 +83,15 @@ def test_nothing_is_added_when_the_clause_best_passage_names_the_time(pipeline):
 def test_no_passage_naming_a_time_adds_nothing(pipeline):
     answer = _answer(pipeline, ["2", "3"])
     assert [s.citation for s in answer.sources] == ["PP 7/2025 Pasal 2", "PP 7/2025 Pasal 1"]
+
+
+def test_a_clause_whose_best_passage_is_shown_still_brings_its_runner_up(pipeline):
+    query = pipeline.analyser.analyse(f"{ISSUER} {REPORTS}")
+    assert [p.text for p in query.parts] == [ISSUER, REPORTS]
+    hits = _hits(pipeline, query.text, ["1"])
+    # The clause asking to whom the operator reports found Pasal 1 first, which the answer
+    # quotes already, and Pasal 3, which says it, nearly as well.
+    part_hits = [_hits(pipeline, ISSUER, ["1"]), _hits(pipeline, REPORTS, ["1", "3"])]
+    answer = pipeline.answerer.compose(query, hits, Decision(ANSWER, "uji", True), part_hits)
+    assert [s.citation for s in answer.sources] == ["PP 7/2025 Pasal 1", "PP 7/2025 Pasal 3"]
+    assert "melaporkan kerja operator kepada kepala desa" in answer.text
