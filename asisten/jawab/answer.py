@@ -336,17 +336,22 @@ class Answerer:
     def _runner_up(
         self, found: list[Hit], sources: list[Source], shown: frozenset[str], in_scope: bool
     ) -> list[Hit]:
-        """A clause's second passage, when it is nearly as good as its best one by the
-        companions' hand rule (score and word coverage): a clause often asks two things, each
-        said in its own pasal ("laporan itu disampaikan kepada siapa, dan dibahas untuk apa?")."""
+        """A clause's next passage the answer does not show yet, when it is nearly as good as its
+        best one by the companions' hand rule (score and word coverage): a clause often asks two
+        things, each said in its own pasal ("laporan itu disampaikan kepada siapa, dan dibahas
+        untuk apa?"). A passage already shown, or an FAQ pair or a closing, is passed over."""
         best, *rest = found
-        second = rest[0] if rest else None
-        if (
-            second is None
-            or second.chunk.kind in ("faq", "penutup")
-            or second.chunk.chunk_id in shown
-            or _among(sources, second.chunk)
-        ):
+        second = next(
+            (
+                h
+                for h in rest
+                if h.chunk.kind not in ("faq", "penutup")
+                and h.chunk.chunk_id not in shown
+                and not _among(sources, h.chunk)
+            ),
+            None,
+        )
+        if second is None:
             return []
         close = (
             second.score >= shared().relative_score * best.score

@@ -95,3 +95,12 @@ def test_a_clause_whose_best_passage_is_shown_still_brings_its_runner_up(pipelin
     answer = pipeline.answerer.compose(query, hits, Decision(ANSWER, "uji", True), part_hits)
     assert [s.citation for s in answer.sources] == ["PP 7/2025 Pasal 1", "PP 7/2025 Pasal 3"]
     assert "melaporkan kerja operator kepada kepala desa" in answer.text
+
+
+def test_the_runner_up_is_the_next_passage_not_shown_yet(pipeline):
+    query = pipeline.analyser.analyse(f"{ISSUER} {REPORTS}")
+    hits = _hits(pipeline, query.text, ["1", "2"])
+    # The clause's first two passages are quoted for the whole question already.
+    part_hits = [_hits(pipeline, ISSUER, ["1"]), _hits(pipeline, REPORTS, ["1", "2", "3"])]
+    answer = pipeline.answerer.compose(query, hits, Decision(ANSWER, "uji", True), part_hits)
+    assert "PP 7/2025 Pasal 3" in [s.citation for s in answer.sources]
