@@ -264,7 +264,7 @@ class Answerer:
         shown: frozenset[str] = frozenset(),
     ) -> list[_Item]:  # fmt: skip
         """The best passage of each clause of the question that the answer does not hold yet
-        ("… batas waktunya? Terus siapa yang menilai?"), and its runner-up when nearly as good,
+        ("… batas waktunya? Terus siapa yang menilai?"), and its runners-up when nearly as good,
         excerpted around that clause's words.
         `shown`: chunks the answer already gives that are no source (FAQ answers)."""
         items = []
@@ -279,7 +279,7 @@ class Answerer:
         self, part: Query, found: list[Hit], sources: list[Source], in_scope: bool,
         shown: frozenset[str],
     ) -> list[_Item]:  # fmt: skip
-        """A clause's best passage, unless shown, and its runner-up when nearly as good."""
+        """A clause's best passage, unless shown, and its runners-up when nearly as good."""
         best = found[0]
         if best.chunk.chunk_id in shown or _among(sources, best.chunk):
             if best.chunk.kind == "faq":
@@ -287,7 +287,7 @@ class Answerer:
             # The answer quotes what the clause found first; what it found nearly as well
             # often holds its other half ("… wajib melapor kepada siapa?" in the next ayat).
             return self._clause_items(
-                part, self._runner_up(found, sources, shown, in_scope), sources
+                part, self._runners_up(found, sources, shown, in_scope), sources
             )
         if best.chunk.kind == "faq":
             if not self.decider.relevant(best):
@@ -301,9 +301,9 @@ class Answerer:
         ):
             return []
         items = self._clause_items(part, [best], sources)
-        # Once the best is a source: its other copy is no runner-up.
+        # Once the best is a source: its other copy is no runner-up either.
         return items + self._clause_items(
-            part, self._runner_up(found, sources, shown, in_scope), sources
+            part, self._runners_up(found, sources, shown, in_scope), sources
         )
 
     def _value_giver(
@@ -333,31 +333,32 @@ class Answerer:
             items.append(_Item(hit.chunk.citation, quote(hit.chunk.text, part), [number]))
         return items
 
-    def _runner_up(
+    def _runners_up(
         self, found: list[Hit], sources: list[Source], shown: frozenset[str], in_scope: bool
     ) -> list[Hit]:
-        """A clause's next passage the answer does not show yet, when it is nearly as good as its
-        best one by the companions' hand rule (score and word coverage): a clause often asks two
-        things, each said in its own pasal ("laporan itu disampaikan kepada siapa, dan dibahas
-        untuk apa?"). A passage already shown, or an FAQ pair or a closing, is passed over."""
+        """A clause's next passages the answer does not show yet (up to `clause_runners_up`),
+        while each is nearly as good as its best one by the companions' hand rule (score and
+        word coverage): a clause often asks two things, each said in its own pasal ("laporan
+        itu disampaikan kepada siapa, dan dibahas untuk apa?"). A passage already shown, an FAQ
+        pair or a closing is passed over."""
         best, *rest = found
-        second = next(
-            (
-                h
-                for h in rest
-                if h.chunk.kind not in ("faq", "penutup")
-                and h.chunk.chunk_id not in shown
-                and not _among(sources, h.chunk)
-            ),
-            None,
-        )
-        if second is None:
-            return []
-        close = (
-            second.score >= shared().relative_score * best.score
-            and second.coverage >= shared().relative_coverage * best.coverage
-        )
-        return [second] if close and self.decider.relevant_companion(second, in_scope) else []
+        fresh = [
+            h
+            for h in rest
+            if h.chunk.kind not in ("faq", "penutup")
+            and h.chunk.chunk_id not in shown
+            and not _among(sources, h.chunk)
+        ]
+        chosen = []
+        for hit in fresh[: int(shared().clause_runners_up)]:
+            close = (
+                hit.score >= shared().relative_score * best.score
+                and hit.coverage >= shared().relative_coverage * best.coverage
+            )
+            if not (close and self.decider.relevant_companion(hit, in_scope)):
+                break
+            chosen.append(hit)
+        return chosen
 
     def _faq_answer(
         self, query: Query, hits: list[Hit], limit: int, in_scope: bool,

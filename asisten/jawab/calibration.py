@@ -93,6 +93,7 @@ class Shared:
     extra_siblings: float
     related_faqs: float
     cited_per_excerpt: float
+    clause_runners_up: float
     searched: float
     searched_per_ask: float
 

@@ -1,5 +1,5 @@
 """What each clause of a question brings into the answer beyond the passages answering the whole:
-its best passage, its runner-up when nearly as good (also when the best is shown already), and,
+its best passage, its next passages when nearly as good (also when the best is shown already), and,
 when it asks for a value ("… berlaku berapa lama?") its best passage does not name, the first of
 its other passages naming a value of that kind."""
 
@@ -104,3 +104,13 @@ def test_the_runner_up_is_the_next_passage_not_shown_yet(pipeline):
     part_hits = [_hits(pipeline, ISSUER, ["1"]), _hits(pipeline, REPORTS, ["1", "2", "3"])]
     answer = pipeline.answerer.compose(query, hits, Decision(ANSWER, "uji", True), part_hits)
     assert "PP 7/2025 Pasal 3" in [s.citation for s in answer.sources]
+
+
+def test_a_clause_brings_its_next_passages_while_they_are_nearly_as_good(pipeline):
+    query = pipeline.analyser.analyse(f"{ISSUER} {REPORTS}")
+    hits = _hits(pipeline, query.text, ["1"])
+    part_hits = [_hits(pipeline, ISSUER, ["1"]), _hits(pipeline, REPORTS, ["1", "3", "2", "4"])]
+    answer = pipeline.answerer.compose(query, hits, Decision(ANSWER, "uji", True), part_hits)
+    citations = [s.citation for s in answer.sources]
+    # Pasal 3 and Pasal 2 (clause_runners_up: 2), not the fourth passage found.
+    assert citations == ["PP 7/2025 Pasal 1", "PP 7/2025 Pasal 3", "PP 7/2025 Pasal 2"]
