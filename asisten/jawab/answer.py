@@ -148,10 +148,7 @@ class Answerer:
         passages as other documents (when the question would have been answered from them)."""
         closest = self._companions(query, hits, self.top_k, decision.in_scope) if hits else []
         sources: list[Source] = []
-        items = []
-        for hit in closest if decision.answer else []:
-            number = self.add_source(sources, hit.chunk, hit.score)
-            items.append(_Item(hit.chunk.citation, quote(hit.chunk.text, query), [number]))
+        items = self._quoted_items(query, closest if decision.answer else [], sources)
         body = templates.render(
             self.prompts_dir, "tidak_dimuat.txt.j2", missing=missing, items=items,
             pasal_held=pasal_held,
@@ -286,7 +283,7 @@ class Answerer:
                 return []
             # The answer quotes what the clause found first; what it found nearly as well
             # often holds its other half ("… wajib melapor kepada siapa?" in the next ayat).
-            return self._clause_items(
+            return self._quoted_items(
                 part, self._runners_up(found, sources, shown, in_scope), sources
             )
         if best.chunk.kind == "faq":
@@ -300,9 +297,9 @@ class Answerer:
             self.decider.relevant_companion(best, in_scope)
         ):
             return []
-        items = self._clause_items(part, [best], sources)
+        items = self._quoted_items(part, [best], sources)
         # Once the best is a source: its other copy is no runner-up either.
-        return items + self._clause_items(
+        return items + self._quoted_items(
             part, self._runners_up(found, sources, shown, in_scope), sources
         )
 
@@ -322,15 +319,16 @@ class Answerer:
                 continue
             if _among(sources, hit.chunk) or not self.decider.relevant_companion(hit, in_scope):
                 return []
-            return self._clause_items(part, [hit], sources)
+            return self._quoted_items(part, [hit], sources)
         return []
 
-    def _clause_items(self, part: Query, hits: list[Hit], sources: list[Source]) -> list[_Item]:
-        """These passages as numbered sources, each excerpted around the clause's words."""
+    def _quoted_items(self, query: Query, hits: list[Hit], sources: list[Source]) -> list[_Item]:
+        """These passages as numbered sources, each excerpted around the words of `query` (the
+        question, or the clause they answer)."""
         items = []
         for hit in hits:
             number = self.add_source(sources, hit.chunk, hit.score)
-            items.append(_Item(hit.chunk.citation, quote(hit.chunk.text, part), [number]))
+            items.append(_Item(hit.chunk.citation, quote(hit.chunk.text, query), [number]))
         return items
 
     def _runners_up(
