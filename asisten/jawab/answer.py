@@ -243,12 +243,7 @@ class Answerer:
         items = [_Item(c.citation, c.text, [i + 1]) for i, c in enumerate(chunks)]
         # The regulation's own Penjelasan of each quoted ayat says what its words mean ("Penjelasan
         # Pasal 22: 'dipublikasikan secara jelas dan luas' berarti ...").
-        explanations = []
-        for chunk in chunks:
-            explanation = self.retriever.explanation_for(chunk)
-            if explanation is not None and not _among(sources, explanation):
-                number = self.add_source(sources, explanation, 1.0)
-                explanations.append(_Item(explanation.citation, explanation.text, [number]))
+        explanations = self._explanation_items(chunks, sources, 1.0)
         others = self._part_items(parts, sources, in_scope=False)
         body = self._render(
             "lookup", items, heading=heading, title=meta.title,
@@ -321,6 +316,22 @@ class Answerer:
                 return []
             return self._quoted_items(part, [hit], sources)
         return []
+
+    def _explanation_items(
+        self, provisions: list[Chunk], sources: list[Source], score: float,
+        query: Query | None = None,
+    ) -> list[_Item]:  # fmt: skip
+        """The regulation's own Penjelasan of each provision that is no source yet, as numbered
+        sources: whole (a looked-up pasal), or excerpted around the words of `query`."""
+        items = []
+        for provision in provisions:
+            explanation = self.retriever.explanation_for(provision)
+            if explanation is None or _among(sources, explanation):
+                continue
+            number = self.add_source(sources, explanation, score)
+            text_ = explanation.text if query is None else quote(explanation.text, query)
+            items.append(_Item(explanation.citation, text_, [number]))
+        return items
 
     def _quoted_items(self, query: Query, hits: list[Hit], sources: list[Source]) -> list[_Item]:
         """These passages as numbered sources, each excerpted around the words of `query` (the
@@ -433,13 +444,7 @@ class Answerer:
         items += self._part_items(parts, sources, in_scope, related_ids)
         # The regulation's own Penjelasan of the best provision (of each of its ayat, when the
         # pasal is quoted whole) says what its words mean.
-        for provision in whole_pasal or [best]:
-            explanation = self.retriever.explanation_for(provision)
-            if explanation is None or _among(sources, explanation):
-                continue
-            number = self.add_source(sources, explanation, chosen[0].score)
-            text_ = quote(explanation.text, query)
-            items.append(_Item(explanation.citation, text_, [number]))
+        items += self._explanation_items(whole_pasal or [best], sources, chosen[0].score, query)
         body = self._render(
             "retrieval", items, related=related, repaired=query.repaired,
             missing=query.missing_names,
