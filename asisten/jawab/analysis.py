@@ -21,6 +21,7 @@ from asisten.jawab.asked_regulation import asked_type
 from asisten.jawab.calibration import shared
 from asisten.jawab.closing_ask import asks_more, read_closing_ask
 from asisten.jawab.officeholders import asks_present_holder
+from asisten.jawab.preamble_ask import asks_preamble
 from asisten.jawab.query import ProvisionRef, RegulationMention, find_provision, find_regulations
 from asisten.jawab.question_parts import (
     count_question_words,
@@ -106,6 +107,9 @@ class Query:
     asks_closing: bool = False
     # Of those, it asks when the regulation takes effect ("Kapan UU 23/2014 mulai berlaku?").
     asks_in_force: bool = False
+    # It asks why a regulation it names was made or amended, or which provisions it carries out:
+    # what the regulation's preamble (Konsiderans) says (asisten.jawab.preamble_ask).
+    asks_preamble: bool = False
     # It asks who holds an office now, or held it before someone (asisten.jawab.officeholders).
     asks_present_holder: bool = False
     definition: bool = False
@@ -166,6 +170,7 @@ class Query:
             "named_documents": sorted(self.named_documents),
             "asks_closing": self.asks_closing,
             "asks_in_force": self.asks_in_force,
+            "asks_preamble": self.asks_preamble,
             "asks_present_holder": self.asks_present_holder,
             "definition": self.definition,
             "expects": self.expects,
@@ -295,6 +300,7 @@ class Analyser:
             elsewhere=self._elsewhere(question, named),
             asks_closing=closing.closing,
             asks_in_force=closing.in_force,
+            asks_preamble=asks_preamble(question, _spans(regulations)),
             asks_present_holder=asks_present_holder(question),
             definition=definition,
             expects=answer_type.expected(question),

@@ -19,7 +19,37 @@ from asisten.kb.jenis import names_pattern
 DATA_FILE = "tanya_penutup.yaml"
 # What stands for a regulation the clause names, by number ("Perban BSSN 8/2020") or by type and
 # name ("UU Pemda").
-_NAMED = "\u00a7"
+NAMED = "\u00a7"
+
+
+def _either(data: dict, key: str) -> str:
+    return "|".join(f"(?:{form})" for form in data[key])
+
+
+@dataclass(frozen=True)
+class RegulationForms:
+    """How a clause (marked by marked_clause) speaks of a regulation, as regular expressions:
+    also read by asisten.jawab.preamble_ask, whose asks are about a regulation too."""
+
+    # The regulation named, or pointed at ("pergub itu", "the regulation").
+    subject: str
+    # Its title, when the clause gives one: "tentang" and a few words.
+    title: str
+    # The words that may stand between it and what is said of it ("itu", "sendiri").
+    between: str
+
+
+@cache
+def regulation_forms() -> RegulationForms:
+    data = yaml_data(DATA_FILE)
+    pointed = rf"(?:nya\b|\s+(?:{_either(data, 'demonstratives')})\b)"
+    subject = (
+        rf"(?:{NAMED}|\b(?:{_either(data, 'subjects')}){pointed}"
+        rf"|\b(?:{_either(data, 'definite_subjects')})\b)"
+    )
+    title = r"(?:\s+tentang(?:\s+[\w/-]+){1,6}?)?"
+    between = rf"(?:\s+(?:{_either(data, 'between')}))*"
+    return RegulationForms(subject, title, between)
 
 
 @cache
@@ -27,15 +57,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     data = yaml_data(DATA_FILE)
 
     def either(key: str) -> str:
-        return "|".join(f"(?:{form})" for form in data[key])
+        return _either(data, key)
 
-    pointed = rf"(?:nya\b|\s+(?:{either('demonstratives')})\b)"
-    subject = (
-        rf"(?:{_NAMED}|\b(?:{either('subjects')}){pointed}|\b(?:{either('definite_subjects')})\b)"
-    )
-    # Its title, when the clause gives one: "tentang" and a few words.
-    title = r"(?:\s+tentang(?:\s+[\w/-]+){1,6}?)?"
-    between = rf"(?:\s+(?:{either('between')}))*"
+    forms = regulation_forms()
+    subject, title, between = forms.subject, forms.title, forms.between
     return {
         # A regulation named by its type (from the one registry) and a capitalised name ("UU
         # Pemda", "UU Pelayanan Publik") stands where a numbered one would.
@@ -70,7 +95,7 @@ class ClosingAsk:
 
 def read_closing_ask(text: str, mentions: Sequence[tuple[int, int]]) -> ClosingAsk:
     """`mentions`: where `text` names regulations by number, as (start, end) offsets."""
-    clause = _clause(text, mentions)
+    clause = marked_clause(text, mentions)
     if not _closing_spans(clause):
         return ClosingAsk()
     patterns = _patterns()
@@ -81,17 +106,19 @@ def read_closing_ask(text: str, mentions: Sequence[tuple[int, int]]) -> ClosingA
 def asks_more(text: str, mentions: Sequence[tuple[int, int]]) -> bool:
     """Whether a question asking for the closing asks something else too: a content word is
     left once the closing's forms and the regulation's names are taken out."""
-    clause = _clause(text, mentions)
+    clause = marked_clause(text, mentions)
     for start, end in sorted(_closing_spans(clause), reverse=True):
         clause = f"{clause[:start]} {clause[end:]}"
-    rest = _patterns()["more"].sub(" ", clause.replace(_NAMED, " "))
+    rest = _patterns()["more"].sub(" ", clause.replace(NAMED, " "))
     return bool(content_words(rest))
 
 
-def _clause(text: str, mentions: Sequence[tuple[int, int]]) -> str:
+def marked_clause(text: str, mentions: Sequence[tuple[int, int]]) -> str:
+    """The clause lower-cased, each regulation it names (`mentions`, or by type and name)
+    replaced by NAMED."""
     for start, end in sorted(mentions, reverse=True):
-        text = f"{text[:start]} {_NAMED} {text[end:]}"
-    text = _patterns()["named_by_words"].sub(f" {_NAMED} ", text)
+        text = f"{text[:start]} {NAMED} {text[end:]}"
+    text = _patterns()["named_by_words"].sub(f" {NAMED} ", text)
     return " ".join(text.lower().split())
 
 

@@ -139,9 +139,12 @@ class Retriever:
             fused |= self._named_candidates(named, allowed, keyword_scores, dense_of, fused)
         # A clause asking when a named regulation was enacted (who signed it, which gazette
         # holds it) is answered by that regulation's closing, whatever else shares its words.
-        closing = [row for row in self._closing_rows(query) if allowed[row]]
-        if closing and fused:
-            fused |= {row: min(fused.values()) for row in closing if row not in fused}
+        # So is a clause asking why a named regulation was made by its preamble.
+        first = [
+            row for row in self._closing_rows(query) + self._preamble_rows(query) if allowed[row]
+        ]
+        if first and fused:
+            fused |= {row: min(fused.values()) for row in first if row not in fused}
         if not fused:
             return []
         dense_scores = dense_of(list(fused))
@@ -161,7 +164,7 @@ class Retriever:
             for i in fused
         }
         ranked = {i: base[i] + self.dense_weight * (dense_scores[i] - top_dense) for i in fused}
-        order = self._distinct(sorted(ranked, key=lambda i: (i not in closing, -ranked[i])), k)
+        order = self._distinct(sorted(ranked, key=lambda i: (i not in first, -ranked[i])), k)
         anchor = max(base, key=base.get)
         if anchor not in order:
             order.append(anchor)
@@ -235,6 +238,22 @@ class Retriever:
             if row is not None and self.chunks[row].doc_id == doc_id:
                 rows.append(row)
         return rows
+
+    def _preamble_rows(self, query: Query) -> list[int]:
+        """The preamble (Konsiderans) of the latest regulation the question names, when it asks
+        why one was made: of "UU 23/2014 diubah lewat UU 9/2015" or "PP 12/2017 dibuat untuk
+        melaksanakan UU 23/2014", the later one's, since a preamble only speaks of earlier
+        law."""
+        if not query.asks_preamble:
+            return []
+        held = []
+        for doc_id in sorted(query.named_directly):
+            meta = self.version.documents[doc_id]
+            row = self.chunks.row_of_citation(f"Konsiderans {meta.short_name}")
+            if meta.short_name and row is not None and self.chunks[row].doc_id == doc_id:
+                held.append((meta.tahun or 0, row))
+        latest = max((year for year, _ in held), default=None)
+        return [row for year, row in held if year == latest]
 
     def dense_ranking(self, vector: np.ndarray, allowed: np.ndarray, keyword: np.ndarray):
         """The dense candidates as a ranking (row, score), and the exact cosine of any rows.

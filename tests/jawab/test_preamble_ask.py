@@ -1,0 +1,105 @@
+"""Which questions ask why a regulation was made (its preamble, Konsiderans), and that the
+preamble of the right regulation then answers first."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from asisten.indeks.embedder import HashingEmbedder
+from asisten.indeks.store import IndexStore
+from asisten.jawab.engine import Engine
+from asisten.jawab.preamble_ask import asks_preamble
+from asisten.kb.mentions import find_regulations
+from tests.conftest import build_with, make_settings
+
+
+def _asks(question: str) -> bool:
+    return asks_preamble(question, [(m.start, m.end) for m in find_regulations(question)])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Apa alasan UU Pemda diubah untuk kedua kalinya lewat UU 9/2015?",
+        "Apa pertimbangan diterbitkannya Perban BSSN 8/2020?",
+        "Kenapa PP 18/2016 tentang Perangkat Daerah diubah lewat PP 72/2019?",
+        "PP 96/2012 itu diterbitkan untuk melaksanakan pasal mana saja dari UU 25/2009?",
+        "Menurut bagian menimbang UU 23/2014, kenapa undang-undang lama perlu diganti?",
+        "pergub itu dibuat karena apa?",
+        "Why was the regulation amended?",
+        "What are the reasons behind Law 9/2015?",
+    ],
+)
+def test_asks_why_a_regulation_was_made(question):
+    assert _asks(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # What the regulation sets, not why it was set.
+        "Apa tujuan inovasi daerah menurut PP 38/2017?",
+        "Apa alasan penolakan usulan inovasi menurut PP 38/2017?",
+        "Kenapa inovasi daerah harus dilaporkan menurut PP 38/2017?",
+        # "Menimbang" as the verb "to consider".
+        "RSUD kami menimbang membuka kelas VIP. Menurut PP 96/2012 prinsip apa yang berlaku?",
+        # A reason, but of no regulation.
+        "Apa alasan inovasi kami ditolak tim penilai?",
+        # When, not why (the closing answers that).
+        "Kapan UU 9/2015 diundangkan?",
+    ],
+)
+def test_asks_something_else(question):
+    assert not _asks(question)
+
+
+OFFICIAL = (
+    "uu-23-2014-pemerintahan-daerah.md",
+    "uu-9-2015-perubahan-kedua-uu23-2014.md",
+    "pp-96-2012-pelaksanaan-uu-pelayanan-publik.md",
+    "uu-25-2009-pelayanan-publik.md",
+)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory, corpus_uji):
+    corpus = tmp_path_factory.mktemp("korpus")
+    for name in OFFICIAL:
+        shutil.copy(corpus_uji / name, corpus / name)
+    settings = make_settings(tmp_path_factory.mktemp("home"))
+    embedder = HashingEmbedder(128)
+    build_with(IndexStore(settings.index_dir), [corpus], embedder)
+    return Engine(settings, embedder_factory=lambda name: embedder)
+
+
+@pytest.mark.parametrize(
+    ("question", "citation", "fact"),
+    [
+        # Two regulations named: the later one's preamble tells why the earlier was amended.
+        (
+            "Apa alasan UU Pemda diubah lewat UU 9/2015?",
+            "Konsiderans UU 9/2015",
+            "kesinambungan kepemimpinan",
+        ),
+        (
+            "PP 96/2012 itu diterbitkan untuk melaksanakan pasal mana saja dari UU 25/2009?",
+            "Konsiderans PP 96/2012",
+            "Pasal 39 ayat (4)",
+        ),
+    ],
+)
+def test_the_preamble_answers_first(engine, question, citation, fact):
+    answer = engine.answer(question)
+    assert answer.found
+    citations = [s.citation for s in answer.sources]
+    assert citations[0] == citation
+    assert "Konsiderans UU 23/2014" not in citations
+    assert fact in answer.text
+
+
+def test_a_question_on_what_it_sets_is_searched_as_usual(engine):
+    answer = engine.answer("Menurut UU 9/2015, kepala daerah berwenang mengajukan apa?")
+    assert answer.found
+    assert not any(s.citation.startswith("Konsiderans") for s in answer.sources[:1])
