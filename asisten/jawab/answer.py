@@ -409,6 +409,10 @@ class Answerer:
         whole_pasal = self._short_pasal(best, twice)
         sources: list[Source] = []
         items = []
+        # The passage sharing the most of the question's words gets the best passage's room
+        # too, wherever the cosine ranked it: for a question asking several things it is the
+        # likeliest to hold them all (training: facts 96.4 -> 96.6 % grown, median answer +0.5 %).
+        widest = max(chosen, key=lambda h: h.coverage)
         for hit in chosen:
             if _among(sources, hit.chunk):
                 continue  # already quoted as part of its whole pasal
@@ -429,7 +433,7 @@ class Answerer:
                     passage = quote(provision.text, query)
                     items.append(_Item(provision.citation, passage, [number]))
             # A case's sections (masalah, solusi, hasil) are a story told whole where possible.
-            roomy = hit is chosen[0] or hit.meta.is_case
+            roomy = hit is chosen[0] or hit.meta.is_case or hit is widest
             room = shared().best_excerpt_chars if roomy else shared().excerpt_chars
             passage = quote(hit.chunk.text, query, room)
             numbers = [self.add_source(sources, hit.chunk, hit.score)]
