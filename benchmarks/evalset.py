@@ -12,6 +12,7 @@ The files, each optional except in practice the first:
     eval/latih-ketujuh.yaml  split latih: a seventh blind part, likewise (2026-12-06, fourteenth)
     eval/latih-kedelapan.yaml split latih: an eighth blind part, likewise (2026-12-07, 25th)
     eval/latih-kesembilan.yaml split latih: a ninth blind part, likewise (2026-12-07, 26th)
+    eval/latih-kesepuluh.yaml split latih: a tenth blind part, likewise (2026-12-07, 28th)
     eval/uji.yaml            split uji:   held out, never tuned on
     eval/uji-kedua.yaml      split uji:   a second held-out part, written blind on 2026-12-04
 
@@ -48,6 +49,7 @@ EVAL_FILES = {
     "latih-ketujuh.yaml": ("latih", "ketujuh"),
     "latih-kedelapan.yaml": ("latih", "kedelapan"),
     "latih-kesembilan.yaml": ("latih", "kesembilan"),
+    "latih-kesepuluh.yaml": ("latih", "kesepuluh"),
     "uji.yaml": ("uji", "tes"),
     "uji-kedua.yaml": ("uji", "kedua"),
 }
