@@ -235,12 +235,23 @@ class Answerer:
     ) -> Answer:
         sources = [self.source(i + 1, c, 1.0) for i, c in enumerate(chunks)]
         meta = self.retriever.version.documents[chunks[0].doc_id]
-        one_pasal = len({(c.doc_id, c.pasal) for c in chunks}) == 1 and chunks[0].pasal
-        if len(chunks) == 1 or not one_pasal:
-            heading = " dan ".join(c.citation for c in chunks)
+        pasal = list(dict.fromkeys((c.doc_id, c.pasal) for c in chunks))
+        if len(chunks) > 1 and all(p for _, p in pasal) and len({d for d, _ in pasal}) == 1:
+            # One pasal, or several of one regulation: "UU 23/2014 Pasal 258 dan Pasal 259".
+            heading = f"{meta.short_name} " + " dan ".join(f"Pasal {p}" for _, p in pasal)
         else:
-            heading = f"{meta.short_name} Pasal {chunks[0].pasal}"
+            heading = " dan ".join(c.citation for c in chunks)
         items = [_Item(c.citation, c.text, [i + 1]) for i, c in enumerate(chunks)]
+        if len(pasal) > 1:
+            # Several pasal read out: each opens with its name, or their ayat run together.
+            documents = self.retriever.version.documents
+            opening: dict[tuple[str, str | None], int] = {}
+            for i, c in enumerate(chunks):
+                opening.setdefault((c.doc_id, c.pasal), i)
+            for (doc_id, number), i in opening.items():
+                name = f"{documents[doc_id].short_name} Pasal {number}" if number else ""
+                if name:
+                    items[i] = replace(items[i], text=f"{name}:\n{items[i].text}")
         # The regulation's own Penjelasan of each quoted ayat says what its words mean ("Penjelasan
         # Pasal 22: 'dipublikasikan secara jelas dan luas' berarti ...").
         explanations = self._explanation_items(chunks, sources, 1.0)

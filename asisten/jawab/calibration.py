@@ -94,6 +94,7 @@ class Shared:
     related_faqs: float
     cited_per_excerpt: float
     clause_runners_up: float
+    named_pasal_range: float
     searched: float
     searched_per_ask: float
 

@@ -19,6 +19,7 @@ from asisten.jawab.clarify import provision_options, vague_options
 from asisten.jawab.decision import ANSWER, CLARIFY, NOT_HELD, Decider, Decision
 from asisten.jawab.in_force_notes import InForceNotes
 from asisten.jawab.logistic import load_model
+from asisten.jawab.query import ProvisionRef
 from asisten.jawab.retrieval import Hit, Retriever
 from asisten.jawab.vocabulary import Vocabulary
 from asisten.kb.in_force import InForce
@@ -123,12 +124,21 @@ class Pipeline:
         self, query: Query, holders: dict[str, list[Chunk]], shown: list[Chunk]
     ) -> list[Chunk]:
         """The provisions the question's other clauses name ("Apa bunyi Pasal 7 ayat (2)?
-        Sekalian, menurut Pasal 7 ayat (4) huruf a, apa saja yang wajib diumumkan?"): a clause
-        naming a pasal is answered by it, not searched. A pasal named without its regulation is
+        Sekalian, menurut Pasal 7 ayat (4) huruf a, apa saja yang wajib diumumkan?"), and those
+        named with the first ("Pasal 258 dan Pasal 259"): a clause naming a pasal is answered by
+        it, not searched. A pasal named without its regulation is
         the one of the regulation the question names."""
         more: list[Chunk] = []
         quoted = {chunk.chunk_id for chunk in shown}
-        for part in query.parts:
+        ref = query.provision
+        # "Pasal 258 dan Pasal 259": each further pasal named with the first, whole.
+        further = [
+            replace(
+                query, provision=ProvisionRef(p, jenis=ref.jenis, nomor=ref.nomor, tahun=ref.tahun)
+            )
+            for p in (ref.more_pasal if ref else ())
+        ]
+        for part in [*further, *query.parts]:
             if part.provision is None or part.provision == query.provision:
                 continue
             held = {

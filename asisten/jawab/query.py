@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from asisten.jawab.calibration import shared
 from asisten.kb.jenis import same_type, short_names_pattern
 from asisten.kb.mentions import RegulationMention, find_regulations
 
@@ -21,6 +22,16 @@ _PASAL = re.compile(
     r"(?:\s+huruf\s+(?P<huruf>[a-z])\b)?",
     re.IGNORECASE,
 )
+# More pasal named right after the first: "Pasal 258 dan Pasal 259", "Pasal 5, 6, dan 7",
+# "Pasal 386 sampai 390". A bare number joins only before the end of the clause, another joiner
+# or the regulation's name: "Pasal 7 dan 2 ayat lain" names no Pasal 2.
+_JOINER = r"\s*(?:,|dan|serta|&)\s*(?:dan\s+)?"
+_MORE_PASAL = re.compile(
+    rf"(?:{_JOINER}pasal\s+(?P<named>\d{{1,3}}[a-z]?)\b"
+    rf"|{_JOINER}(?P<bare>\d{{1,3}}[a-z]?)(?=\s*(?:[,?.;:)]|$|dan\b|serta\b|&|[a-z]+\s+\d|uu\b|pp\b|undang))"
+    rf"|\s*(?:sampai|s\.d\.?|hingga|-|–)\s*(?:pasal\s+)?(?P<until>\d{{1,3}})\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -29,6 +40,8 @@ class ProvisionRef:
     ayat: str | None = None
     # More ayat named together: "ayat (10) dan (11)", "ayat 1 sampai 3".
     also: tuple[str, ...] = ()
+    # More pasal named together, each looked up whole: "Pasal 258 dan Pasal 259".
+    more_pasal: tuple[str, ...] = ()
     huruf: str | None = None
     jenis: str | None = None
     nomor: str | None = None
@@ -95,7 +108,26 @@ def find_provision(question: str) -> ProvisionRef | None:
         ayat=pasal.group("ayat"),
         also=_more_ayat(pasal.group("ayat"), pasal.group("more") or ""),
         huruf=(pasal.group("huruf") or "").lower() or None,
+        more_pasal=_more_pasal(question, pasal),
         jenis=regulation.jenis if regulation else None,
         nomor=regulation.nomor if regulation else None,
         tahun=regulation.tahun if regulation else None,
     )
+
+
+def _more_pasal(question: str, first: re.Match) -> tuple[str, ...]:
+    """The pasal named right after the first one, in order; a range's up to
+    `named_pasal_range` pasal long ("Pasal 386 sampai 390": 387 to 390)."""
+    more: list[str] = []
+    at, last = first.end(), first.group("pasal").upper()
+    while found := _MORE_PASAL.match(question, at):
+        if found.group("until"):
+            start, end = re.match(r"\d+", last), int(found.group("until"))
+            span = range(int(start.group()) + 1, end + 1) if start else range(0)
+            if not 0 < len(span) < int(shared().named_pasal_range):
+                break
+            more += [str(n) for n in span]
+        else:
+            more.append((found.group("named") or found.group("bare")).upper())
+        last, at = more[-1], found.end()
+    return tuple(dict.fromkeys(p for p in more if p != first.group("pasal").upper()))

@@ -18,6 +18,17 @@ def test_named_pasal_is_looked_up(real_engine):
     assert "tidak dapat dipidana" in answer.text and "[1]" in answer.text
 
 
+def test_several_named_pasal_are_each_looked_up(real_engine):
+    answer = real_engine.answer("Apa isi Pasal 5 dan Pasal 6 PP 38/2017?")
+    assert answer.found and answer.kind == "lookup"
+    citations = _citations(answer)
+    assert "PP 38/2017 Pasal 6" in citations
+    assert any(c.startswith("PP 38/2017 Pasal 5") for c in citations)
+    # Each pasal read out under its own name, not as one run of ayat.
+    assert "Bunyi PP 38/2017 Pasal 5 dan Pasal 6" in answer.text
+    assert "PP 38/2017 Pasal 6:\nKriteria Inovasi Daerah meliputi" in answer.text
+
+
 def test_named_pasal_with_tahun_words(real_engine):
     answer = real_engine.answer("pasal 6 PP 38 tahun 2017")
     assert answer.kind == "lookup"

@@ -60,6 +60,25 @@ def test_several_ayat_named_together(question, ayat):
     assert (ref.ayat, *ref.also) == ayat
 
 
+@pytest.mark.parametrize(
+    ("question", "pasal"),
+    [
+        ("Menurut UU 23/2014 Pasal 258 dan Pasal 259, untuk apa?", ("258", "259")),
+        ("Apa isi Pasal 5, 6, dan 7 PP 38/2017?", ("5", "6", "7")),
+        ("Pasal 7 dan 8 PP 38/2017 isinya?", ("7", "8")),
+        ("Pasal 386 sampai 390 UU 23/2014 mengatur apa?", ("386", "387", "388", "389", "390")),
+        ("Pasal 386–390 UU 23/2014", ("386", "387", "388", "389", "390")),
+        # A number that is no pasal, a run naming a whole law, ayat of one pasal.
+        ("Pasal 7 dan 2 ayat lainnya", ("7",)),
+        ("Pasal 1 sampai 300 UU 23/2014", ("1",)),
+        ("Pasal 7 ayat (2) dan (4) PP 38/2017", ("7",)),
+    ],
+)
+def test_several_pasal_named_together(question, pasal):
+    ref = find_provision(question)
+    assert (ref.pasal, *ref.more_pasal) == pasal
+
+
 def test_provisions_cited_in_guidance_text():
     passage = (
         "UU 23/2014 mengatur Bab XXI, Pasal 386–390. Pasal 386 ayat (1) menyebut tujuannya. "
