@@ -47,6 +47,7 @@ MIN_PART_WORDS = 2
 _YEAR = re.compile(r"(?<![\w/.,])(19[4-9]\d|20\d\d)(?![\w/]|[.,]\d)")
 # The words joining two years into a span (data/rentang_tahun.yaml).
 YEAR_SPAN_FILE = "rentang_tahun.yaml"
+EXPLANATION_ASK_FILE = "tanya_penjelasan.yaml"
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<![.?!:]\s)(?<!^)(?<![\"'(])\b[A-Z][A-Za-z]+")
 
 
@@ -61,6 +62,15 @@ def year_spans_cut(said: str) -> str:
     """The text with its spans of years ("RPJMN 2020–2024") blanked: a span names a period,
     not the year of its start or of its end."""
     return _year_span().sub(" ", said)
+
+
+@cache
+def _explanation_asks() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{form})" for form in yaml_data(EXPLANATION_ASK_FILE)["asks"]))
+
+
+def _asks_explanation(question: str) -> bool:
+    return bool(_explanation_asks().search(question.lower()))
 
 
 @dataclass(frozen=True)
@@ -110,6 +120,9 @@ class Query:
     # It asks why a regulation it names was made or amended, or which provisions it carries out:
     # what the regulation's preamble (Konsiderans) says (asisten.jawab.preamble_ask).
     asks_preamble: bool = False
+    # It asks what a regulation's own Penjelasan says (asisten/data/tanya_penjelasan.yaml):
+    # every provision quoted brings its Penjelasan, not only the best one.
+    asks_explanation: bool = False
     # It asks who holds an office now, or held it before someone (asisten.jawab.officeholders).
     asks_present_holder: bool = False
     definition: bool = False
@@ -171,6 +184,7 @@ class Query:
             "asks_closing": self.asks_closing,
             "asks_in_force": self.asks_in_force,
             "asks_preamble": self.asks_preamble,
+            "asks_explanation": self.asks_explanation,
             "asks_present_holder": self.asks_present_holder,
             "definition": self.definition,
             "expects": self.expects,
@@ -301,6 +315,7 @@ class Analyser:
             asks_closing=closing.closing,
             asks_in_force=closing.in_force,
             asks_preamble=asks_preamble(question, _spans(regulations)),
+            asks_explanation=_asks_explanation(question),
             asks_present_holder=asks_present_holder(question),
             definition=definition,
             expects=answer_type.expected(question),

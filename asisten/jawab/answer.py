@@ -458,8 +458,13 @@ class Answerer:
         related, related_ids = self._related_items(hits, sources)
         items += self._part_items(parts, sources, in_scope, related_ids)
         # The regulation's own Penjelasan of the best provision (of each of its ayat, when the
-        # pasal is quoted whole) says what its words mean.
-        items += self._explanation_items(whole_pasal or [best], sources, chosen[0].score, query)
+        # pasal is quoted whole) says what its words mean; of every provision quoted, when the
+        # question asks what the Penjelasan says ("menurut penjelasannya ...").
+        explained = whole_pasal or [best]
+        if query.asks_explanation:
+            further = [hit.chunk for hit in chosen[1:]] + [f[0].chunk for _, f in parts if f]
+            explained += [c for c in further if _among(sources, c)]
+        items += self._explanation_items(explained, sources, chosen[0].score, query)
         body = self._render(
             "retrieval", items, related=related, repaired=query.repaired,
             missing=query.missing_names,

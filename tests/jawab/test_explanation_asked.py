@@ -1,0 +1,64 @@
+"""A question asking what the Penjelasan says ("menurut penjelasannya ...") gets the Penjelasan of
+every provision the answer quotes, not only of the best one."""
+
+from __future__ import annotations
+
+from asisten.config import PROJECT_ROOT
+from asisten.indeks.embedder import HashingEmbedder
+from asisten.jawab.decision import ANSWER, Decision
+from asisten.jawab.pipeline import Pipeline
+from tests.conftest import indexed
+
+REGULATION = """---
+tipe: regulasi
+jenis: PP
+nomor: "9"
+tahun: 2021
+judul: Pelayanan Perizinan Perikanan
+---
+## Pasal 1
+
+Izin usaha perikanan diterbitkan oleh bupati setelah pemohon melampirkan dokumen kapal.
+
+## Pasal 2
+
+Pemohon izin usaha perikanan melampirkan dokumen kapal dan surat keterangan usaha.
+
+## PENJELASAN
+
+### Pasal 1
+Cukup jelas.
+
+### Pasal 2
+Yang dimaksud dengan dokumen kapal adalah surat ukur, gross akta, dan sertifikat kelaikan.
+"""
+
+
+def _answer(tmp_path, question: str):
+    version = indexed(tmp_path, {"pp.md": REGULATION})
+    pipeline = Pipeline(version, HashingEmbedder(64), PROJECT_ROOT / "prompts", top_k=3)
+    query = pipeline.analyser.analyse(question)
+    found = {hit.chunk.citation: hit for hit in pipeline.retriever.search(query, k=10)}
+    hits = [found["PP 9/2021 Pasal 1"], found["PP 9/2021 Pasal 2"]]
+    return pipeline.answerer.compose(query, hits, Decision(ANSWER, "uji", True))
+
+
+def test_every_quoted_provision_brings_its_penjelasan(tmp_path):
+    answer = _answer(
+        tmp_path, "Siapa yang menerbitkan izin usaha perikanan, dan menurut penjelasannya apa "
+        "itu dokumen kapal yang dilampirkan pemohon izin usaha perikanan?",
+    )  # fmt: skip
+    citations = [s.citation for s in answer.sources]
+    assert "PP 9/2021 Pasal 2" in citations
+    assert "Penjelasan PP 9/2021 Pasal 2" in citations
+    assert "surat ukur, gross akta" in answer.text
+
+
+def test_otherwise_only_the_best_provision_does(tmp_path):
+    answer = _answer(
+        tmp_path, "Siapa yang menerbitkan izin usaha perikanan, dan apa itu dokumen kapal yang "
+        "dilampirkan pemohon izin usaha perikanan?",
+    )  # fmt: skip
+    citations = [s.citation for s in answer.sources]
+    assert "PP 9/2021 Pasal 2" in citations
+    assert "Penjelasan PP 9/2021 Pasal 2" not in citations
