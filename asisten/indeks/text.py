@@ -334,12 +334,6 @@ def long_forms_in(stems: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
     return found
 
 
-def long_form(word: str) -> str | None:
-    """What an abbreviation of government stands for ("binwas": "pembinaan dan pengawasan"),
-    or None."""
-    return lexicon.word_map(ABBREVIATIONS_FILE).get(word)
-
-
 def with_abbreviations(words: list[str], stems: list[str]) -> tuple[list[str], list[str]]:
     """A question's words and their stems, with the abbreviation of each long form it spells
     out added: the index holds the abbreviation wherever the long form is written, so the

@@ -20,7 +20,7 @@ from asisten.indeks.dense import settings as dense_settings
 from asisten.indeks.embedder import Embedder, encode_queries
 from asisten.indeks.lexicon import yaml_data
 from asisten.indeks.store import IndexVersion
-from asisten.indeks.text import index_words, long_form
+from asisten.indeks.text import index_words
 from asisten.jawab import calibration
 from asisten.jawab.analysis import Query
 from asisten.jawab.calibration import calibration_for
@@ -443,14 +443,10 @@ def _dense_text(query: Query, doubled: bool) -> str:
     (translated, repaired, chat spellings in standard form), so the vector leans on them; or,
     not `doubled`, as typed after only the words it does not spell itself: its own words again
     would double what the model reads, and the model's time grows with every token. "As
-    typed" with its chat spellings written out (`Query.standard_text`). The long forms of the
-    government abbreviations it uses come before it ("binwas": "pembinaan dan pengawasan"): the
-    model reads them far better, and the keyword side meets either form anyway (training:
-    facts 97.3 -> 97.4 % inti, 96.3 -> 96.4 % grown)."""
-    spelled = [long for w in dict.fromkeys(query.words) if (long := long_form(w))]
+    typed" with its chat spellings written out (`Query.standard_text`)."""
     if doubled:
-        return " ".join([*query.words, *spelled, query.standard_text])
-    return " ".join([*_reread(query), *spelled, query.standard_text])
+        return " ".join(query.words) + " " + query.standard_text
+    return " ".join([*_reread(query), query.standard_text])
 
 
 def _ranked(scores: np.ndarray, allowed: np.ndarray) -> list[tuple[int, float]]:

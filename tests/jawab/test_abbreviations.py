@@ -64,31 +64,3 @@ def test_a_long_form_finds_the_passage_writing_the_abbreviation(engine):
     assert answer.found
     assert answer.sources[0].citation == "PP 13/2019 Pasal 5"
     assert "lkpj" in answer.trace["query"]["stems"]
-
-
-class _Reading(HashingEmbedder):
-    """The hashing embedder, keeping what the model is given to read."""
-
-    def __init__(self, dimension: int) -> None:
-        super().__init__(dimension)
-        self.read: list[str] = []
-
-    def encode(self, texts: list[str]):
-        self.read += texts
-        return super().encode(texts)
-
-
-def test_the_model_reads_an_abbreviation_with_its_long_form(tmp_path):
-    # The embedding model knows "pembinaan dan pengawasan" far better than the civil
-    # service's "binwas"; the keyword side meets either form through the index.
-    corpus = tmp_path / "korpus"
-    corpus.mkdir()
-    (corpus / "uu-7-1961.md").write_text(OLD_LAW, encoding="utf-8")
-    config = make_settings(tmp_path / "home")
-    embedder = _Reading(128)
-    build_with(IndexStore(config.index_dir), [corpus], embedder)
-    engine = Engine(config, embedder_factory=lambda name: embedder)
-    embedder.read.clear()
-    engine.answer("binwas bupati ke OPD itu dibantu siapa?")
-    assert embedder.read
-    assert all("pembinaan dan pengawasan" in text for text in embedder.read)
