@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from asisten.indeks.lexicon import yaml_data
-from asisten.indeks.text import content_words
+from asisten.indeks.text import content_words, written_out
 from asisten.kb.jenis import names_pattern
 
 DATA_FILE = "tanya_penutup.yaml"
@@ -119,7 +119,15 @@ def marked_clause(text: str, mentions: Sequence[tuple[int, int]]) -> str:
     for start, end in sorted(mentions, reverse=True):
         text = f"{text[:start]} {NAMED} {text[end:]}"
     text = _patterns()["named_by_words"].sub(f" {NAMED} ", text)
-    return " ".join(text.lower().split())
+    # Chat spellings written out, as the forms are ("pergub ttg uptd tu ditetapkan kpn?").
+    return _CHAT_WORD.sub(_written_out, " ".join(text.lower().split()))
+
+
+_CHAT_WORD = re.compile(r"[a-z]+")
+
+
+def _written_out(word: re.Match) -> str:
+    return written_out(word.group(), lambda _: False) or word.group()
 
 
 def _closing_spans(clause: str) -> list[tuple[int, int]]:

@@ -39,6 +39,8 @@ def asks_entry_into_force(question: str, spans: list[tuple[int, int]]) -> bool:
         "Draf itu mencantumkan tanggal penetapan berapa?",
         "Tanggal pengundangan PP 96/2012?",
         "What is the enactment date of the regulation?",
+        # Typed in chat: "ttg" (tentang), "tu" (itu), "kpn" (kapan).
+        "pergub bali 3/2021 ttg uptd tu diundangkan kpn?",
     ],
 )
 def test_asks_for_the_closing(question):
