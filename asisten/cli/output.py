@@ -20,6 +20,13 @@ def answer_text(answer: Answer) -> str:
     return "\n".join(lines)
 
 
+_ASKS_UNITS = (
+    ("asks_closing", "Menanyakan penutup peraturan (tanggal, penanda tangan, lembaran)"),
+    ("asks_preamble", "Menanyakan alasan peraturan dibuat: konsiderans-nya didahulukan"),
+    ("asks_explanation", "Menanyakan isi Penjelasan: Penjelasan setiap pasal yang dikutip ikut"),
+)
+
+
 def trace_text(answer: Answer) -> str:
     """Why the engine answered or declined, for a person: what it read in the question, the
     rule that decided with its scores, and the best passages it found."""
@@ -41,8 +48,14 @@ def trace_text(answer: Answer) -> str:
         )
     if query.get("provision"):
         lines.append(f"  Pasal yang disebut: {query['provision']}")
+    if query.get("more_pasal"):
+        lines.append(f"  Pasal lain yang disebut: {', '.join(query['more_pasal'])}")
     if query.get("regulations"):
         lines.append(f"  Peraturan yang disebut: {', '.join(query['regulations'])}")
+    # What the question asks of a regulation's own units, which the answer brings first.
+    for flag, said in _ASKS_UNITS:
+        if query.get(flag):
+            lines.append(f"  {said}")
     if query.get("missing_regulations"):
         lines.append(f"  Tidak ada di basis pengetahuan: {', '.join(query['missing_regulations'])}")
     parts = query.get("parts", [])

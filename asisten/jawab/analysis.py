@@ -178,6 +178,9 @@ class Query:
             "unknown": list(self.unknown),
             "unknown_places": list(self.unknown_places),
             "provision": _provision_label(self.provision),
+            "more_pasal": [
+                f"Pasal {p}" for p in (self.provision.more_pasal if self.provision else ())
+            ],
             "regulations": [_mention_label(m) for m in self.regulations],
             "missing_regulations": [_mention_label(m) for m in self.missing_regulations],
             "named_documents": sorted(self.named_documents),

@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from asisten.cli.output import trace_text
 from asisten.indeks.embedder import HashingEmbedder
 from asisten.indeks.store import IndexStore
 from asisten.jawab.engine import Engine
@@ -103,3 +104,14 @@ def test_a_question_on_what_it_sets_is_searched_as_usual(engine):
     answer = engine.answer("Menurut UU 9/2015, kepala daerah berwenang mengajukan apa?")
     assert answer.found
     assert not any(s.citation.startswith("Konsiderans") for s in answer.sources[:1])
+
+
+def test_the_explanation_for_a_person_says_what_was_asked(engine):
+    # `asisten tanya --jelaskan`: the preamble asked for, and every pasal named.
+    asked = trace_text(engine.answer("Apa alasan UU Pemda diubah lewat UU 9/2015?"))
+    assert "Menanyakan alasan peraturan dibuat" in asked
+    looked_up = engine.answer("Apa isi Pasal 258 dan Pasal 259 UU 23/2014?")
+    assert "Pasal lain yang disebut: Pasal 259" in trace_text(looked_up)
+    citations = [s.citation for s in looked_up.sources]
+    assert "UU 23/2014 Pasal 258 ayat (1)" in citations
+    assert "UU 23/2014 Pasal 259 ayat (4)" in citations
