@@ -53,6 +53,22 @@ def indexed(home: Path, files: dict[str, str], embedder=None):
     return store.load()
 
 
+def engine_over_official(tmp_path_factory, corpus_uji: Path, names: tuple[str, ...]):
+    """An engine, with the hashing embedder, over these official texts of ../shared/corpus-uji
+    copied to a fresh corpus."""
+    import shutil
+
+    from asisten.jawab.engine import Engine
+
+    corpus = tmp_path_factory.mktemp("korpus")
+    for name in names:
+        shutil.copy(corpus_uji / name, corpus / name)
+    settings = make_settings(tmp_path_factory.mktemp("home"))
+    embedder = HashingEmbedder(128)
+    build_with(IndexStore(settings.index_dir), [corpus], embedder)
+    return Engine(settings, embedder_factory=lambda name: embedder)
+
+
 @pytest.fixture(scope="session")
 def real_embedder():
     return create_embedder(REAL_MODEL)

@@ -245,12 +245,11 @@ class Answerer:
         if len(pasal) > 1:
             # Several pasal read out: each opens with its name, or their ayat run together.
             documents = self.retriever.version.documents
-            opening: dict[tuple[str, str | None], int] = {}
+            named: set[tuple[str, str | None]] = set()
             for i, c in enumerate(chunks):
-                opening.setdefault((c.doc_id, c.pasal), i)
-            for (doc_id, number), i in opening.items():
-                name = f"{documents[doc_id].short_name} Pasal {number}" if number else ""
-                if name:
+                if c.pasal and (c.doc_id, c.pasal) not in named:
+                    named.add((c.doc_id, c.pasal))
+                    name = f"{documents[c.doc_id].short_name} Pasal {c.pasal}"
                     items[i] = replace(items[i], text=f"{name}:\n{items[i].text}")
         # The regulation's own Penjelasan of each quoted ayat says what its words mean ("Penjelasan
         # Pasal 22: 'dipublikasikan secara jelas dan luas' berarti ...").

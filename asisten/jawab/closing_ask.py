@@ -113,6 +113,13 @@ def asks_more(text: str, mentions: Sequence[tuple[int, int]]) -> bool:
     return bool(content_words(rest))
 
 
+_CHAT_WORD = re.compile(r"[a-z]+")
+
+
+def _written_out(word: re.Match) -> str:
+    return written_out(word.group(), lambda _: False) or word.group()
+
+
 def marked_clause(text: str, mentions: Sequence[tuple[int, int]]) -> str:
     """The clause lower-cased, each regulation it names (`mentions`, or by type and name)
     replaced by NAMED."""
@@ -121,13 +128,6 @@ def marked_clause(text: str, mentions: Sequence[tuple[int, int]]) -> str:
     text = _patterns()["named_by_words"].sub(f" {NAMED} ", text)
     # Chat spellings written out, as the forms are ("pergub ttg uptd tu ditetapkan kpn?").
     return _CHAT_WORD.sub(_written_out, " ".join(text.lower().split()))
-
-
-_CHAT_WORD = re.compile(r"[a-z]+")
-
-
-def _written_out(word: re.Match) -> str:
-    return written_out(word.group(), lambda _: False) or word.group()
 
 
 def _closing_spans(clause: str) -> list[tuple[int, int]]:

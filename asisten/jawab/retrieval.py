@@ -231,13 +231,22 @@ class Retriever:
     def _closing_rows(self, query: Query) -> list[int]:
         if not query.asks_closing:
             return []
-        rows = []
+        return [row for _, row in self._own_units(query, "Penutup")]
+
+    def _own_units(self, query: Query, kind: str) -> list[tuple[int, int]]:
+        """(year, row) of the unit of this kind ("Penutup", "Konsiderans") of each regulation
+        the question names itself."""
+        found = []
         for doc_id in sorted(query.named_directly):
-            name = self.version.documents[doc_id].short_name
-            row = self.chunks.row_of_citation(f"Penutup {name}") if name else None
+            meta = self.version.documents[doc_id]
+            row = (
+                self.chunks.row_of_citation(f"{kind} {meta.short_name}")
+                if meta.short_name
+                else None
+            )
             if row is not None and self.chunks[row].doc_id == doc_id:
-                rows.append(row)
-        return rows
+                found.append((meta.tahun or 0, row))
+        return found
 
     def _preamble_rows(self, query: Query) -> list[int]:
         """The preamble (Konsiderans) of the latest regulation the question names, when it asks
@@ -246,12 +255,7 @@ class Retriever:
         law."""
         if not query.asks_preamble:
             return []
-        held = []
-        for doc_id in sorted(query.named_directly):
-            meta = self.version.documents[doc_id]
-            row = self.chunks.row_of_citation(f"Konsiderans {meta.short_name}")
-            if meta.short_name and row is not None and self.chunks[row].doc_id == doc_id:
-                held.append((meta.tahun or 0, row))
+        held = self._own_units(query, "Konsiderans")
         latest = max((year for year, _ in held), default=None)
         return [row for year, row in held if year == latest]
 

@@ -3,17 +3,12 @@ preamble of the right regulation then answers first."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from asisten.cli.output import trace_text
-from asisten.indeks.embedder import HashingEmbedder
-from asisten.indeks.store import IndexStore
-from asisten.jawab.engine import Engine
 from asisten.jawab.preamble_ask import asks_preamble
 from asisten.kb.mentions import find_regulations
-from tests.conftest import build_with, make_settings
+from tests.conftest import engine_over_official
 
 
 def _asks(question: str) -> bool:
@@ -66,13 +61,7 @@ OFFICIAL = (
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory, corpus_uji):
-    corpus = tmp_path_factory.mktemp("korpus")
-    for name in OFFICIAL:
-        shutil.copy(corpus_uji / name, corpus / name)
-    settings = make_settings(tmp_path_factory.mktemp("home"))
-    embedder = HashingEmbedder(128)
-    build_with(IndexStore(settings.index_dir), [corpus], embedder)
-    return Engine(settings, embedder_factory=lambda name: embedder)
+    return engine_over_official(tmp_path_factory, corpus_uji, OFFICIAL)
 
 
 @pytest.mark.parametrize(
