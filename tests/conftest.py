@@ -41,6 +41,24 @@ def build_with(store: IndexStore, paths, embedder, **kwargs):
     return build_index(store, paths, lambda: embedder, embedder.name, 25 * 2**20, **kwargs)
 
 
+def regulation_text(
+    body: str, *, nomor: str, tahun: int, judul: str, jenis: str = "PP", in_force: bool = False,
+    heading: bool = False,
+) -> str:  # fmt: skip
+    """A test regulation as the corpus writes one: its front matter (`status: berlaku` when
+    `in_force`), the title heading the team's texts open with when `heading`, then `body`."""
+    from asisten.kb.jenis import long_name
+
+    status = "status: berlaku\n" if in_force else ""
+    front = (
+        f'---\ntipe: regulasi\njenis: {jenis}\nnomor: "{nomor}"\ntahun: {tahun}\n'
+        f"judul: {judul}\n{status}---\n"
+    )
+    if heading:
+        front += f"\n# {long_name(jenis)} Nomor {nomor} Tahun {tahun} tentang {judul}\n\n"
+    return front + body
+
+
 def indexed(home: Path, files: dict[str, str], embedder=None):
     """The published index version of a corpus of these files (name → text) written under
     `home`, embedded by a small hashing embedder unless told."""

@@ -11,20 +11,10 @@ from asisten.config import PROJECT_ROOT
 from asisten.indeks.embedder import HashingEmbedder
 from asisten.jawab.decision import ANSWER, Decision
 from asisten.jawab.pipeline import Pipeline
-from tests.conftest import indexed
+from tests.conftest import indexed, regulation_text
 
-REGULATION = """---
-tipe: regulasi
-jenis: PP
-nomor: "7"
-tahun: 2025
-judul: Layanan Air Bersih Desa
-status: berlaku
----
-
-# Peraturan Pemerintah Nomor 7 Tahun 2025 tentang Layanan Air Bersih Desa
-
-### Pasal 1
+REGULATION = regulation_text(
+    """### Pasal 1
 Sertifikat operator kios air diterbitkan kepala desa setelah operator mengikuti pelatihan.
 
 ### Pasal 2
@@ -36,7 +26,13 @@ Operator kios air menjaga kebersihan kios air dan melaporkan kerja operator kepa
 
 ### Pasal 4
 Sertifikat operator berlaku selama 3 (tiga) tahun.
-"""
+""",
+    nomor="7",
+    tahun=2025,
+    judul="Layanan Air Bersih Desa",
+    in_force=True,
+    heading=True,
+)
 ISSUER = "Siapa yang menerbitkan sertifikat operator kios air?"
 REPORTS = "Operator kios air melaporkan kerja kepada siapa?"
 HOW_LONG = "Lalu sertifikat operator kios air itu berlaku berapa lama?"

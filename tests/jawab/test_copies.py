@@ -12,20 +12,11 @@ from asisten.jawab.analysis import Analyser
 from asisten.jawab.pipeline import Pipeline
 from asisten.jawab.retrieval import Retriever, same_provision
 from asisten.jawab.vocabulary import Vocabulary
-from tests.conftest import indexed
+from tests.conftest import indexed, regulation_text
 
-FRONT = """---
-tipe: regulasi
-jenis: PP
-nomor: "7"
-tahun: 2025
-judul: Layanan Air Bersih Desa
-status: berlaku
----
-
-# Peraturan Pemerintah Nomor 7 Tahun 2025 tentang Layanan Air Bersih Desa
-
-"""
+FRONT = regulation_text(
+    "", nomor="7", tahun=2025, judul="Layanan Air Bersih Desa", in_force=True, heading=True
+)
 # The team's text, cut by ayat.
 TEAM_TEXT = (
     FRONT

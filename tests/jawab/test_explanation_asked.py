@@ -9,16 +9,10 @@ from asisten.config import PROJECT_ROOT
 from asisten.indeks.embedder import HashingEmbedder
 from asisten.jawab.decision import ANSWER, Decision
 from asisten.jawab.pipeline import Pipeline
-from tests.conftest import indexed
+from tests.conftest import indexed, regulation_text
 
-REGULATION = """---
-tipe: regulasi
-jenis: PP
-nomor: "9"
-tahun: 2021
-judul: Pelayanan Perizinan Perikanan
----
-## Pasal 1
+REGULATION = regulation_text(
+    """## Pasal 1
 
 Izin usaha perikanan diterbitkan oleh bupati setelah pemohon melampirkan dokumen kapal.
 
@@ -33,7 +27,11 @@ Cukup jelas.
 
 ### Pasal 2
 Yang dimaksud dengan dokumen kapal adalah surat ukur, gross akta, dan sertifikat kelaikan.
-"""
+""",
+    nomor="9",
+    tahun=2021,
+    judul="Pelayanan Perizinan Perikanan",
+)
 
 
 def _answer(tmp_path, question: str):

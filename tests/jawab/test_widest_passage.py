@@ -9,31 +9,27 @@ from asisten.indeks.embedder import HashingEmbedder
 from asisten.jawab.calibration import shared
 from asisten.jawab.decision import ANSWER, Decision
 from asisten.jawab.pipeline import Pipeline
-from tests.conftest import indexed
+from tests.conftest import indexed, regulation_text
 
 FILLER = " ".join(
     f"Kalimat pengisi nomor {i} menguraikan hal lain yang tidak ditanyakan sama sekali."
     for i in range(1, 9)
 )
 LATE = "Pelanggaran atas hal itu dikenai teguran tertulis oleh camat."
-REGULATION = f"""---
-tipe: regulasi
-jenis: PP
-nomor: "7"
-tahun: 2025
-judul: Layanan Air Bersih Desa
-status: berlaku
----
-
-# Peraturan Pemerintah Nomor 7 Tahun 2025 tentang Layanan Air Bersih Desa
-
-### Pasal 1
+REGULATION = regulation_text(
+    f"""### Pasal 1
 Kepala desa membina operator.
 
 ### Pasal 2
 Operator kios air wajib menjaga kebersihan kios air dan melapor kepada kepala desa. {FILLER}
 {LATE} {FILLER}
-"""
+""",
+    nomor="7",
+    tahun=2025,
+    judul="Layanan Air Bersih Desa",
+    in_force=True,
+    heading=True,
+)
 QUESTION = "Apa kewajiban operator kios air, dan apa sanksinya?"
 
 
