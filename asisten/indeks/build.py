@@ -35,7 +35,7 @@ from asisten.kb.scans import ScanReader
 _CHUNKING_CODE = (
     "kb", "indeks/text.py", "indeks/lexicon.py", "data/kaki_halaman.txt", "data/tepi_halaman.yaml",
     "data/jenis_peraturan.yaml", "data/judul_potongan.yaml", "data/angka_ocr.yaml",
-    "data/huruf_ocr.yaml",
+    "data/huruf_ocr.yaml", "data/matriks_urusan.yaml",
 )  # fmt: skip
 
 Progress = Callable[[str, int, int], None]

@@ -3,7 +3,8 @@
 An annex opens with its own heading, "LAMPIRAN [VI] PERATURAN GUBERNUR BALI NOMOR 2 TAHUN 2021
 TENTANG …", wherever it sits: after the Penjelasan (UU 23/2014), before it, or as the whole file
 (a PDF holding only Lampiran VI). It runs to the next annex heading, to a Penjelasan that
-follows it, or to the end. Its content is cut into numbered sections (asisten.kb.sections).
+follows it, or to the end. Its content is cut into numbered sections (asisten.kb.sections), and
+a table dividing government affairs among them is read back into its cells (asisten.kb.matrix).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from asisten.kb.jenis import names_pattern
+from asisten.kb.matrix import read_matrix
 from asisten.kb.sections import Section, parse_sections
 
 # Upper-case "LAMPIRAN" and a regulation type: "Lampiran" in prose ("tercantum dalam Lampiran
@@ -63,6 +65,8 @@ def parse_lampiran(text: str, number: str, position: int = 0) -> Lampiran:
     intro, sections = parse_sections(text)
     for section in sections:
         section.position += position
+        # A division matrix printed as running text gets its cells named (asisten.kb.matrix).
+        section.text = read_matrix(section.text)
     return Lampiran(number=number, intro=intro, sections=sections, position=position)
 
 

@@ -230,7 +230,10 @@ def test_every_data_file_the_parser_reads_is_in_the_index_fingerprint():
 
     read = set()
     for path in (PROJECT_ROOT / "asisten" / "kb").glob("*.py"):
-        for parts in re.findall(r'joinpath\(("data[^)]*)\)', path.read_text("utf-8")):
+        source = path.read_text("utf-8")
+        for parts in re.findall(r'joinpath\(("data[^)]*)\)', source):
             read.add("/".join(re.findall(r'"([^"]+)"', parts)))
-    assert read >= {"data/jenis_peraturan.yaml", "data/judul_potongan.yaml"}
+        # Modules reading their file through asisten.indeks.lexicon name it DATA_FILE.
+        read |= {f"data/{name}" for name in re.findall(r'^DATA_FILE = "([^"]+)"', source, re.M)}
+    assert read >= {"data/jenis_peraturan.yaml", "data/judul_potongan.yaml", "data/huruf_ocr.yaml"}
     assert read <= set(_CHUNKING_CODE)

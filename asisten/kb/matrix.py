@@ -1,0 +1,165 @@
+"""A matrix dividing government affairs, read back into its cells.
+
+Lampiran UU 23/2014 is a table: each row a sub-affair ("2. Perlindungan Perempuan") with one cell
+for the centre, one for the province and one for the regency or city. A PDF's text layer prints
+it row by row, each cell's items after the other's ("a. … nasional. b. … a. … Daerah provinsi.
+…"), with the table's header again at the top of every page. A passage quoted from that says
+what is to be done but not by whom, while "which level provides final-referral services?" is
+answered by the column. So each row is written back with its cells named ("Pemerintah Pusat:",
+"Daerah Provinsi:", …), and the repeated header is dropped. A row whose cells cannot be told
+apart for sure (the lines of two cells run together, a cell cut by a page break and continued
+after it) keeps its printed words: a cell named wrongly would mislead where the printed text only
+fails to help. The table's form is data (asisten/data/matriks_urusan.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from asisten.indeks.lexicon import yaml_data
+
+DATA_FILE = "matriks_urusan.yaml"
+
+# Where a page's header stood: a page break inside a row.
+_PAGE = "\x00"
+# A row opens with its number and a capitalised sub-affair: "2. Perlindungan Perempuan".
+_ROW = re.compile(r"(?<![\w.,/()-])(\d{1,2})\.\s+(?=[A-Z])")
+# A cell's item ("a. Pencegahan …"), and one starting inside a sentence: two cells' lines run
+# together ("b. Pengelolaan pendidikan a. Pengelolaan pendidikan menengah.").
+_ITEM = re.compile(r"^([a-z])\.\s+")
+_INNER_ITEM = re.compile(r"\s[a-z]\.\s+[A-Z]")
+# A sentence ends at a full stop after a word or a bracket, not after an item's letter ("a.").
+_SENTENCE_END = re.compile(r"(?<=[\w)]{2}\.)\s+")
+# Lower-case words inside a sub-affair's name ("Bahasa dan Sastra").
+_NAME_WORDS = frozenset({"dan", "serta", "atau", "dan/atau", "di", "ke", "dari", "yang", "untuk"})
+
+
+@dataclass(frozen=True)
+class MatrixForm:
+    header: re.Pattern[str]
+    columns: tuple[str, ...]
+    empty: re.Pattern[str]
+
+
+@cache
+def matrix_form() -> MatrixForm:
+    data = yaml_data(DATA_FILE)
+    return MatrixForm(
+        re.compile(data["header"]),
+        tuple(data["columns"]),
+        re.compile(rf"(?:{data['empty_cell']})"),
+    )
+
+
+def read_matrix(text: str) -> str:
+    """`text` with each row of a division matrix written with its cells named; text holding no
+    such table comes back unchanged."""
+    form = matrix_form()
+    if not form.header.search(text):
+        return text
+    marked = form.header.sub(f" {_PAGE} ", text)
+    starts = _row_starts(marked)
+    if not starts:
+        return text
+    pieces = [_printed(marked[: starts[0][0]])]
+    for (_, number, body_start), nxt in zip(starts, [*starts[1:], None], strict=True):
+        body = marked[body_start : nxt[0] if nxt else len(marked)]
+        pieces.append(_row(number, " ".join(body.split()), form) or f"{number}. {_printed(body)}")
+    return "\n".join(piece for piece in pieces if piece)
+
+
+def _row_starts(marked: str) -> list[tuple[int, str, int]]:
+    """(start, number, body start) of the rows 1., 2., 3. … in sequence."""
+    found: list[tuple[int, str, int]] = []
+    for match in _ROW.finditer(marked):
+        if match.group(1) == str(len(found) + 1):
+            found.append((match.start(), match.group(1), match.end()))
+    return found
+
+
+def _printed(text: str) -> str:
+    """Text as printed, its lines kept, without the page headers."""
+    lines = (" ".join(line.split()) for line in text.replace(_PAGE, " ").splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _row(number: str, body: str, form: MatrixForm) -> str | None:
+    """The row with its cells named, or None when its cells cannot be told apart."""
+    name, rest = _sub_affair(body)
+    cells = _cells(_units(rest), form) if name else None
+    if cells is None or len(cells) != len(form.columns):
+        return None
+    lines = [f"{number}. {name}"]
+    for column, items in zip(form.columns, cells, strict=True):
+        if len(items) == 1 and not _ITEM.match(items[0]):
+            lines.append(f"{column}: {items[0]}")
+        else:
+            lines += [f"{column}:", *items]
+    return "\n".join(lines)
+
+
+def _sub_affair(body: str) -> tuple[str, str]:
+    """The row's sub-affair ("Informasi dan Komunikasi Publik") and its cells' text: the name's
+    capitalised words run until an item, a page break, an empty cell, or a capitalised word
+    opening a sentence ("Pengelolaan informasi …")."""
+    words = body.replace(_PAGE, f" {_PAGE} ").split()
+    name: list[str] = []
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if _ITEM.match(f"{word} ") or word == _PAGE or re.fullmatch(r"-+", word):
+            break
+        if word[:1].isupper() or word[:1] == "(":
+            opens_sentence = following[:1].islower() and following not in _NAME_WORDS
+            if name and opens_sentence and not _ITEM.match(f"{following} "):
+                break
+            name.append(word)
+        elif word in _NAME_WORDS and name:
+            name.append(word)
+        else:
+            break
+    return " ".join(name), " ".join(words[len(name) :])
+
+
+def _units(text: str) -> list[str]:
+    """The cells' sentences, empty-cell marks and page breaks, in order."""
+    units: list[str] = []
+    for part in text.split(_PAGE):
+        for sentence in _SENTENCE_END.split(part.strip()):
+            for piece in re.split(r"(?:^|\s)(-{1,3})(?=\s|$)", sentence):
+                if piece.strip():
+                    units.append(piece.strip())
+        units.append(_PAGE)
+    return units[:-1]
+
+
+def _cells(units: list[str], form: MatrixForm) -> list[list[str]] | None:
+    """Each column's items. A new column opens with an item "a." (or any item not after the
+    previous one's letter), a sentence of its own after items, or an empty-cell mark; after a
+    page break the columns continue from the first. None when a sentence starts inside another
+    (two cells' lines run together) or lower-case (the rest of a cell cut at a page break)."""
+    columns: list[list[str]] = []
+    column = -1
+    for unit in units:
+        if unit == _PAGE:
+            column = -1 if columns else column
+            continue
+        if form.empty.fullmatch(unit):
+            column += 1
+            if column == len(columns):
+                columns.append(["-"])
+            continue
+        item = _ITEM.match(unit)
+        if _INNER_ITEM.search(unit) or not unit.endswith(".") or (unit[0].islower() and not item):
+            return None
+        previous = columns[column][-1] if 0 <= column < len(columns) else ""
+        before = _ITEM.match(previous)
+        if not (item and before and item.group(1) > before.group(1)):
+            column += 1
+        if column > len(columns):
+            return None
+        if column == len(columns):
+            columns.append([])
+        columns[column].append(unit)
+    return columns
