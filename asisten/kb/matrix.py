@@ -26,10 +26,10 @@ DATA_FILE = "matriks_urusan.yaml"
 _PAGE = "\x00"
 # A row opens with its number and a capitalised sub-affair: "2. Perlindungan Perempuan".
 _ROW = re.compile(r"(?<![\w.,/()-])(\d{1,2})\.\s+(?=[A-Z])")
-# A cell's item ("a. Pencegahan …"), and one starting inside a sentence: two cells' lines run
-# together ("b. Pengelolaan pendidikan a. Pengelolaan pendidikan menengah.").
+# A cell's item ("a. Pencegahan …"), and one opening inside a sentence: the item before it was
+# cut by a page break, or two cells' lines run together ("b. Pengelolaan pendidikan a. …").
 _ITEM = re.compile(r"^([a-z])\.\s+")
-_INNER_ITEM = re.compile(r"\s[a-z]\.\s+[A-Z]")
+_INNER_ITEM = re.compile(r"\s+(?=[a-z]\.\s+[A-Z])")
 # A sentence ends at a full stop after a word or a bracket, not after an item's letter ("a.").
 _SENTENCE_END = re.compile(r"(?<=[\w)]{2}\.)\s+")
 # Lower-case words inside a sub-affair's name ("Bahasa dan Sastra").
@@ -123,13 +123,16 @@ def _sub_affair(body: str) -> tuple[str, str]:
 
 
 def _units(text: str) -> list[str]:
-    """The cells' sentences, empty-cell marks and page breaks, in order."""
+    """The cells' sentences, empty-cell marks and page breaks, in order. An item opening inside
+    a sentence ("… dan hak a. Peningkatan …") starts a unit of its own: the one before it was cut
+    by the page and goes on after the page's header."""
     units: list[str] = []
     for part in text.split(_PAGE):
         for sentence in _SENTENCE_END.split(part.strip()):
-            for piece in re.split(r"(?:^|\s)(-{1,3})(?=\s|$)", sentence):
-                if piece.strip():
-                    units.append(piece.strip())
+            for clause in _INNER_ITEM.split(sentence):
+                for piece in re.split(r"(?:^|\s)(-{1,3})(?=\s|$)", clause):
+                    if piece.strip():
+                        units.append(piece.strip())
         units.append(_PAGE)
     return units[:-1]
 
@@ -137,22 +140,32 @@ def _units(text: str) -> list[str]:
 def _cells(units: list[str], form: MatrixForm) -> list[list[str]] | None:
     """Each column's items. A new column opens with an item "a." (or any item not after the
     previous one's letter), a sentence of its own after items, or an empty-cell mark; after a
-    page break the columns continue from the first. None when a sentence starts inside another
-    (two cells' lines run together) or lower-case (the rest of a cell cut at a page break)."""
+    page break the columns continue from the first. Items cut by a page break (no full stop)
+    are completed, in column order, by the lower-case sentences right after the break. None when
+    that does not add up: a lower-case sentence elsewhere, or an item left unfinished, is two
+    cells' lines run together."""
     columns: list[list[str]] = []
     column = -1
+    unfinished: list[tuple[int, int]] = []  # (column, item) of the items a page break cut
+    after_break = False
     for unit in units:
         if unit == _PAGE:
             column = -1 if columns else column
+            after_break = True
             continue
+        item = _ITEM.match(unit)
+        if unit[0].islower() and not item:
+            if not (after_break and unfinished and unit.endswith(".")):
+                return None
+            cut_column, cut_item = unfinished.pop(0)
+            columns[cut_column][cut_item] += f" {unit}"
+            continue
+        after_break = False
         if form.empty.fullmatch(unit):
             column += 1
             if column == len(columns):
                 columns.append(["-"])
             continue
-        item = _ITEM.match(unit)
-        if _INNER_ITEM.search(unit) or not unit.endswith(".") or (unit[0].islower() and not item):
-            return None
         previous = columns[column][-1] if 0 <= column < len(columns) else ""
         before = _ITEM.match(previous)
         if not (item and before and item.group(1) > before.group(1)):
@@ -162,4 +175,6 @@ def _cells(units: list[str], form: MatrixForm) -> list[list[str]] | None:
         if column == len(columns):
             columns.append([])
         columns[column].append(unit)
-    return columns
+        if not unit.endswith("."):
+            unfinished.append((column, len(columns[column]) - 1))
+    return None if unfinished else columns
