@@ -41,6 +41,8 @@ class MatrixForm:
     header: re.Pattern[str]
     columns: tuple[str, ...]
     empty: re.Pattern[str]
+    # The marks of empty cells standing between words: where a sentence's text is cut.
+    empty_between: re.Pattern[str]
 
 
 @cache
@@ -50,6 +52,7 @@ def matrix_form() -> MatrixForm:
         re.compile(data["header"]),
         tuple(data["columns"]),
         re.compile(rf"(?:{data['empty_cell']})"),
+        re.compile(rf"(?:^|\s)((?:{data['empty_cell']}))(?=\s|$)"),
     )
 
 
@@ -87,8 +90,8 @@ def _printed(text: str) -> str:
 
 def _row(number: str, body: str, form: MatrixForm) -> str | None:
     """The row with its cells named, or None when its cells cannot be told apart."""
-    name, rest = _sub_affair(body)
-    cells = _cells(_units(rest), form) if name else None
+    name, rest = _sub_affair(body, form)
+    cells = _cells(_units(rest, form), form) if name else None
     if cells is None or len(cells) != len(form.columns):
         return None
     lines = [f"{number}. {name}"]
@@ -100,7 +103,7 @@ def _row(number: str, body: str, form: MatrixForm) -> str | None:
     return "\n".join(lines)
 
 
-def _sub_affair(body: str) -> tuple[str, str]:
+def _sub_affair(body: str, form: MatrixForm) -> tuple[str, str]:
     """The row's sub-affair ("Informasi dan Komunikasi Publik") and its cells' text: the name's
     capitalised words run until an item, a page break, an empty cell, or a capitalised word
     opening a sentence ("Pengelolaan informasi …")."""
@@ -108,7 +111,7 @@ def _sub_affair(body: str) -> tuple[str, str]:
     name: list[str] = []
     for index, word in enumerate(words):
         following = words[index + 1] if index + 1 < len(words) else ""
-        if _ITEM.match(f"{word} ") or word == _PAGE or re.fullmatch(r"-+", word):
+        if _ITEM.match(f"{word} ") or word == _PAGE or form.empty.fullmatch(word):
             break
         if word[:1].isupper() or word[:1] == "(":
             opens_sentence = following[:1].islower() and following not in _NAME_WORDS
@@ -122,7 +125,7 @@ def _sub_affair(body: str) -> tuple[str, str]:
     return " ".join(name), " ".join(words[len(name) :])
 
 
-def _units(text: str) -> list[str]:
+def _units(text: str, form: MatrixForm) -> list[str]:
     """The cells' sentences, empty-cell marks and page breaks, in order. An item opening inside
     a sentence ("… dan hak a. Peningkatan …") starts a unit of its own: the one before it was cut
     by the page and goes on after the page's header."""
@@ -130,7 +133,7 @@ def _units(text: str) -> list[str]:
     for part in text.split(_PAGE):
         for sentence in _SENTENCE_END.split(part.strip()):
             for clause in _INNER_ITEM.split(sentence):
-                for piece in re.split(r"(?:^|\s)(-{1,3})(?=\s|$)", clause):
+                for piece in form.empty_between.split(clause):
                     if piece.strip():
                         units.append(piece.strip())
         units.append(_PAGE)
