@@ -6,10 +6,11 @@ it row by row, each cell's items after the other's ("a. … nasional. b. … a. 
 …"), with the table's header again at the top of every page. A passage quoted from that says
 what is to be done but not by whom, while "which level provides final-referral services?" is
 answered by the column. So each row is written back with its cells named ("Pemerintah Pusat:",
-"Daerah Provinsi:", …), and the repeated header is dropped. A row whose cells cannot be told
-apart for sure (the lines of two cells run together, a cell cut by a page break and continued
-after it) keeps its printed words: a cell named wrongly would mislead where the printed text only
-fails to help. The table's form is data (asisten/data/matriks_urusan.yaml).
+"Daerah Provinsi:", …), and the repeated header is dropped; an item cut by a page break is
+finished by what follows the next page's header. A row whose cells cannot be told apart for sure
+(the lines of two cells run together, a cell left empty without a mark) keeps its printed words:
+a cell named wrongly would mislead where the printed text only fails to help. The table's form is
+data (asisten/data/matriks_urusan.yaml).
 """
 
 from __future__ import annotations
@@ -153,7 +154,7 @@ def _cells(units: list[str], form: MatrixForm) -> list[list[str]] | None:
     after_break = False
     for unit in units:
         if unit == _PAGE:
-            column = -1 if columns else column
+            column = -1
             after_break = True
             continue
         item = _ITEM.match(unit)
@@ -173,8 +174,6 @@ def _cells(units: list[str], form: MatrixForm) -> list[list[str]] | None:
         before = _ITEM.match(previous)
         if not (item and before and item.group(1) > before.group(1)):
             column += 1
-        if column > len(columns):
-            return None
         if column == len(columns):
             columns.append([])
         columns[column].append(unit)

@@ -16,10 +16,13 @@ HEADER = "NO SUB URUSAN PEMERINTAH PUSAT DAERAH PROVINSI DAERAH KABUPATEN/KOTA 1
 UU_23 = "uu-23-2014-pemerintahan-daerah.md"
 
 
+# A cell's name opening a line of a written row ("Daerah Provinsi:").
+_LABEL = re.compile(rf"^({'|'.join(re.escape(c) for c in matrix_form().columns)}):", re.M)
+
+
 def _cells(row_text: str) -> dict[str, str]:
     """Each named cell's text, from the written row."""
-    names = "|".join(re.escape(c) for c in matrix_form().columns)
-    parts = re.split(rf"^({names}):", row_text, flags=re.MULTILINE)
+    parts = _LABEL.split(row_text)
     return {name: body.strip() for name, body in zip(parts[1::2], parts[2::2], strict=True)}
 
 
@@ -128,11 +131,10 @@ def test_the_matrix_of_uu_23_2014_names_the_level_of_each_duty(corpus_uji):
     _, annexes = split_lampiran((corpus_uji / UU_23).read_text(encoding="utf-8"))
     sections = [s for annex in annexes for s in annex.sections if "URUSAN" in s.title]
     assert len(sections) >= 25
-    labels = re.compile(rf"^(?:{'|'.join(re.escape(c) for c in matrix_form().columns)}):", re.M)
     named = 0
     for section in sections:
         assert "SUB URUSAN PEMERINTAH" not in section.text
-        named += len(labels.findall(section.text)) // 3
+        named += len(_LABEL.findall(section.text)) // 3
     # Most rows are read into their cells; the rest keep the printed text.
     assert named >= 90
     women = next(s for s in sections if "PEREMPUAN" in s.title)
@@ -150,10 +152,9 @@ def test_reading_the_matrix_loses_no_word(corpus_uji):
     start = text.index("I. MATRIKS PEMBAGIAN URUSAN")
     _, printed = parse_sections(text[start:])
     header = re.compile(matrix_form().header.pattern)
-    labels = re.compile(rf"^(?:{'|'.join(re.escape(c) for c in matrix_form().columns)}):", re.M)
     for section in printed:
         words = Counter(
             w for w in header.sub(" ", section.text).split() if not re.fullmatch(r"-+", w)
         )
-        written = labels.sub(" ", read_matrix(section.text))
+        written = _LABEL.sub(" ", read_matrix(section.text))
         assert Counter(w for w in written.split() if not re.fullmatch(r"-+", w)) == words
