@@ -661,7 +661,7 @@ def excerpt(
     # short to save the reader anything, and may be the very item asked about.
     if len(passage) <= limit * shared().excerpt_slack:
         return passage
-    sentences = [s.strip() for s in _SENTENCE.split(passage) if s.strip()]
+    sentences, breaks = _sentences(passage)
     wanted = set(query_stems)
     found = [wanted & set(text.tokens(s)) for s in sentences]
     sizes = [len(s) + 1 for s in sentences]
@@ -672,11 +672,53 @@ def excerpt(
     _fill(runs, sizes, limit)
     if asks_list:
         _whole_list(runs, sentences, sizes, limit)
-    joined = " … ".join(" ".join(sentences[a:b]) for a, b in runs)
+    _with_item_marks(runs, sentences)
+    joined = " … ".join(_joined(sentences, breaks, a, b) for a, b in runs)
     if len(joined) > limit * 1.5:  # one sentence longer than the room
         joined = joined[: int(limit * 1.5)].rsplit(" ", 1)[0]
         runs[-1][1] = len(sentences) + 1
     return ("… " if runs[0][0] else "") + joined + (" …" if runs[-1][1] < len(sentences) else "")
+
+
+def _sentences(passage: str) -> tuple[list[str], list[bool]]:
+    """The passage's sentences, and for each whether a line break follows it: an excerpt keeps
+    the lines of a list or a table row ("Daerah Provinsi:\na. …\nb. …") as the passage has
+    them, not run together into one line."""
+    sentences: list[str] = []
+    breaks: list[bool] = []
+    start = 0
+    for end in [*_SENTENCE.finditer(passage), None]:
+        sentence = passage[start : end.start() if end else len(passage)].strip()
+        broken = end is not None and "\n" in end.group()
+        if sentence:
+            sentences.append(sentence)
+            breaks.append(broken)
+        elif broken and breaks:
+            breaks[-1] = True
+        start = end.end() if end else start
+    return sentences, breaks
+
+
+def _joined(sentences: list[str], breaks: list[bool], start: int, end: int) -> str:
+    """Sentences [start, end) as the passage sets them: on new lines where it breaks."""
+    return "".join(
+        sentences[i] + ("" if i == end - 1 else "\n" if breaks[i] else " ")
+        for i in range(start, end)
+    )
+
+
+def _with_item_marks(runs: list[list[int]], sentences: list[str]) -> None:
+    """A run opening on a list item takes the item's mark ("b.") with it, and a run ending on a
+    mark alone drops it: the sentence split parts "b. Penyediaan …" after the mark, and an
+    item shown without its letter, or a letter without its item, reads as a stray."""
+    for i, run in enumerate(runs):
+        previous_end = runs[i - 1][1] if i else 0
+        if run[0] > previous_end and _LIST_MARK.fullmatch(sentences[run[0] - 1]):
+            run[0] -= 1
+        if run[1] - run[0] > 1 and _LIST_MARK.fullmatch(sentences[run[1] - 1]):
+            run[1] -= 1
+    if len(runs) == 2 and runs[0][1] >= runs[1][0]:
+        runs[:] = [[runs[0][0], runs[1][1]]]
 
 
 def _fill(runs: list[list[int]], sizes: list[int], limit: int) -> None:

@@ -119,3 +119,40 @@ def test_a_list_the_excerpt_opens_is_shown_with_its_items_for_a_list_question():
     listed = excerpt(passage, stems, limit=limit, asks_list=True)
     assert lead in listed and all(item in listed for item in items)
     assert listed.startswith("… ")  # what made room is taken from the start
+
+
+def test_an_excerpt_keeps_the_lines_of_the_passage():
+    # A named row of a division matrix: each cell and each item on its own line. Cut into an
+    # excerpt, it must still read as cells and items, not as one run-on line.
+    rows = [f"Kalimat pembuka nomor {i} tentang hal lain sama sekali." for i in range(8)]
+    cells = [
+        "Daerah Provinsi:",
+        "a. Pelembagaan PUG pada lembaga pemerintah tingkat Daerah provinsi.",
+        "b. Pemberdayaan perempuan pada organisasi kemasyarakatan tingkat Daerah provinsi.",
+        "Daerah Kabupaten/Kota:",
+        "a. Pelembagaan PUG pada lembaga pemerintah tingkat Daerah kabupaten/kota.",
+    ]
+    passage = " ".join(rows) + "\n" + "\n".join(cells)
+    result = excerpt(passage, _stems("pelembagaan PUG daerah kabupaten/kota"), limit=260)
+    assert result.startswith("… ") and rows[0] not in result
+    assert "\n".join(cells[-2:]) in result
+    # Sentences the passage runs together stay on one line.
+    long_line = " ".join(f"Pelembagaan PUG kalimat nomor {i} di kabupaten." for i in range(12))
+    assert "\n" not in excerpt(long_line, _stems("pelembagaan PUG kabupaten"), limit=200)
+
+
+def test_an_item_in_an_excerpt_keeps_its_letter_and_no_letter_is_left_alone():
+    filler = [f"Kalimat pengisi nomor {i} tentang hal lain sama sekali." for i in range(10)]
+    items = [
+        "a. Pencegahan kekerasan terhadap perempuan lingkup nasional.",
+        "b. Penyediaan layanan rujukan akhir bagi perempuan korban kekerasan.",
+        "c. Standardisasi lembaga penyedia layanan.",
+    ]
+    passage = " ".join([*filler, *items, *filler])
+    stems = _stems("layanan rujukan akhir bagi perempuan korban kekerasan")
+    result = excerpt(passage, stems, limit=len(items[1]) + 2)
+    # The sentence split parts "b." from its item; the run that starts at the item takes it.
+    assert result == "… " + items[1] + " …"
+    # A run that would end on the next item's letter alone leaves the letter out.
+    longer = excerpt(passage, stems, limit=len(items[1]) + 5)
+    assert not re.search(r"\b[a-z]\. …$", longer)
