@@ -133,6 +133,9 @@ class Query:
     asks_regulation: str = ""
     # It asks for a list ("syaratnya apa saja?"): a passage opening one is quoted with more room.
     asks_list: bool = False
+    # It asks yes or no ("Bolehkah …?", "harus berkala tidak?"): an FAQ pair opening with its
+    # verdict ("Boleh. …") answers it; for another question the answer names the pair's question.
+    asks_yes_no: bool = False
     # How many question words ("siapa …, dan apakah …?"): each asks for one more source.
     asked: int = 0
     # The years and regions it names outside the names of regulations, in the sentences that ask
@@ -193,6 +196,7 @@ class Query:
             "expects": self.expects,
             "asks_regulation": self.asks_regulation,
             "asks_list": self.asks_list,
+            "asks_yes_no": self.asks_yes_no,
             "years": list(self.years),
             "regions": [region.written for region in self.regions],
             "elsewhere": sorted(self.elsewhere),
@@ -299,13 +303,16 @@ class Analyser:
         unknown, places = self._unknown(terms["words"], terms["stems"])
         asking = _asking_sentences(search_text)
         acronyms = terms.pop("acronyms")
+        # An English question's words are no chat spellings ("for" is no "tapi").
+        standard_text = (
+            search_text
+            if terms["english"]
+            else in_standard_spelling(search_text, self.vocabulary.knows, acronyms)
+        )
         return Query(
             text=question,
             search_text=search_text,
-            # An English question's words are no chat spellings ("for" is no "tapi").
-            standard_text=search_text
-            if terms["english"]
-            else in_standard_spelling(search_text, self.vocabulary.knows, acronyms),
+            standard_text=standard_text,
             unknown=unknown,
             unknown_places=places,
             provision=provision,
@@ -324,6 +331,7 @@ class Analyser:
             expects=answer_type.expected(question),
             asks_regulation=asked_type(question),
             asks_list=answer_type.asks_list(question),
+            asks_yes_no=answer_type.asks_yes_no(standard_text),
             asked=count_question_words(question),
             years=tuple(dict.fromkeys(_YEAR.findall(year_spans_cut(asking)))),
             regions=find_regions(asking),

@@ -405,6 +405,7 @@ class Answerer:
         items += self._part_items(parts, sources, in_scope, faqs)
         body = self._render(
             "faq", items, related=related, quoted=quoted, repaired=query.repaired,
+            pair_asks=_verdict_for_another(query, hit.chunk),
             missing=query.missing_names, unmatched=self._unmatched(query, sources),
         )  # fmt: skip
         return Answer(query.text, body, True, sources, "faq")
@@ -589,7 +590,7 @@ class Answerer:
     def _render(self, kind: str, items: list[_Item], **extra: Any) -> str:
         context = {
             "heading": "", "title": "", "explanations": [], "repaired": {}, "related": [], "quoted": [],
-            "missing": "", "unmatched": "", "others": [], **extra,
+            "missing": "", "unmatched": "", "others": [], "pair_asks": "", **extra,
         }  # fmt: skip
         return templates.render(
             self.prompts_dir, "jawaban.txt.j2", kind=kind, items=items, **context
@@ -615,6 +616,17 @@ class Answerer:
 _SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(0-9a-z]\S*)|\n+")
 # A list item's marker standing alone after the sentence split ("a.", "atau b.", "dan 2.").
 _LIST_MARK = re.compile(r"\s*(?:(?:dan|atau|serta)\s+)?(?:[a-z]|\d{1,2})[.)]\s*")
+
+
+def _verdict_for_another(query: Query, pair: Chunk) -> str:
+    """The FAQ pair's own question when it asks yes or no ("Bolehkah …? Boleh. …") and this
+    question asks something else ("apa bedanya …?"), else "": a verdict opening the answer
+    would read as the answer to a question nobody asked, so the answer names the question the
+    pair answers."""
+    asked = pair.extra.get("question", "")
+    if query.asks_yes_no or not answer_type.asks_yes_no(asked):
+        return ""
+    return asked
 
 
 def _among(sources: list[Source], chunk: Chunk) -> bool:

@@ -82,6 +82,16 @@ def asks_list(question: str) -> bool:
     return any(p.search(_asked_words(question)) for p in _list_patterns()[0])
 
 
+@cache
+def _yes_no_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in yaml_data(DATA_FILE)["yes_no"]["asks"])
+
+
+def asks_yes_no(question: str) -> bool:
+    """Whether the question (in standard spelling) asks yes or no ("Bolehkah …?")."""
+    return any(p.search(_asked_words(question)) for p in _yes_no_patterns())
+
+
 def opens_list(passage: str) -> bool:
     """Whether the passage opens a list ("… paling sedikit: a. …")."""
     return any(p.search(passage) for p in _list_patterns()[1])

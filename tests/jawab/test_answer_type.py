@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from asisten.jawab.answer_type import answer_types, asks_list, expected, opens_list, says
+from asisten.jawab.answer_type import (
+    answer_types,
+    asks_list,
+    asks_yes_no,
+    expected,
+    opens_list,
+    says,
+)
 
 
 @pytest.mark.parametrize(
@@ -100,3 +107,26 @@ def test_the_answerability_signal_looks_at_the_passages_found(tmp_path):
     assert licence["value_asked"] == 1.0 and licence["value_unsaid"] == 0.0
     who = signals("Siapa yang memungut retribusi pelabuhan perikanan?")
     assert who["value_asked"] == 0.0 and who["value_unsaid"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("question", "yes_no"),
+    [
+        ("Bolehkah rancang bangun inovasi diubah selama uji coba?", True),
+        ("Apakah pelaksana uji coba wajib membuat laporan?", True),
+        # Chat spelling is read in standard spelling first: "hrs berkala gk?".
+        ("laporan uji coba dikirim ke mana, harus berkala tidak?", True),
+        ("staf seperti saya bisa kena kasus pidana tidak sih?", True),
+        ("boleh tidak inovasi dibuka hanya untuk warga tertentu saja?", True),
+        ("Can a regency adopt another region's innovation?", True),
+        ("Who may propose it? Is a budget required?", True),
+        ("Obatnya disuruh beli sendiri. Apakah itu dibolehkan, dan ke mana melapor?", True),
+        # "Apakah yang dimaksud …" asks what, not whether.
+        ("Apakah yang dimaksud dengan inovasi daerah?", False),
+        ("apa bedanya uji coba inovasi dengan penerapan inovasi?", False),
+        ("Penerapan inovasi daerah ditetapkan dengan Perda atau Perkada?", False),
+        ("What kind of legal instrument is needed to roll out an innovation?", False),
+    ],
+)
+def test_a_question_asking_yes_or_no_is_told_from_one_asking_something_else(question, yes_no):
+    assert asks_yes_no(question) is yes_no
