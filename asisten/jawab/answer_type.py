@@ -5,6 +5,8 @@ Once admins add long official texts, the topic words of "Berapa persen tunjangan
 dari gaji pokok?" occur in some passage that names no share at all. Whether the passages found
 say a value of the kind asked is one signal of the answerability model; the types, the question
 forms that ask for each and the forms that say each are data (asisten/data/jenis_jawaban.yaml).
+Two forms of question that ask for no value are read from the same file: a list ("apa saja?"),
+quoted with more room, and yes or no ("Bolehkah …?"), which an FAQ verdict answers.
 """
 
 from __future__ import annotations
