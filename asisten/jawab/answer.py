@@ -729,8 +729,7 @@ def _with_item_marks(runs: list[list[int]], sentences: list[str]) -> None:
             run[0] -= 1
         if run[1] - run[0] > 1 and _LIST_MARK.fullmatch(sentences[run[1] - 1]):
             run[1] -= 1
-    if len(runs) == 2 and runs[0][1] >= runs[1][0]:
-        runs[:] = [[runs[0][0], runs[1][1]]]
+    _join_touching(runs)
 
 
 def _fill(runs: list[list[int]], sizes: list[int], limit: int) -> None:
@@ -745,6 +744,11 @@ def _fill(runs: list[list[int]], sizes: list[int], limit: int) -> None:
     while runs[0][0] > 0 and used + sizes[runs[0][0] - 1] <= limit:
         runs[0][0] -= 1
         used += sizes[runs[0][0]]
+    _join_touching(runs)
+
+
+def _join_touching(runs: list[list[int]]) -> None:
+    """Two runs that have come to touch become one: nothing lies between them to mark with "…"."""
     if len(runs) == 2 and runs[0][1] >= runs[1][0]:
         runs[:] = [[runs[0][0], runs[1][1]]]
 
