@@ -71,29 +71,21 @@ def says(kind: str, passage: str) -> bool:
 
 
 @cache
-def _list_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
-    entry = yaml_data(DATA_FILE)["list"]
-    return (
-        tuple(re.compile(p) for p in entry["asks"]),
-        tuple(re.compile(p) for p in entry["opens"]),
-    )
+def _patterns(form: str, key: str) -> tuple[re.Pattern[str], ...]:
+    """The compiled patterns of one question form of the data file ("list", "asks")."""
+    return tuple(re.compile(p) for p in yaml_data(DATA_FILE)[form][key])
 
 
 def asks_list(question: str) -> bool:
     """Whether the question asks for a list ("syaratnya apa saja?")."""
-    return any(p.search(_asked_words(question)) for p in _list_patterns()[0])
-
-
-@cache
-def _yes_no_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in yaml_data(DATA_FILE)["yes_no"]["asks"])
+    return any(p.search(_asked_words(question)) for p in _patterns("list", "asks"))
 
 
 def asks_yes_no(question: str) -> bool:
     """Whether the question (in standard spelling) asks yes or no ("Bolehkah …?")."""
-    return any(p.search(_asked_words(question)) for p in _yes_no_patterns())
+    return any(p.search(_asked_words(question)) for p in _patterns("yes_no", "asks"))
 
 
 def opens_list(passage: str) -> bool:
     """Whether the passage opens a list ("… paling sedikit: a. …")."""
-    return any(p.search(passage) for p in _list_patterns()[1])
+    return any(p.search(passage) for p in _patterns("list", "opens"))
