@@ -13,6 +13,7 @@ The files, each optional except in practice the first:
     eval/latih-kedelapan.yaml split latih: an eighth blind part, likewise (2026-12-07, 25th)
     eval/latih-kesembilan.yaml split latih: a ninth blind part, likewise (2026-12-07, 26th)
     eval/latih-kesepuluh.yaml split latih: a tenth blind part, likewise (2026-12-07, 28th)
+    eval/latih-kesebelas.yaml split latih: an eleventh blind part, likewise (2026-12-07, 31st)
     eval/uji.yaml            split uji:   held out, never tuned on
     eval/uji-kedua.yaml      split uji:   a second held-out part, written blind on 2026-12-04
 
@@ -50,6 +51,7 @@ EVAL_FILES = {
     "latih-kedelapan.yaml": ("latih", "kedelapan"),
     "latih-kesembilan.yaml": ("latih", "kesembilan"),
     "latih-kesepuluh.yaml": ("latih", "kesepuluh"),
+    "latih-kesebelas.yaml": ("latih", "kesebelas"),
     "uji.yaml": ("uji", "tes"),
     "uji-kedua.yaml": ("uji", "kedua"),
 }
