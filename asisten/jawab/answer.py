@@ -613,8 +613,11 @@ class Answerer:
         )
 
 
-_SENTENCE = re.compile(r"(?<=[.;:])\s+(?=[A-Z(0-9a-z]\S*)|\n+")
-# A list item's marker standing alone after the sentence split ("a.", "atau b.", "dan 2.").
+# A sentence ends at a full stop after a word or a bracket, not after an item's mark ("a.",
+# "2."), so an item keeps its mark (as asisten/kb/matrix.py reads a cell); at a semicolon or a
+# colon; and at a line break.
+_SENTENCE = re.compile(r"(?:(?<=[\w)]{2}\.)|(?<=[;:]))\s+(?=[A-Z(0-9a-z]\S*)|\n+")
+# A list item's marker standing alone on its line ("a.", "atau b.", "dan 2.").
 _LIST_MARK = re.compile(r"\s*(?:(?:dan|atau|serta)\s+)?(?:[a-z]|\d{1,2})[.)]\s*")
 
 
@@ -684,7 +687,6 @@ def excerpt(
     _fill(runs, sizes, limit)
     if asks_list:
         _whole_list(runs, sentences, sizes, limit)
-    _with_item_marks(runs, sentences)
     joined = " … ".join(_joined(sentences, breaks, a, b) for a, b in runs)
     if len(joined) > limit * 1.5:  # one sentence longer than the room
         joined = joined[: int(limit * 1.5)].rsplit(" ", 1)[0]
@@ -717,19 +719,6 @@ def _joined(sentences: list[str], breaks: list[bool], start: int, end: int) -> s
         sentences[i] + ("" if i == end - 1 else "\n" if breaks[i] else " ")
         for i in range(start, end)
     )
-
-
-def _with_item_marks(runs: list[list[int]], sentences: list[str]) -> None:
-    """A run opening on a list item takes the item's mark ("b.") with it, and a run ending on a
-    mark alone drops it: the sentence split parts "b. Penyediaan …" after the mark, and an
-    item shown without its letter, or a letter without its item, reads as a stray."""
-    for i, run in enumerate(runs):
-        previous_end = runs[i - 1][1] if i else 0
-        if run[0] > previous_end and _LIST_MARK.fullmatch(sentences[run[0] - 1]):
-            run[0] -= 1
-        if run[1] - run[0] > 1 and _LIST_MARK.fullmatch(sentences[run[1] - 1]):
-            run[1] -= 1
-    _join_touching(runs)
 
 
 def _fill(runs: list[list[int]], sizes: list[int], limit: int) -> None:

@@ -156,3 +156,17 @@ def test_an_item_in_an_excerpt_keeps_its_letter_and_no_letter_is_left_alone():
     # A run that would end on the next item's letter alone leaves the letter out.
     longer = excerpt(passage, stems, limit=len(items[1]) + 5)
     assert not re.search(r"\b[a-z]\. …$", longer)
+
+
+def test_an_item_mark_inside_a_line_stays_with_its_item():
+    filler = [f"Kalimat pengisi nomor {i} tentang hal lain sama sekali." for i in range(10)]
+    # A table cell run together on one line: the mark "a." follows its heading's words.
+    cell = (
+        "Pengelolaan informasi administrasi kependudukan a. Verifikasi data kependudukan dari"
+        " desa. b. Pengelolaan basis data kependudukan nasional."
+    )
+    passage = " ".join([*filler, cell, *filler])
+    stems = _stems("pengelolaan informasi administrasi kependudukan")
+    result = excerpt(passage, stems, limit=70)
+    assert "Pengelolaan informasi administrasi kependudukan a. Verifikasi" in result
+    assert not re.search(r"\b[a-z]\. …", result)
