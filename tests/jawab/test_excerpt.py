@@ -151,9 +151,9 @@ def test_an_item_in_an_excerpt_keeps_its_letter_and_no_letter_is_left_alone():
     passage = " ".join([*filler, *items, *filler])
     stems = _stems("layanan rujukan akhir bagi perempuan korban kekerasan")
     result = excerpt(passage, stems, limit=len(items[1]) + 2)
-    # The sentence split parts "b." from its item; the run that starts at the item takes it.
+    # The item's letter is part of its sentence: the run holding the item shows it.
     assert result == "… " + items[1] + " …"
-    # A run that would end on the next item's letter alone leaves the letter out.
+    # No run ends on the next item's letter alone.
     longer = excerpt(passage, stems, limit=len(items[1]) + 5)
     assert not re.search(r"\b[a-z]\. …$", longer)
 
