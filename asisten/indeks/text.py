@@ -23,6 +23,10 @@ from functools import lru_cache
 from asisten.indeks import lexicon
 
 _WORD = re.compile(r"[a-z0-9]+")
+# Where a full stop ends a sentence: after a word or a bracket ("… Daerah.", "… (satu)."), not
+# after an item's mark ("a.", "2."), which opens its item. Read by the excerpt and the matrix
+# reader alike, so an item keeps its mark in both.
+SENTENCE_FULL_STOP = r"(?<=[\w)]{2}\.)"
 
 # The word lists are data (asisten/data/, read by asisten.indeks.lexicon on first use).
 STOPWORDS_FILE = "stopwords.txt"

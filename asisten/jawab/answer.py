@@ -616,7 +616,7 @@ class Answerer:
 # A sentence ends at a full stop after a word or a bracket, not after an item's mark ("a.",
 # "2."), so an item keeps its mark (as asisten/kb/matrix.py reads a cell); at a semicolon or a
 # colon; and at a line break.
-_SENTENCE = re.compile(r"(?:(?<=[\w)]{2}\.)|(?<=[;:]))\s+(?=[A-Z(0-9a-z]\S*)|\n+")
+_SENTENCE = re.compile(rf"(?:{text.SENTENCE_FULL_STOP}|(?<=[;:]))\s+(?=[A-Z(0-9a-z]\S*)|\n+")
 # A list item's marker standing alone on its line ("a.", "atau b.", "dan 2.").
 _LIST_MARK = re.compile(r"\s*(?:(?:dan|atau|serta)\s+)?(?:[a-z]|\d{1,2})[.)]\s*")
 

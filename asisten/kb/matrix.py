@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from asisten.indeks.lexicon import yaml_data
+from asisten.indeks.text import SENTENCE_FULL_STOP
 
 DATA_FILE = "matriks_urusan.yaml"
 
@@ -32,7 +33,7 @@ _ROW = re.compile(r"(?<![\w.,/()-])(\d{1,2})\.\s+(?=[A-Z])")
 _ITEM = re.compile(r"^([a-z])\.\s+")
 _INNER_ITEM = re.compile(r"\s+(?=[a-z]\.\s+[A-Z])")
 # A sentence ends at a full stop after a word or a bracket, not after an item's letter ("a.").
-_SENTENCE_END = re.compile(r"(?<=[\w)]{2}\.)\s+")
+_SENTENCE_END = re.compile(SENTENCE_FULL_STOP + r"\s+")
 # Lower-case words inside a sub-affair's name ("Bahasa dan Sastra").
 _NAME_WORDS = frozenset({"dan", "serta", "atau", "dan/atau", "di", "ke", "dari", "yang", "untuk"})
 
