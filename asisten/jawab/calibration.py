@@ -94,6 +94,8 @@ class Shared:
     related_faqs: float
     cited_per_excerpt: float
     clause_runners_up: float
+    clause_within_best: float
+    clause_searched: float
     named_pasal_range: float
     searched: float
     searched_per_ask: float

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from asisten.indeks import text
 from asisten.indeks.embedder import Embedder
+from asisten.indeks.lexicon import word_list
 from asisten.indeks.store import IndexVersion
 from asisten.jawab.analysis import Analyser, Query, regulation_label
 from asisten.jawab.answer import Answer, Answerer
@@ -29,6 +31,7 @@ from asisten.runs import number_runs
 
 # Passages shown in a trace.
 TRACE_HITS = 5
+REFERRING_WORDS_FILE = "referring_words.txt"
 # Passages searched for each clause of a question that asks several things.
 PART_HITS = 8
 
@@ -113,7 +116,11 @@ class Pipeline:
             # Only once the whole question is to be answered: the clauses never decide that.
             if decision.answer:
                 query = _closing_of_the_answer(query, hits)
-            part_hits = self._part_hits(query, doc_types, part_vectors) if decision.answer else []
+            part_hits = (
+                self._part_hits(query, doc_types, part_vectors, about=(hits, decision.in_scope))
+                if decision.answer
+                else []
+            )
             answer = self.notes.annotate(self.answerer.compose(query, hits, decision, part_hits))
             answer.trace = _trace(query, hits, decision, part_hits)
             return answer
@@ -174,18 +181,46 @@ class Pipeline:
         doc_types: set[str] | None,
         vectors: list | None = None,
         quoted: bool = False,
+        about: tuple[list[Hit], bool] | None = None,
     ) -> list[list[Hit]]:
         """Each clause of a question that asks several things, searched on its own words (and
         `vectors`, embedded with the question, when given). When the named pasal is `quoted`,
-        the clause naming it is answered by it, not searched."""
+        the clause naming it is answered by it, not searched. `about`: the whole question's
+        hits and whether it was in scope; a later clause is then read within their documents
+        (`_within`)."""
         searched = [part for part in query.parts if not (quoted and part.provision)]
+        depth = int(shared().clause_searched) if about else PART_HITS
         found = iter(
-            self.retriever.search(part, PART_HITS, doc_types, vector)
+            self.retriever.search(part, depth, doc_types, vector)
             for part, vector in zip(
                 searched, vectors or self.retriever.vectors(searched, clauses=True), strict=True
             )
         )
-        return [[] if quoted and part.provision else next(found) for part in query.parts]
+        clauses = [[] if quoted and part.provision else next(found) for part in query.parts]
+        if about is None:
+            return clauses
+        return [
+            (self._within(part, hits, *about) if index and _refers_back(part) else hits)[:PART_HITS]
+            for index, (part, hits) in enumerate(zip(query.parts, clauses, strict=True))
+        ]
+
+    def _within(
+        self, part: Query, hits: list[Hit], question_hits: list[Hit], in_scope: bool
+    ) -> list[Hit]:
+        """A later clause's passages, those from the documents of the question's best passages
+        first when the first of them is relevant: "… and what was its budget for 2024?" asks
+        about what the question is about, not about any passage naming a budget and a year.
+        Not when the question names a document its best passages are not from: a clause may be
+        about that one ("Dan di Pergub Bali 1/2021, sub bidang itu kelas berapa?")."""
+        documents = {hit.chunk.doc_id for hit in question_hits[: int(shared().clause_within_best)]}
+        if part.named_directly - documents:
+            return hits
+        inside = [hit for hit in hits if hit.chunk.doc_id in documents]
+        if not inside or inside[0] is hits[0]:
+            return hits
+        if not self.decider.relevant_companion(inside[0], in_scope):
+            return hits
+        return inside + [hit for hit in hits if hit.chunk.doc_id not in documents]
 
     def _ask_back(self, query: Query, hits: list[Hit], options, rule: str) -> Answer:
         answer = self.answerer.ask_back(query, options, rule)
@@ -214,6 +249,13 @@ class Pipeline:
     def search(self, question: str, k: int, doc_types: set[str] | None = None) -> list[Hit]:
         """The best passages for a topic, without deciding or composing (drafting help)."""
         return self.retriever.search(self.analyser.analyse(question), k, doc_types)
+
+
+def _refers_back(part: Query) -> bool:
+    """Whether a clause points back at what an earlier one named ("… and what was its budget?"):
+    a referring word of asisten/data/referring_words.txt."""
+    referring = word_list(REFERRING_WORDS_FILE)
+    return any(word in referring for word in text.words(part.text))
 
 
 def _closing_of_the_answer(query: Query, hits: list[Hit]) -> Query:
