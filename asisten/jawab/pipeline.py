@@ -31,9 +31,10 @@ from asisten.runs import number_runs
 
 # Passages shown in a trace.
 TRACE_HITS = 5
-REFERRING_WORDS_FILE = "referring_words.txt"
 # Passages searched for each clause of a question that asks several things.
 PART_HITS = 8
+# The words by which a later clause points back at what the question is about ("its", "itu").
+REFERRING_WORDS_FILE = "referring_words.txt"
 
 
 class Pipeline:
