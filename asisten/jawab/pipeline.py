@@ -187,41 +187,49 @@ class Pipeline:
         """Each clause of a question that asks several things, searched on its own words (and
         `vectors`, embedded with the question, when given). When the named pasal is `quoted`,
         the clause naming it is answered by it, not searched. `about`: the whole question's
-        hits and whether it was in scope; a later clause is then read within their documents
-        (`_within`)."""
+        hits and whether it was in scope; a later clause pointing back at what the question is
+        about is then read within their documents (`_within`)."""
         searched = [part for part in query.parts if not (quoted and part.provision)]
-        depth = int(shared().clause_searched) if about else PART_HITS
-        found = iter(
-            self.retriever.search(part, depth, doc_types, vector)
-            for part, vector in zip(
-                searched, vectors or self.retriever.vectors(searched, clauses=True), strict=True
-            )
-        )
-        clauses = [[] if quoted and part.provision else next(found) for part in query.parts]
-        if about is None:
-            return clauses
-        return [
-            (self._within(part, hits, *about) if index and _refers_back(part) else hits)[:PART_HITS]
-            for index, (part, hits) in enumerate(zip(query.parts, clauses, strict=True))
-        ]
+        found = iter(vectors or self.retriever.vectors(searched, clauses=True))
+        clauses: list[list[Hit]] = []
+        for index, part in enumerate(query.parts):
+            if quoted and part.provision:
+                clauses.append([])
+                continue
+            vector = next(found)
+            hits = self.retriever.search(part, PART_HITS, doc_types, vector)
+            if about and index and _refers_back(part):
+                deeper = self.retriever.search(
+                    part, int(shared().clause_searched), doc_types, vector
+                )
+                hits = self._within(part, hits, deeper, *about)
+            clauses.append(hits)
+        return clauses
 
     def _within(
-        self, part: Query, hits: list[Hit], question_hits: list[Hit], in_scope: bool
+        self,
+        part: Query,
+        hits: list[Hit],
+        deeper: list[Hit],
+        question_hits: list[Hit],
+        in_scope: bool,
     ) -> list[Hit]:
-        """A later clause's passages, those from the documents of the question's best passages
-        first when the first of them is relevant: "… and what was its budget for 2024?" asks
-        about what the question is about, not about any passage naming a budget and a year.
-        Not when the question names a document its best passages are not from: a clause may be
-        about that one ("Dan di Pergub Bali 1/2021, sub bidang itu kelas berapa?")."""
+        """A later clause's passages (`hits`), led by those from the documents of the question's
+        best passages among the clause's `deeper` search when the first of them is relevant:
+        "… and what was its budget for 2024?" asks about what the question is about, not about
+        any passage naming a budget and a year. Not when the question names a document its best
+        passages are not from: a clause may be about that one ("Dan di Pergub Bali 1/2021, sub
+        bidang itu kelas berapa?")."""
         documents = {hit.chunk.doc_id for hit in question_hits[: int(shared().clause_within_best)]}
         if part.named_directly - documents:
             return hits
-        inside = [hit for hit in hits if hit.chunk.doc_id in documents]
-        if not inside or inside[0] is hits[0]:
+        inside = [hit for hit in deeper if hit.chunk.doc_id in documents]
+        if not inside or not hits or inside[0].chunk.chunk_id == hits[0].chunk.chunk_id:
             return hits
         if not self.decider.relevant_companion(inside[0], in_scope):
             return hits
-        return inside + [hit for hit in hits if hit.chunk.doc_id not in documents]
+        outside = [hit for hit in hits if hit.chunk.doc_id not in documents]
+        return (inside + outside)[:PART_HITS]
 
     def _ask_back(self, query: Query, hits: list[Hit], options, rule: str) -> Answer:
         answer = self.answerer.ask_back(query, options, rule)

@@ -83,7 +83,7 @@ def _ordered(hits, citations: list[str]):
 def test_a_later_clause_reads_first_in_the_question_documents(pipeline):
     clause = _ordered(_search(pipeline, LATER), ["PP 8/2025 Pasal 1", "PP 7/2025 Pasal 2"])
     question = _ordered(_search(pipeline, WHOLE), ["PP 7/2025 Pasal 1"])
-    within = pipeline._within(_later(pipeline), clause, question, True)
+    within = pipeline._within(_later(pipeline), clause, clause, question, True)
     assert _citations(within) == ["PP 7/2025 Pasal 2", "PP 8/2025 Pasal 1"]
 
 
@@ -93,19 +93,22 @@ def test_an_irrelevant_passage_of_the_question_documents_does_not_lead(pipeline)
     weak = replace(inside, coverage=0.0, shared={})
     assert not pipeline.decider.relevant_companion(weak, True)
     question = _ordered(_search(pipeline, WHOLE), ["PP 7/2025 Pasal 1"])
-    assert pipeline._within(_later(pipeline), [outside, weak], question, True) == [outside, weak]
+    assert pipeline._within(_later(pipeline), [outside, weak], [outside, weak], question, True) == [
+        outside,
+        weak,
+    ]
 
 
 def test_a_clause_finding_nothing_in_the_question_documents_keeps_its_order(pipeline):
     clause = _ordered(_search(pipeline, LATER), ["PP 8/2025 Pasal 1"])
     question = _ordered(_search(pipeline, WHOLE), ["PP 7/2025 Pasal 1"])
-    assert pipeline._within(_later(pipeline), clause, question, True) == clause
+    assert pipeline._within(_later(pipeline), clause, clause, question, True) == clause
 
 
 def test_a_clause_already_led_by_the_question_documents_is_kept(pipeline):
     clause = _ordered(_search(pipeline, LATER), ["PP 7/2025 Pasal 2", "PP 8/2025 Pasal 1"])
     question = _ordered(_search(pipeline, WHOLE), ["PP 7/2025 Pasal 1"])
-    assert pipeline._within(_later(pipeline), clause, question, True) == clause
+    assert pipeline._within(_later(pipeline), clause, clause, question, True) == clause
 
 
 def test_the_answer_quotes_the_question_document_for_the_later_clause(pipeline):
@@ -141,4 +144,4 @@ def test_a_clause_naming_a_document_outside_the_question_documents_keeps_its_ord
     clause = _ordered(_search(pipeline, LATER), ["PP 8/2025 Pasal 1", "PP 7/2025 Pasal 2"])
     question = _ordered(_search(pipeline, WHOLE), ["PP 7/2025 Pasal 1"])
     naming = replace(_later(pipeline), named_directly=frozenset({clause[0].chunk.doc_id}))
-    assert pipeline._within(naming, clause, question, True) == clause
+    assert pipeline._within(naming, clause, clause, question, True) == clause
