@@ -25,6 +25,7 @@ from asisten.jawab.preamble_ask import asks_preamble
 from asisten.jawab.query import ProvisionRef, RegulationMention, find_provision, find_regulations
 from asisten.jawab.question_parts import (
     count_question_words,
+    points_back,
     split_question,
     split_sentences,
     told_and_asked,
@@ -136,6 +137,9 @@ class Query:
     # It asks yes or no ("Bolehkah …?", "harus berkala tidak?"): an FAQ pair opening with its
     # verdict ("Boleh. …") answers it; for another question the answer names the pair's question.
     asks_yes_no: bool = False
+    # A clause pointing back at what the question is about ("… and what was its budget?"): its
+    # passages are sought first in the question's documents (asisten.jawab.pipeline).
+    refers_back: bool = False
     # How many question words ("siapa …, dan apakah …?"): each asks for one more source.
     asked: int = 0
     # The years and regions it names outside the names of regulations, in the sentences that ask
@@ -332,6 +336,7 @@ class Analyser:
             asks_regulation=asked_type(question),
             asks_list=answer_type.asks_list(question),
             asks_yes_no=answer_type.asks_yes_no(standard_text),
+            refers_back=points_back(question),
             asked=count_question_words(question),
             years=tuple(dict.fromkeys(_YEAR.findall(year_spans_cut(asking)))),
             regions=find_regions(asking),

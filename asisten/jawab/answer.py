@@ -733,11 +733,7 @@ def _fill(runs: list[list[int]], sizes: list[int], limit: int) -> None:
     while runs[0][0] > 0 and used + sizes[runs[0][0] - 1] <= limit:
         runs[0][0] -= 1
         used += sizes[runs[0][0]]
-    _join_touching(runs)
-
-
-def _join_touching(runs: list[list[int]]) -> None:
-    """Two runs that have come to touch become one: nothing lies between them to mark with "…"."""
+    # Runs that have come to touch become one: nothing lies between them to mark with "…".
     if len(runs) == 2 and runs[0][1] >= runs[1][0]:
         runs[:] = [[runs[0][0], runs[1][1]]]
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from asisten.indeks import text
 from asisten.indeks.embedder import Embedder
-from asisten.indeks.lexicon import word_list
 from asisten.indeks.store import IndexVersion
 from asisten.jawab.analysis import Analyser, Query, regulation_label
 from asisten.jawab.answer import Answer, Answerer
@@ -33,8 +31,6 @@ from asisten.runs import number_runs
 TRACE_HITS = 5
 # Passages searched for each clause of a question that asks several things.
 PART_HITS = 8
-# The words by which a later clause points back at what the question is about ("its", "itu").
-REFERRING_WORDS_FILE = "referring_words.txt"
 
 
 class Pipeline:
@@ -198,7 +194,7 @@ class Pipeline:
                 continue
             vector = next(found)
             hits = self.retriever.search(part, PART_HITS, doc_types, vector)
-            if about and index and _refers_back(part):
+            if about and index and part.refers_back:
                 deeper = self.retriever.search(
                     part, int(shared().clause_searched), doc_types, vector
                 )
@@ -258,13 +254,6 @@ class Pipeline:
     def search(self, question: str, k: int, doc_types: set[str] | None = None) -> list[Hit]:
         """The best passages for a topic, without deciding or composing (drafting help)."""
         return self.retriever.search(self.analyser.analyse(question), k, doc_types)
-
-
-def _refers_back(part: Query) -> bool:
-    """Whether a clause points back at what an earlier one named ("… and what was its budget?"):
-    a referring word of asisten/data/referring_words.txt."""
-    referring = word_list(REFERRING_WORDS_FILE)
-    return any(word in referring for word in text.words(part.text))
 
 
 def _closing_of_the_answer(query: Query, hits: list[Hit]) -> Query:

@@ -26,6 +26,8 @@ from asisten.indeks.lexicon import word_list
 
 CLAUSE_WORDS_FILE = "clause_words.txt"
 QUESTION_WORDS_FILE = "question_words.txt"
+# The words by which a later clause points back at what the question is about ("its", "itu").
+REFERRING_WORDS_FILE = "referring_words.txt"
 
 _TOKEN = re.compile(r"[^\W_]+|[?,;]")
 # A sentence ends at ".", "!" or "?" before a space, or at a line's end; not after a short word
@@ -38,6 +40,13 @@ def is_question_word(word: str) -> bool:
     """A question word as written or in chat spelling ("gmn" → "bagaimana")."""
     questions = word_list(QUESTION_WORDS_FILE)
     return any(piece in questions for piece in [word, *text.colloquial(word)])
+
+
+def points_back(clause: str) -> bool:
+    """Whether a clause points back at what an earlier one named ("… and what was its budget?"):
+    a referring word of data/referring_words.txt, read after chat spelling and translation."""
+    referring = word_list(REFERRING_WORDS_FILE)
+    return any(word in referring for word in text.words(clause))
 
 
 def count_question_words(question: str) -> int:

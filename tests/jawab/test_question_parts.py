@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from asisten.jawab.question_parts import count_question_words, split_question, told_and_asked
+from asisten.jawab.question_parts import (
+    count_question_words,
+    points_back,
+    split_question,
+    told_and_asked,
+)
 
 
 @pytest.mark.parametrize(
@@ -99,3 +104,17 @@ def test_the_setting_told_before_what_is_asked(question, told, asked):
 )
 def test_a_question_that_opens_asking_tells_nothing(question):
     assert told_and_asked(question) == ("", question)
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("and what was its annual budget for 2024?", True),
+        ("dan sampai tahun berapa beliau menjabat?", True),
+        ("visi itu dipakai sejak kapan?", True),
+        ("dan siapa yang menerbitkan sertifikat operator?", False),
+        ("Kalau dilanggar, apa sanksinya bagi penyelenggara?", False),
+    ],
+)
+def test_a_clause_points_back_by_a_referring_word(clause, expected):
+    assert points_back(clause) is expected
