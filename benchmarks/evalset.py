@@ -14,6 +14,7 @@ The files, each optional except in practice the first:
     eval/latih-kesembilan.yaml split latih: a ninth blind part, likewise (2026-12-07, 26th)
     eval/latih-kesepuluh.yaml split latih: a tenth blind part, likewise (2026-12-07, 28th)
     eval/latih-kesebelas.yaml split latih: an eleventh blind part, likewise (2026-12-07, 31st)
+    eval/latih-keduabelas.yaml split latih: a twelfth blind part, likewise (2026-12-08, 32nd)
     eval/uji.yaml            split uji:   held out, never tuned on
     eval/uji-kedua.yaml      split uji:   a second held-out part, written blind on 2026-12-04
 
@@ -52,6 +53,7 @@ EVAL_FILES = {
     "latih-kesembilan.yaml": ("latih", "kesembilan"),
     "latih-kesepuluh.yaml": ("latih", "kesepuluh"),
     "latih-kesebelas.yaml": ("latih", "kesebelas"),
+    "latih-keduabelas.yaml": ("latih", "keduabelas"),
     "uji.yaml": ("uji", "tes"),
     "uji-kedua.yaml": ("uji", "kedua"),
 }

@@ -42,11 +42,11 @@ from fitting import (  # noqa: E402
 from asisten.jawab.decision import unsaid  # noqa: E402
 from asisten.jawab.pipeline import Pipeline  # noqa: E402
 
-# Training parts kept out of the fit (see the module's docstring): the seventh to eleventh parts
+# Training parts kept out of the fit (see the module's docstring): the seventh to twelfth parts
 # were written after the committed model was fitted. Refits with the seventh (threshold 0.36 /
 # 0.38 against 0.25) made more wrong decisions end to end, so the committed model is the one
 # fitted without it.
-HELD_OUT = frozenset({"ketujuh", "kedelapan", "kesembilan", "kesepuluh", "kesebelas"})
+HELD_OUT = frozenset({"ketujuh", "kedelapan", "kesembilan", "kesepuluh", "kesebelas", "keduabelas"})
 
 
 @dataclass
