@@ -27,6 +27,8 @@ class AnswerType:
     label: str
     asks: tuple[re.Pattern[str], ...]
     says: tuple[re.Pattern[str], ...]
+    # A value the knowledge base seldom holds: asked and unsaid, the question is declined.
+    declines_unsaid: bool = False
 
 
 @cache
@@ -38,6 +40,7 @@ def answer_types() -> dict[str, AnswerType]:
             entry["label"],
             tuple(re.compile(p) for p in entry["asks"]),
             tuple(re.compile(p) for p in entry["says"]),
+            bool(entry.get("declines_unsaid")),
         )
         for name, entry in yaml_data(DATA_FILE)["types"].items()
     }
@@ -60,6 +63,12 @@ def _asked_words(question: str) -> str:
 def label(kind: str) -> str:
     """How a reply names the type ("nilai uang")."""
     return answer_types()[kind].label
+
+
+def declines_unsaid(kind: str) -> bool:
+    """Whether a question asking only for a value of the type `kind` is declined when no passage
+    near the top says one (an office's telephone number, a service's opening hours)."""
+    return bool(kind) and answer_types()[kind].declines_unsaid
 
 
 def says(kind: str, passage: str) -> bool:

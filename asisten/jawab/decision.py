@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from asisten.indeks import text
 from asisten.jawab.analysis import Query, names_a_year, year_spans_cut
-from asisten.jawab.answer_type import label, says
+from asisten.jawab.answer_type import declines_unsaid, label, says
 from asisten.jawab.answerability import features, near_top
 from asisten.jawab.asked_regulation import names_one
 from asisten.jawab.calibration import FULL_COVERAGE, Calibration, shared
@@ -48,6 +48,9 @@ VALUE_YEAR_UNSAID = "nilai-tahun-tidak-dimuat"
 REGULATION_UNSAID = "nomor-peraturan-tidak-dimuat"
 # Who holds an office now: no passage can say that (asisten.jawab.officeholders).
 PRESENT_HOLDER = "pejabat-saat-ini"
+# Only a value the knowledge base seldom holds is asked (an office's telephone number, a
+# service's opening hours: asisten/data/jenis_jawaban.yaml), and no passage near the top says one.
+VALUE_UNSAID = "nilai-tidak-dimuat"
 
 # The rules' numbers are data: the `shared` section of asisten/data/calibration.yaml.
 
@@ -101,6 +104,7 @@ class Decider:
                 else REGION_UNSAID if missing.regions
                 else VALUE_YEAR_UNSAID if missing.years_without_value
                 else REGULATION_UNSAID if missing.regulation
+                else VALUE_UNSAID if missing.values
                 else PAIR_UNSAID
             )  # fmt: skip
             return Decision(DECLINE, rule, decision.in_scope, decision.scores, missing.phrases)
@@ -214,11 +218,14 @@ class Unsaid:
     value_label: str = ""
     # The type of regulation whose number is asked, when no passage near the top gives one.
     regulation: str = ""
+    # The labels of the values asked that the knowledge base seldom holds, when no passage near
+    # the top says one ("nomor kontak atau alamat").
+    values: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(
             self.years or self.regions or self.years_apart or self.years_without_value
-            or self.regulation
+            or self.regulation or self.values
         )  # fmt: skip
 
     @property
@@ -236,7 +243,25 @@ class Unsaid:
                 if self.regulation
                 else []
             ),
+            *self.values,
         )
+
+
+def _seldom_held(query: Query) -> tuple[str, ...]:
+    """The types of value the question asks for, when every clause asking something asks for a
+    value of a type the knowledge base seldom holds (answer_type.declines_unsaid), and for that
+    alone; else none. A clause asking something else ("Apa tugas BRIDA Bali, dan berapa nomor
+    teleponnya?") may be answered, and so may a clause asking two things that the splitter left
+    whole ("Apa itu Lapor Sleman, dan alamat kantornya di mana?": one type is read for it); a
+    clause telling the setting ("Mau ngurus KK.") asks nothing."""
+    asking = [
+        part
+        for part in query.parts or (query,)
+        if part.expects or part.asked or part.asks_yes_no or "?" in part.text
+    ]
+    if not asking or not all(declines_unsaid(part.expects) and part.asked <= 1 for part in asking):
+        return ()
+    return tuple(dict.fromkeys(part.expects for part in asking))
 
 
 def _holds_in(hit: Hit, year: int) -> bool:
@@ -262,7 +287,14 @@ def unsaid(query: Query, hits: list[Hit]) -> Unsaid:
     (`years_without_value`), not merely name the year while another passage gives an amount.
     Which regulation of a type a question asks by its number ("Perpres nomor berapa …?") is said
     only by a passage near the top from such a regulation or naming one with its number
-    (`regulation`): a pasal delegating the matter to a Perpres names none."""
+    (`regulation`): a pasal delegating the matter to a Perpres names none. A question asking
+    only for values the knowledge base seldom holds (an office's telephone number, a service's
+    opening hours) needs a passage near the top saying one of them (`values`): a passage about
+    the office or the service that gives none does not answer it."""
+    if (kinds := _seldom_held(query)) and not any(
+        says(kind, h.chunk.text) for kind in kinds for h in near_top(hits)
+    ):
+        return Unsaid(values=tuple(label(kind) for kind in kinds))
     if query.asks_regulation and not any(
         names_one(query.asks_regulation, h.meta.jenis, h.chunk.text) for h in near_top(hits)
     ):

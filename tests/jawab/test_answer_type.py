@@ -31,6 +31,17 @@ from asisten.jawab.answer_type import (
         ("What does the regulation say about trial periods?", ""),
         ("Siapa yang dapat mengusulkan inovasi daerah?", ""),
         ("Apa saja prinsip inovasi daerah?", ""),
+        # A value the knowledge base seldom holds, asked as such ...
+        ("berapa no wa admin lapor sleman?", "kontak"),
+        ("Nomor telepon kantor Dinkes Makassar berapa ya?", "kontak"),
+        ("Kantor BRIDA Bali alamatnya dimana?", "alamat"),
+        ("What is the phone number of the Makassar health office?", "kontak"),
+        ("MPP Siola hari Sabtu buka nggak?", "jam_layanan"),
+        ("Loket Dukcapil tutup jam berapa?", "jam_layanan"),
+        # ... but not whether a regulation requires one, nor what the term means.
+        ("Apakah standar pelayanan wajib memuat nomor telepon pengaduan?", ""),
+        ("Alamat pengaduan dalam standar pelayanan itu maksudnya apa?", ""),
+        ("Apakah jam layanan MPP diatur dalam peraturan?", ""),
     ],
 )
 def test_the_question_form_says_what_kind_of_value_is_asked(question, kind):
@@ -46,6 +57,19 @@ def test_a_passage_says_a_value_of_the_kind_asked_or_not():
     # Citation numbers are no amount: a passage that only refers to other pasal says none.
     assert not says("uang", "sebagaimana dimaksud dalam Pasal 5 ayat (2) huruf b")
     assert says("", "anything at all")
+
+
+def test_a_contact_or_opening_hours_are_said_only_as_such():
+    assert says("kontak", "Hubungi (0411) 853 300 atau surel dinkes@makassarkota.go.id.")
+    assert says("alamat", "Kantornya di Jl. Teuku Umar Nomor 15, Denpasar.")
+    assert not says("alamat", "Warga melapor lewat SMS 1708 atau situs lapor.go.id.")
+    # A service's own number may be short; a regulation requiring a telephone number, or a
+    # pasal's number, gives none.
+    assert says("kontak", "Warga menelepon Call Center 112.")
+    assert not says("kontak", "memuat alamat pengaduan, nomor telepon, dan pos-el")
+    assert not says("kontak", "sebagaimana dimaksud dalam Pasal 112 ayat (2)")
+    assert says("jam_layanan", "layanan malam hari Senin dan Jumat pukul 18.00–21.00")
+    assert not says("jam_layanan", "paling lama 7 (tujuh) hari kerja sejak diterima")
 
 
 @pytest.mark.parametrize(
