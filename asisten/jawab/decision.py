@@ -219,7 +219,7 @@ class Unsaid:
     # The type of regulation whose number is asked, when no passage near the top gives one.
     regulation: str = ""
     # The labels of the values asked that the knowledge base seldom holds, when no passage near
-    # the top says one ("nomor kontak atau alamat").
+    # the top says one ("nomor kontak", "alamat").
     values: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
